@@ -1,0 +1,3 @@
+import Providers
+/// Placeholder for the config loader.
+public enum ConfigPlaceholder {}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Folds a stream of parts into what a finished run is: text, reasoning, tool calls, usage, finish, error.
+///
+/// Pure and incremental: the workbench, `refract run` and the session writer all use it, so they agree
+/// on what a run produced.
+public struct RunAccumulator: Sendable, Equatable {
+    /// A tool call assembled from its deltas.
+    public struct ToolCall: Sendable, Equatable, Codable {
+        public var index: Int
+        public var id: String?
+        public var name: String?
+        public var arguments: String
+    }
+
+    public private(set) var text = ""
+    public private(set) var reasoning = ""
+    public private(set) var toolCalls: [ToolCall] = []
+    public private(set) var usage: Usage?
+    public private(set) var finish: FinishReason?
+    public private(set) var error: ProviderError?
+    public private(set) var warnings: [String] = []
+
+    public init() {}
+
+    /// Adds one part.
+    public mutating func add(_ part: StreamPart) {
+        switch part {
+        case .textDelta(let s): text += s
+        case .reasoningDelta(let s): reasoning += s
+        case .toolCallDelta(let d):
+            if let i = toolCalls.firstIndex(where: { $0.index == d.index }) {
+                if let id = d.id { toolCalls[i].id = id }
+                if let name = d.name { toolCalls[i].name = name }
+                toolCalls[i].arguments += d.argumentsDelta
+            } else {
+                toolCalls.append(ToolCall(index: d.index, id: d.id, name: d.name, arguments: d.argumentsDelta))
+            }
+        case .usage(let u): usage = (usage ?? Usage()).overwritten(by: u)
+        case .finish(let f): finish = f
+        case .warning(let w): warnings.append(w)
+        case .error(let e): error = e
+        }
+    }
+
+    /// True when the run failed (an error part arrived).
+    public var failed: Bool { error != nil }
+
+    /// The finish reason to report: `error` when the run failed, else what the provider said.
+    public var reportedFinish: FinishReason? {
+        error != nil ? FinishReason(.error, raw: finish?.raw) : finish
+    }
+}

@@ -1,0 +1,2 @@
+/// Placeholder for test support.
+public enum TestSupportPlaceholder {}

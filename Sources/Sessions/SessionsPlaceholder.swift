@@ -1,0 +1,3 @@
+import Providers
+/// Placeholder for the session store.
+public enum SessionsPlaceholder {}

@@ -1,0 +1,5 @@
+import Providers
+import Sessions
+import TerminalUI
+/// Placeholder for the workbench.
+public enum WorkbenchPlaceholder {}

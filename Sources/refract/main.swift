@@ -1,0 +1,2 @@
+import CursesBackend
+print("refract (skeleton) — \(CursesPlaceholder.version())")
