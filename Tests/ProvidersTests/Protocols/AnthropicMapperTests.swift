@@ -142,6 +142,12 @@ private let messageStop = #"{"type":"message_stop"   }"#
         #expect(run.error?.message.contains("partial answer") == false)
     }
 
+    @Test func errorEventWhosePayloadIsNotJSONStillFails() {
+        let run = SplitFeeding.run(SplitFeeding.partsAllWays(.anthropic, "event: error\ndata: upstream reset\n\n"))
+        #expect(run.error?.kind == .streamError)
+        #expect(run.error?.message.contains("upstream reset") == true)
+    }
+
     @Test func undecodableEventGivesOneWarning() {
         let body = sse([("message_start", messageStart), ("content_block_delta", "{not json"), ("content_block_delta", "[also not]"), ("message_stop", messageStop)])
         let run = SplitFeeding.run(SplitFeeding.partsAllWays(.anthropic, body))

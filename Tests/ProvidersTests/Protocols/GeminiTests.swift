@@ -110,6 +110,18 @@ private func chunk(_ parts: String, finish: String? = nil, usage: String? = nil)
         #expect(run.error == nil)
     }
 
+    @Test func unknownPartsAndFieldsAreIgnored() {
+        let body = sse([
+            #"{"candidates": [{"content": {"parts": [{"inlineData": {"mimeType": "image/png", "data": "iVBO"}}, {"executableCode": {"code": "print(1)"}}, {"text": "ok", "newField": {"x": [1]}}]}, "index": 0, "safetyRatings": [], "citationMetadata": {}}], "usageMetadata": {"promptTokenCount": "not a number", "candidatesTokenCount": 1}, "futureField": true}"#,
+            chunk(#"[{"text": "!"}]"#, finish: "STOP"),
+        ])
+        let run = SplitFeeding.run(SplitFeeding.partsAllWays(.gemini, body))
+        #expect(run.text == "ok!")
+        #expect(run.usage == Usage(output: 1))
+        #expect(run.warnings.isEmpty)
+        #expect(run.error == nil)
+    }
+
     @Test func otherCandidatesGiveOneWarning() {
         let body = sse([#"{"candidates": [{"content": {"parts": [{"text": "a"}]}, "index": 0}, {"content": {"parts": [{"text": "b"}]}, "index": 1, "finishReason": "STOP"}]}"#, chunk(#"[{"text": "c"}]"#, finish: "STOP")])
         let run = SplitFeeding.run(SplitFeeding.partsAllWays(.gemini, body))

@@ -43,6 +43,15 @@ import Testing
         #expect(run.finish == FinishReason(.toolCalls, raw: "stop"))
     }
 
+    @Test func unknownFieldsAreIgnored() {
+        let body = "{\"model\":\"m\",\"message\":{\"role\":\"assistant\",\"content\":\"a\",\"images\":null,\"extra\":{\"k\":1}},\"done\":false,\"new\":[1]}\n{\"done\":true,\"done_reason\":\"unload\",\"eval_count\":\"x\",\"prompt_eval_count\":3}\n"
+        let run = SplitFeeding.run(SplitFeeding.partsAllWays(.ollama, body))
+        #expect(run.text == "a")
+        #expect(run.usage == Usage(input: 3))
+        #expect(run.finish == FinishReason(.other, raw: "unload"))
+        #expect(run.warnings.isEmpty)
+    }
+
     @Test func errorLineFailsTheStream() {
         let body = "{\"response\":\" Yes\",\"done\":false}\n{\"error\":\"an error was encountered while running the model\"}\n{\"response\":\"ignored\",\"done\":false}\n"
         let run = SplitFeeding.run(SplitFeeding.partsAllWays(.ollama, body))

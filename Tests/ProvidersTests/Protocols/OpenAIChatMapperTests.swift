@@ -138,6 +138,11 @@ private let usageChunk = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","
         #expect(run.error?.kind == .overloaded)
     }
 
+    @Test func emptyToolCallFragmentsAreSkipped() {
+        let body = sse([chunk(#"{"tool_calls":[{"index":0,"function":{"arguments":""}}]}"#), "[DONE]"])
+        #expect(SplitFeeding.partsAllWays(.openAIChat, body).isEmpty)
+    }
+
     @Test func rateLimitErrorMidStreamIsRateLimited() {
         let body = sse([#"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#])
         #expect(SplitFeeding.run(SplitFeeding.partsAllWays(.openAIChat, body)).error?.kind == .rateLimited)

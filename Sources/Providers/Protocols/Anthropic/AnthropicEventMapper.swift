@@ -19,11 +19,13 @@ public struct AnthropicEventMapper: EventMapper {
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
         guard !isComplete else { return [] }
         if message.isStray { return mapStray(message.data) }
-        guard let event = WireJSON.decode(AnthropicStreamEvent.self, from: message.data) else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+        let event = WireJSON.decode(AnthropicStreamEvent.self, from: message.data)
+        if message.event == "error" || event?.type == "error" {
+            // The payload may not even be JSON: its text is then the message.
+            return fail(event?.error ?? WireErrorPayload(message: message.data))
         }
-        if message.event == "error" || event.type == "error" {
-            return fail(event.error ?? WireErrorPayload(message: message.data))
+        guard let event else {
+            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
         }
         switch event.type ?? message.event ?? "" {
         case "message_start":

@@ -29,11 +29,13 @@ struct WireErrorPayload: Sendable, Equatable, Decodable {
             return
         }
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        message = try? c.decodeIfPresent(String.self, forKey: .message)
-        type = try? c.decodeIfPresent(String.self, forKey: .type)
-        code = try? c.decodeIfPresent(FlexibleString.self, forKey: .code)
-        status = try? c.decodeIfPresent(String.self, forKey: .status)
-        statusCode = try? c.decodeIfPresent(Int.self, forKey: .statusCode)
+        self.init(
+            message: c.lenient(String.self, .message),
+            type: c.lenient(String.self, .type),
+            code: c.lenient(FlexibleString.self, .code),
+            status: c.lenient(String.self, .status),
+            statusCode: c.lenient(Int.self, .statusCode)
+        )
     }
 
     /// Words that name the error (type, code, status), for classifying it.
@@ -46,9 +48,9 @@ struct WireErrorPayload: Sendable, Equatable, Decodable {
         statusCode ?? code?.statusCode
     }
 
-    /// A short label for the message: the type or code, when they add something.
+    /// A short label for the message: the type, code or status word (a bare number says nothing more).
     var label: String? {
-        type ?? code.map(\.value) ?? status
+        labels.first { !$0.isEmpty && Int($0) == nil }
     }
 }
 

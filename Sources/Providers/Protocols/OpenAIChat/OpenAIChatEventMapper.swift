@@ -71,7 +71,7 @@ public struct OpenAIChatEventMapper: EventMapper {
                 emittedContent = true
                 parts.append(.textDelta(refusal))
             }
-            for call in delta.toolCalls ?? [] {
+            for call in delta.toolCalls ?? [] where call.id != nil || call.name != nil || !(call.arguments ?? "").isEmpty {
                 emittedContent = true
                 parts.append(.toolCallDelta(ToolCallDelta(index: call.index ?? 0, id: call.id, name: call.name, argumentsDelta: call.arguments ?? "")))
             }

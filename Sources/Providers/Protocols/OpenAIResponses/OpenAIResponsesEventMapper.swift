@@ -23,6 +23,7 @@ public struct OpenAIResponsesEventMapper: EventMapper {
         guard !isComplete else { return [] }
         if message.isStray { return mapStray(message.data) }
         guard let event = WireJSON.decode(OpenAIResponsesEvent.self, from: message.data) else {
+            if message.event == "error" { return fail(WireErrorPayload(message: message.data)) }
             return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
         }
         switch event.type ?? message.event ?? "" {
