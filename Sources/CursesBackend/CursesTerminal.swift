@@ -32,7 +32,7 @@ public final class CursesTerminal: TerminalBackend {
     private let pasteOn: String
     private let pasteStartCode: Int32
     private let pasteEndCode: Int32
-    private let mouseDecoder: MouseDecoder?
+    private var mouseDecoder: MouseDecoder?
     private let palette: PaletteMapping
     private var decoder: InputDecoder
     private var pairs: ColorPairTable
@@ -197,6 +197,7 @@ public final class CursesTerminal: TerminalBackend {
         _ = wnoutrefresh(ncs_stdscr())
         _ = doupdate()
         TTYWriter.write(pasteOn, to: outputFD)
+        narrowMouseTracking()
         primeKeypad()
     }
 
@@ -258,14 +259,22 @@ public final class CursesTerminal: TerminalBackend {
             case KEY_RESIZE: break  // resizes come from our SIGWINCH handler
             case KEY_MOUSE:
                 var event = MEVENT()
-                if getmouse(&event) == OK, let mouseDecoder,
-                   let mouse = mouseDecoder.decode(state: UInt32(event.bstate), x: Int(event.x), y: Int(event.y)) {
+                if getmouse(&event) == OK,
+                   let mouse = mouseDecoder?.decode(state: UInt32(event.bstate), x: Int(event.x), y: Int(event.y)) {
                     raw.append(.mouse(mouse))
                 }
             default: raw.append(.keyCode(code))
             }
         }
         return raw
+    }
+
+    /// ncurses only asks for normal tracking (1000: presses, releases, wheel). Button-event
+    /// tracking (1002) adds motion while a button is down (drags) in the same encoding, which
+    /// ncurses decodes as REPORT_MOUSE_POSITION; any-event tracking (1003, every hover) stays off.
+    private func narrowMouseTracking() {
+        guard mouseDecoder != nil else { return }
+        TTYWriter.write("\u{1B}[?1003l\u{1B}[?1002h", to: outputFD)
     }
 
     /// The first `wget_wch` sends keypad-transmit (`smkx`); until then arrows arrive in the
@@ -416,6 +425,7 @@ public final class CursesTerminal: TerminalBackend {
         _ = clearok(ncs_curscr(), true)
         _ = wrefresh(ncs_stdscr())
         TTYWriter.write(pasteOn, to: outputFD)
+        narrowMouseTracking()
         cursorVisible = nil
         primeKeypad()
         applyTerminalSize(into: &pendingEvents)

@@ -15,27 +15,32 @@ struct MouseMasks: Sendable, Hashable {
 ///
 /// With `mouseinterval(0)` ncurses reports presses and releases as they come (no click
 /// synthesis); a report with only the position bit is motion, a drag while a button is held.
+/// Motion with no button down (any-event tracking, which ncurses turns on for
+/// REPORT_MOUSE_POSITION) is dropped: the app has no use for hovering.
 struct MouseDecoder: Sendable {
     let masks: MouseMasks
+    /// A button went down and has not come up yet.
+    private(set) var buttonHeld = false
 
     init(masks: MouseMasks) {
         self.masks = masks
     }
 
-    func decode(state: UInt32, x: Int, y: Int) -> MouseEvent? {
+    mutating func decode(state: UInt32, x: Int, y: Int) -> MouseEvent? {
         if state & masks.wheelUp != 0 { return MouseEvent(kind: .wheelUp, x: x, y: y) }
         if state & masks.wheelDown != 0 { return MouseEvent(kind: .wheelDown, x: x, y: y) }
         if masks.pressed.contains(where: { state & $0 != 0 }) {
+            buttonHeld = true
             return MouseEvent(kind: .press, x: x, y: y)
         }
         if masks.released.contains(where: { state & $0 != 0 }) {
+            buttonHeld = false
             return MouseEvent(kind: .release, x: x, y: y)
         }
         if masks.clicked.contains(where: { state & $0 != 0 }) {
             return MouseEvent(kind: .press, x: x, y: y)
         }
-        if state & masks.position != 0 {
-            // Button-event tracking (1002) only reports motion while a button is down.
+        if state & masks.position != 0, buttonHeld {
             return MouseEvent(kind: .drag, x: x, y: y)
         }
         return nil

@@ -34,6 +34,20 @@ import TerminalUI
 
     func key(_ k: Key, _ m: Modifiers = []) -> InputEvent { .key(KeyPress(k, m)) }
 
+    @Test func startupTakesOverTheTerminal() throws {
+        let pty = try PseudoTerminal()
+        let terminal = try CursesTerminal(testTerm: "xterm-256color", inputFD: pty.slave, outputFD: pty.slave, width: 40, height: 12)
+        defer { terminal.shutdown() }
+        let output = String(decoding: pty.drainOutput(), as: UTF8.self)
+        #expect(output.contains("\u{1B}[?1049h"))        // alternate screen (smcup)
+        #expect(output.contains("\u{1B}[?1h\u{1B}="))    // keypad transmit, sent before the first key
+        #expect(output.contains("\u{1B}[?2004h"))        // bracketed paste
+        #expect(output.contains("\u{1B}[?1006;1000h"))   // SGR mouse (terminfo XM)
+        #expect(output.contains("\u{1B}[?1002h"))        // drags only, not every hover
+        #expect(terminal.colorDepth == .palette256)
+        #expect(terminal.width == 40 && terminal.height == 12)
+    }
+
     // MARK: - Keys
 
     @Test func lettersCJKAndControlKeys() throws {
@@ -61,7 +75,7 @@ import TerminalUI
             ("kRIT6", key(.right, [.shift, .ctrl])), ("kLFT", key(.left, .shift)), ("kri", key(.up, .shift)),
             ("kcbt", key(.tab, .shift)), ("kf1", key(.function(1))), ("kf5", key(.function(5))),
             ("kdch1", key(.delete)), ("knp", key(.pageDown)), ("kpp", key(.pageUp)), ("khome", key(.home)),
-            ("kend", key(.end)), ("kUP3", key(.up, .alt)),
+            ("kend", key(.end)), ("kUP3", key(.up, .alt)), ("kDC3", key(.delete, .alt)), ("kDC5", key(.delete, .ctrl)),
         ]
         for (name, event) in expected {
             let sequence = try #require(terminal.terminfoString(name), "xterm-256color lacks \(name)")
@@ -85,12 +99,14 @@ import TerminalUI
         #expect(events(terminal, after: "本 second\u{1B}[201~x", on: pty) == [.paste("first half\n日本 second"), key(.char("x"))])
     }
 
-    @Test func mouseClickReleaseAndWheel() throws {
+    @Test func mouseClickDragReleaseAndWheel() throws {
         let (pty, terminal) = try open()
         defer { terminal.shutdown() }
         // SGR (1006) reports are 1-based: column 11, row 6 is cell (10, 5).
         #expect(events(terminal, after: "\u{1B}[<0;11;6M", on: pty) == [.mouse(MouseEvent(kind: .press, x: 10, y: 5))])
-        #expect(events(terminal, after: "\u{1B}[<0;11;6m", on: pty) == [.mouse(MouseEvent(kind: .release, x: 10, y: 5))])
+        // Motion with button 1 held (32 + 0).
+        #expect(events(terminal, after: "\u{1B}[<32;14;6M", on: pty) == [.mouse(MouseEvent(kind: .drag, x: 13, y: 5))])
+        #expect(events(terminal, after: "\u{1B}[<0;14;6m", on: pty) == [.mouse(MouseEvent(kind: .release, x: 13, y: 5))])
         #expect(events(terminal, after: "\u{1B}[<64;3;4M", on: pty) == [.mouse(MouseEvent(kind: .wheelUp, x: 2, y: 3))])
         #expect(events(terminal, after: "\u{1B}[<65;3;4M", on: pty) == [.mouse(MouseEvent(kind: .wheelDown, x: 2, y: 3))])
     }
@@ -206,6 +222,31 @@ import TerminalUI
         #expect(secondBytes > 0)
         #expect(secondBytes < 60, "second frame wrote \(secondBytes) bytes")
         #expect(secondBytes * 10 < firstBytes, "first \(firstBytes), second \(secondBytes)")
+    }
+
+    @Test func colourPairsRunningOutRepaintsWithFreshPairs() throws {
+        // Plain xterm has 8 colours and 64 pairs (63 usable).
+        let (pty, terminal) = try open(term: "xterm")
+        defer { terminal.shutdown() }
+        #expect(terminal.colorDepth == .ansi16)
+        func frame(backgroundOffset: Int) -> CellBuffer {
+            var b = CellBuffer(width: 40, height: 12)
+            for i in 0..<40 {
+                let style = Style(foreground: .indexed(UInt8(i % 8)), background: .indexed(UInt8((i / 8 + backgroundOffset) % 8)))
+                b.set(x: i, y: i % 12, Cell("x", style: style))
+            }
+            return b
+        }
+        let first = frame(backgroundOffset: 0)
+        terminal.present(first, changes: first.changes(since: nil))
+        #expect(terminal.allocatedPairCount == 40)
+        let second = frame(backgroundOffset: 5)   // 40 new pairs: only 23 left, so the table starts over
+        terminal.present(second, changes: second.changes(since: first))
+        _ = pty.drainOutput()
+        #expect(terminal.allocatedPairCount == 40)
+        for i in [0, 17, 39] {
+            #expect(terminal.cellStyle(x: i, y: i % 12) == second[i, i % 12].style, "cell \(i)")
+        }
     }
 
     @Test func cursorIsPlacedOrHidden() throws {

@@ -28,17 +28,21 @@ import TerminalUI
 
 @Suite struct MouseDecoderTests {
     // ncurses' layout (mouse version 2): five bits per button.
-    let decoder = MouseDecoder(masks: MouseMasks(
+    var decoder = MouseDecoder(masks: MouseMasks(
         pressed: [0o2, 0o100, 0o4000], released: [0o1, 0o40, 0o2000], clicked: [0o4, 0o200, 0o10000],
         wheelUp: 0o200000, wheelDown: 0o20000000, position: 0o10000000000))
 
-    @Test func pressReleaseWheelDrag() {
+    @Test mutating func pressDragReleaseWheel() {
         #expect(decoder.decode(state: 0o2, x: 3, y: 4) == MouseEvent(kind: .press, x: 3, y: 4))
-        #expect(decoder.decode(state: 0o40, x: 3, y: 4) == MouseEvent(kind: .release, x: 3, y: 4))
+        #expect(decoder.decode(state: 0o10000000000, x: 5, y: 4) == MouseEvent(kind: .drag, x: 5, y: 4))
+        #expect(decoder.decode(state: 0o40, x: 5, y: 4) == MouseEvent(kind: .release, x: 5, y: 4))
         #expect(decoder.decode(state: 0o200000, x: 0, y: 1) == MouseEvent(kind: .wheelUp, x: 0, y: 1))
         #expect(decoder.decode(state: 0o20000000, x: 0, y: 1) == MouseEvent(kind: .wheelDown, x: 0, y: 1))
-        #expect(decoder.decode(state: 0o10000000000, x: 9, y: 9) == MouseEvent(kind: .drag, x: 9, y: 9))
         #expect(decoder.decode(state: 0, x: 9, y: 9) == nil)
+    }
+
+    @Test mutating func motionWithoutAButtonIsNotADrag() {
+        #expect(decoder.decode(state: 0o10000000000, x: 9, y: 9) == nil)
     }
 }
 
