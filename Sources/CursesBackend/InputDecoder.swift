@@ -28,14 +28,11 @@ struct InputDecoder: Sendable {
         // Index in `events` of a plain character that a following combining scalar may join.
         var joinable: Int?
 
-        func emit(_ event: InputEvent, alt: Bool) {
-            if case .key(var press) = event, alt {
-                press.modifiers.insert(.alt)
-                events.append(.key(press))
-            } else {
-                if alt { events.append(.key(KeyPress(.escape))) }
-                events.append(event)
-            }
+        /// Appends a key, with Alt when an Esc came right before it.
+        func emitKey(_ press: KeyPress, alt: Bool) {
+            var press = press
+            if alt { press.modifiers.insert(.alt) }
+            events.append(.key(press))
         }
 
         for input in inputs {
@@ -58,12 +55,12 @@ struct InputDecoder: Sendable {
                     joinable = nil
                     continue
                 }
-                emit(.key(press), alt: escapePending)
-                joinable = (press.modifiers.isEmpty && !escapePending) ? events.count - 1 : nil
-                if case .char = press.key {} else { joinable = nil }
+                emitKey(press, alt: escapePending)
+                let isPlainCharacter = press.modifiers.isEmpty && !escapePending && press.key.isCharacter
+                joinable = isPlainCharacter ? events.count - 1 : nil
                 escapePending = false
             case .keyCode(let code):
-                if let press = keyCodes[code] { emit(.key(press), alt: escapePending) }
+                if let press = keyCodes[code] { emitKey(press, alt: escapePending) }
                 else if escapePending { events.append(.key(KeyPress(.escape))) }
                 escapePending = false
                 joinable = nil
@@ -146,5 +143,12 @@ struct InputDecoder: Sendable {
         text.unicodeScalars.append(scalar)
         guard text.count == 1, let joined = text.first else { return nil }
         return .key(KeyPress(.char(joined), press.modifiers))
+    }
+}
+
+private extension Key {
+    var isCharacter: Bool {
+        if case .char = self { return true }
+        return false
     }
 }
