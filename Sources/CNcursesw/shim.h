@@ -29,6 +29,15 @@ static inline mmask_t ncs_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t ncs_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t ncs_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t ncs_report_mouse_position(void) { return REPORT_MOUSE_POSITION; }
+/* Mouse masks are built by function-like macros: one getter per event kind and button (1-5). */
+static inline mmask_t ncs_button_pressed(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_PRESSED); }
+static inline mmask_t ncs_button_released(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_RELEASED); }
+static inline mmask_t ncs_button_clicked(int b) { return NCURSES_MOUSE_MASK(b, NCURSES_BUTTON_CLICKED); }
+static inline int ncs_key_max(void) { return KEY_MAX; }
+static inline int ncs_getcchar_ext(const cchar_t *c, wchar_t *s, attr_t *a, int *pair) {
+    short small = 0;
+    return getcchar(c, s, a, &small, pair);
+}
 static inline int ncs_wcolor_set_ext(WINDOW *w, int pair) {
     return wcolor_set(w, (short)(pair > 0x7fff ? 0 : pair), &pair);
 }

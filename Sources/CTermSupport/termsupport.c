@@ -8,7 +8,9 @@
 #include <signal.h>
 #include <spawn.h>
 #include <stdatomic.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <termios.h>
 #include <unistd.h>
 #include <wchar.h>
@@ -130,7 +132,7 @@ void rf_set_reset_sequence(const char *bytes, int length) {
     if (length < 0) length = 0;
     if (length > (int)sizeof(reset_bytes)) length = (int)sizeof(reset_bytes);
     reset_length = 0;
-    memcpy(reset_bytes, bytes, (size_t)length);
+    if (length > 0 && bytes) memcpy(reset_bytes, bytes, (size_t)length);
     reset_length = length;
 }
 
@@ -143,6 +145,42 @@ int rf_ensure_utf8_locale(void) {
     if (setlocale(LC_CTYPE, "C.UTF-8") == NULL) setlocale(LC_CTYPE, "en_US.UTF-8");
     codeset = nl_langinfo(CODESET);
     return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
+int rf_get_winsize(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+int rf_set_winsize(int fd, int rows, int cols) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    ws.ws_row = (unsigned short)rows;
+    ws.ws_col = (unsigned short)cols;
+    return ioctl(fd, TIOCSWINSZ, &ws);
+}
+
+int rf_open_pty(int *master_fd, int *slave_fd, int rows, int cols) {
+    int master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (master < 0) return -1;
+    char name[128];
+    if (grantpt(master) != 0 || unlockpt(master) != 0 || ptsname_r(master, name, sizeof name) != 0) {
+        close(master);
+        return -1;
+    }
+    int slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (slave < 0) {
+        close(master);
+        return -1;
+    }
+    if (rows > 0 && cols > 0) rf_set_winsize(master, rows, cols);
+    *master_fd = master;
+    *slave_fd = slave;
+    return 0;
 }
 
 int rf_set_nonblocking(int fd) {

@@ -32,6 +32,13 @@ int rf_wcwidth(uint32_t scalar);
 /* setlocale(LC_ALL, "") and, when that is not UTF-8, force LC_CTYPE=C.UTF-8. Returns 1 when UTF-8. */
 int rf_ensure_utf8_locale(void);
 
+/* The window size of a terminal fd (TIOCGWINSZ); 0 on success. */
+int rf_get_winsize(int fd, int *rows, int *cols);
+/* Set the window size of a terminal fd (TIOCSWINSZ): a pty master's size, in tests. */
+int rf_set_winsize(int fd, int rows, int cols);
+/* Open a pseudo-terminal pair (master non-controlling, slave opened O_NOCTTY) of the given size. */
+int rf_open_pty(int *master_fd, int *slave_fd, int rows, int cols);
+
 /* Make a file descriptor non-blocking / close-on-exec. */
 int rf_set_nonblocking(int fd);
 int rf_set_cloexec(int fd);
