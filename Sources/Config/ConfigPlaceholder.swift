@@ -1,3 +1,0 @@
-import Providers
-/// Placeholder for the config loader.
-public enum ConfigPlaceholder {}

@@ -1,2 +1,0 @@
-/// Placeholder for test support.
-public enum TestSupportPlaceholder {}

@@ -1,0 +1,10 @@
+import Providers
+
+/// Where the workbench gets models and the switcher's catalog; the app wires the real registry,
+/// tests a scripted double.
+public protocol ModelProvider: Sendable {
+    /// The model for a `provider:model`; problems (no key, unknown provider) arrive as its `.error` part.
+    func languageModel(for ref: ModelRef) -> any LanguageModel
+    /// Every configured model with key, reachability and price. `probe` allows network checks.
+    func catalog(probe: Bool) async -> [ModelEntry]
+}

@@ -1,0 +1,9 @@
+import Providers
+
+/// Sees every run's parts as they stream (the session recorder); called off the UI thread.
+public protocol RunObserver: Sendable {
+    func runStarted(_ run: RunRequest, at time: Double)
+    func runPart(_ runID: String, _ part: StreamPart, at time: Double)
+    /// The stream closed; `cancelled` when the user stopped it.
+    func runEnded(_ runID: String, cancelled: Bool, at time: Double)
+}

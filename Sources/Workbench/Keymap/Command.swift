@@ -1,0 +1,34 @@
+/// Everything a key can do, named as in the `[keys]` table of config.toml.
+public enum Command: String, Sendable, Hashable, CaseIterable {
+    // Global
+    case run, cancel, quit, focusNext = "focus_next", focusPrevious = "focus_previous"
+    case modelSwitcher = "model_switcher", help, sessions, openInEditor = "open_in_editor"
+    case copyResponse = "copy_response", toggleRawMode = "toggle_raw_mode", toggleReasoning = "toggle_reasoning"
+    case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
+    case focusVariables = "focus_variables", focusResponse = "focus_response"
+    // Editor
+    case left, right, up, down, wordLeft = "word_left", wordRight = "word_right"
+    case lineStart = "line_start", lineEnd = "line_end", pageUp = "page_up", pageDown = "page_down"
+    case documentStart = "document_start", documentEnd = "document_end"
+    case selectLeft = "select_left", selectRight = "select_right", selectUp = "select_up", selectDown = "select_down"
+    case selectWordLeft = "select_word_left", selectWordRight = "select_word_right"
+    case selectLineStart = "select_line_start", selectLineEnd = "select_line_end", selectAll = "select_all"
+    case newline, deleteBackward = "delete_backward", deleteForward = "delete_forward"
+    case deleteWordBackward = "delete_word_backward", deleteToLineEnd = "delete_to_line_end"
+    case undo, redo, cut, copy, paste
+    // Lists and overlays
+    case confirm, close, scrollUp = "scroll_up", scrollDown = "scroll_down", scrollTop = "scroll_top", scrollBottom = "scroll_bottom"
+}
+
+/// Where a binding applies; the focused context is searched before `global`.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case global, editor, response, list, overlay
+}
+
+/// One row of the key table: the command, where it applies, its help text, and its default keys.
+public struct CommandInfo: Sendable {
+    public var command: Command
+    public var contexts: [KeyContext]
+    public var title: String
+    public var defaultKeys: [String]
+}

@@ -1,0 +1,157 @@
+import Providers
+import TerminalUI
+
+/// Draws the open overlay over the panes; returns where the cursor goes (the switcher's filter).
+struct OverlayView {
+    var overlay: OverlayState
+    var state: WorkbenchState
+    var keymap: Keymap
+    var theme: ResolvedTheme
+
+    func render(into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+        let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
+        switch overlay {
+        case .help(let scroll):
+            HelpOverlay(keymap: keymap, scroll: scroll, theme: theme).render(in: screen, into: &buffer)
+            return nil
+        case .switcher(let switcher):
+            return SwitcherOverlay(switcher: switcher, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+        case .confirmQuit:
+            let box = Overlay(title: "Quit?", width: 44, height: 5, theme: theme)
+            box.render(in: screen, into: &buffer)
+            let inner = box.inner(in: screen)
+            buffer.write("A run is still streaming.", x: inner.x + 1, y: inner.y, style: theme[.overlayText], maxX: inner.maxX)
+            var x = buffer.write("y", x: inner.x + 1, y: inner.y + 2, style: theme[.helpKey], maxX: inner.maxX)
+            x = buffer.write(" quit and cancel it   ", x: x, y: inner.y + 2, style: theme[.helpText], maxX: inner.maxX)
+            x = buffer.write("n", x: x, y: inner.y + 2, style: theme[.helpKey], maxX: inner.maxX)
+            buffer.write(" keep working", x: x, y: inner.y + 2, style: theme[.helpText], maxX: inner.maxX)
+            return nil
+        }
+    }
+}
+
+/// F1: every key, grouped, generated from the keymap (so help can never disagree with the keys).
+struct HelpOverlay {
+    var keymap: Keymap
+    var scroll: Int
+    var theme: ResolvedTheme
+
+    /// The help text as (keys, description) rows, with group headings as rows without keys.
+    func rows() -> [(keys: String?, text: String)] {
+        var out: [(keys: String?, text: String)] = []
+        for section in keymap.helpSections() where !section.rows.isEmpty {
+            if !out.isEmpty { out.append((nil, "")) }
+            out.append((nil, section.title))
+            out += section.rows.map { (Optional($0.keys), $0.title) }
+        }
+        return out
+    }
+
+    func render(in screen: Rect, into buffer: inout CellBuffer) {
+        let all = rows()
+        let box = Overlay(title: "Keys", rightTitle: "Esc close", width: min(screen.width, 78), height: min(screen.height, all.count + 2), theme: theme)
+        box.render(in: screen, into: &buffer)
+        let inner = box.inner(in: screen)
+        guard !inner.isEmpty else { return }
+        let keyWidth = min(max(12, all.compactMap { $0.keys.map { TextWidth.of($0) } }.max() ?? 12) + 2, inner.width / 2)
+        let top = min(max(0, scroll), max(0, all.count - inner.height))
+        for (i, row) in all.dropFirst(top).prefix(inner.height).enumerated() {
+            let y = inner.y + i
+            if let keys = row.keys {
+                buffer.write(TextTruncation.truncate(keys, toWidth: keyWidth - 1), x: inner.x + 1, y: y, style: theme[.helpKey], maxX: inner.x + keyWidth)
+                buffer.write(row.text, x: inner.x + keyWidth + 1, y: y, style: theme[.helpText], maxX: inner.maxX)
+            } else {
+                buffer.write(row.text, x: inner.x, y: y, style: theme[.overlayTitle], maxX: inner.maxX)
+            }
+        }
+        if all.count > inner.height {
+            Scrollbar(total: all.count, offset: top, visible: inner.height, style: theme[.scrollbar])
+                .render(in: Rect(x: inner.maxX, y: inner.y, width: 1, height: inner.height), into: &buffer)
+        }
+    }
+}
+
+/// Ctrl-P: a fuzzy filter over every configured model with key, reachability and price, and the
+/// per-run parameters below it.
+struct SwitcherOverlay {
+    var switcher: SwitcherState
+    var state: WorkbenchState
+    var keymap: Keymap
+    var theme: ResolvedTheme
+
+    func render(in screen: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+        let box = Overlay(title: "Model", rightTitle: "Tab parameters · Enter pick · Esc close", width: min(screen.width, 96), height: min(screen.height, 26), theme: theme)
+        box.render(in: screen, into: &buffer)
+        let inner = box.inner(in: screen)
+        guard inner.height >= 3, inner.width >= 10 else { return nil }
+        var cursor: (x: Int, y: Int)?
+        // Filter line.
+        var x = buffer.write("filter ", x: inner.x, y: inner.y, style: theme[.editorLabel], maxX: inner.maxX)
+        let filterArea = Rect(x: x, y: inner.y, width: inner.maxX - x, height: 1)
+        let filterView = TextEditorView(state: switcher.filter, theme: theme, placeholder: "type to filter provider:model", focused: switcher.section == .models)
+        filterView.render(in: filterArea, into: &buffer)
+        if switcher.section == .models { cursor = filterView.cursorPosition(in: filterArea) }
+        // Parameters take the last two rows.
+        let paramsHeight = inner.height >= 8 ? 2 : 0
+        let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - paramsHeight)
+        let matches = switcher.matches(in: state.models)
+        let items = matches.map { match -> ListItem in
+            ListItem(match.entry.ref.description + (match.entry.ref == state.model ? "  (current)" : ""), detail: detail(match.entry), matches: match.positions)
+        }
+        if items.isEmpty {
+            buffer.write(state.models.isEmpty ? "finding models…" : "no model matches", x: list.x + 2, y: list.y, style: theme[.textDim], maxX: list.maxX)
+        } else {
+            var listState = switcher.list
+            if switcher.section != .models { listState.selected = switcher.list.selected }
+            ListView(items: items, state: listState, theme: theme).render(in: list, into: &buffer)
+        }
+        guard paramsHeight > 0 else { return cursor }
+        let py = inner.maxY - 2
+        buffer.fill(Rect(x: inner.x, y: py, width: inner.width, height: 2), with: Cell(" ", style: theme[.overlayText]))
+        x = inner.x
+        for parameter in SwitcherState.Parameter.allCases {
+            let selected = switcher.section == .parameters && switcher.parameter == parameter
+            x = buffer.write(parameter.rawValue + " ", x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterLabel], maxX: inner.maxX)
+            if selected, let editor = switcher.parameterEditor {
+                let area = Rect(x: x, y: py, width: min(10, inner.maxX - x), height: 1)
+                let view = TextEditorView(state: editor, theme: theme, focused: true)
+                view.render(in: area, into: &buffer)
+                cursor = view.cursorPosition(in: area)
+                x += 10
+            } else {
+                let value = value(parameter)
+                x = buffer.write(value, x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterValue], maxX: inner.maxX)
+            }
+            x = buffer.write("   ", x: x, y: py, style: theme[.overlayText], maxX: inner.maxX)
+        }
+        let help = switcher.parameterError ?? (switcher.section == .parameters
+            ? "←/→ adjust · Enter type a value · Backspace provider default · Tab models"
+            : "the choice applies to the next run")
+        buffer.write(TextTruncation.truncate(help, toWidth: inner.width), x: inner.x, y: py + 1, style: theme[switcher.parameterError == nil ? .textDim : .error], maxX: inner.maxX)
+        return cursor
+    }
+
+    func value(_ p: SwitcherState.Parameter) -> String {
+        switch p {
+        case .temperature: switcher.parameters.temperature.map(MeterFormat.number) ?? "default"
+        case .maxTokens: switcher.parameters.maxTokens.map(String.init) ?? "default"
+        case .topP: switcher.parameters.topP.map(MeterFormat.number) ?? "default"
+        case .seed: switcher.parameters.seed.map(String.init) ?? "none"
+        case .mode: switcher.mode == .chat ? "chat" : "raw"
+        }
+    }
+
+    func detail(_ entry: ModelEntry) -> String {
+        let reach: String = switch entry.reachability {
+        case .unknown: "?"
+        case .checking: "checking"
+        case .reachable: "reachable"
+        case .unreachable: "unreachable"
+        case .installed: "installed"
+        case .notInstalled: "not installed"
+        }
+        let price = entry.price.map { "\(MeterFormat.price($0.input))/\(MeterFormat.price($0.output))" } ?? "unpriced"
+        return "\(entry.keyLabel) · \(reach) · \(price)"
+    }
+}
+

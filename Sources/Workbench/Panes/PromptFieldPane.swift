@@ -1,0 +1,31 @@
+import TerminalUI
+
+/// One prompt field: a titled panel around a text editor; `{{variables}}` highlighted.
+struct PromptFieldPane {
+    var pane: PaneID
+    var editor: TextEditorState
+    var focused: Bool
+    var theme: ResolvedTheme
+
+    static let placeholders: [PaneID: String] = [
+        .system: "optional system prompt",
+        .instruction: "what the model should do with the input",
+        .input: "the input; use {{name}} for variables",
+    ]
+
+    /// Draws the field; returns where the terminal cursor goes when it is focused.
+    func render(in area: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+        let lines = editor.lineCount
+        let info = editor.isEmpty ? nil : (lines == 1 ? "\(editor.text.count) chars" : "\(lines) lines")
+        let panel = Panel(title: pane.title, rightTitle: info, focused: focused, theme: theme)
+        panel.render(in: area, into: &buffer)
+        let inner = panel.inner(area)
+        guard !inner.isEmpty else { return nil }
+        let view = TextEditorView(
+            state: editor, theme: theme, placeholder: Self.placeholders[pane] ?? "", focused: focused,
+            highlighter: TextEditorView.variableHighlights
+        )
+        view.render(in: inner, into: &buffer)
+        return focused ? view.cursorPosition(in: inner) : nil
+    }
+}

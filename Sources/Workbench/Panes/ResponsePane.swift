@@ -1,0 +1,64 @@
+import Foundation
+import Providers
+import TerminalUI
+
+/// The streaming answer: wrapped at the pane width, scrollable, following the tail; a spinner and
+/// elapsed time until the first token; how the run ended shown under the text.
+struct ResponsePane {
+    var state: WorkbenchState
+    var focused: Bool
+    var theme: ResolvedTheme
+
+    func render(in area: Rect, into buffer: inout CellBuffer) {
+        let run = state.shownRun
+        let panel = Panel(title: title(run), rightTitle: rightTitle(run), focused: focused, theme: theme)
+        panel.render(in: area, into: &buffer)
+        let inner = panel.inner(area)
+        guard !inner.isEmpty else { return }
+        guard let run else {
+            let hint = "Write a prompt, then run it. The answer streams here."
+            for (i, line) in WordWrapper(width: inner.width).wrappedStrings(hint).prefix(inner.height).enumerated() {
+                buffer.write(line, x: inner.x, y: inner.y + i, style: theme[.textDim], maxX: inner.maxX)
+            }
+            return
+        }
+        var body = inner
+        if run.phase.isActive, run.firstTokenAt == nil {
+            let elapsed = state.now - run.startedAt
+            var label = "waiting for \(run.model) · \(MeterFormat.seconds(elapsed))"
+            if let note = run.retryNote { label += " · \(note)" }
+            Spinner(elapsed: .milliseconds(Int(elapsed * 1000)), style: theme[.spinner], label: TextTruncation.truncate(label, toWidth: max(0, inner.width - 2)), labelStyle: theme[.responseMeta])
+                .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), into: &buffer)
+            body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
+        }
+        guard !body.isEmpty else { return }
+        let wrapped = state.response.wrapped
+        let maxTop = max(0, wrapped.lineCount - body.height)
+        let top = state.response.follow ? maxTop : min(state.response.top, maxTop)
+        Paragraph(wrapped, scroll: top, theme: theme, baseRole: .responseText).render(in: body, into: &buffer)
+        if wrapped.lineCount > body.height {
+            Scrollbar(total: wrapped.lineCount, offset: top, visible: body.height, style: theme[.scrollbar])
+                .render(in: Rect(x: area.maxX - 1, y: body.y, width: 1, height: body.height), into: &buffer)
+        }
+    }
+
+    func title(_ run: RunState?) -> String {
+        guard let run else { return "Response" }
+        let mode = run.mode == .rawCompletion ? " · raw" : ""
+        return "Response · \(run.model)\(mode)"
+    }
+
+    func rightTitle(_ run: RunState?) -> String? {
+        guard let run else { return nil }
+        let count = state.runs.count > 1 ? "run \(state.runs.firstIndex { $0.id == run.id }.map { $0 + 1 } ?? state.runs.count)/\(state.runs.count) · " : ""
+        switch run.phase {
+        case .waiting: return count + "connecting"
+        case .streaming:
+            let frame = Spinner(elapsed: .milliseconds(Int((state.now - run.startedAt) * 1000))).frame
+            return count + "\(frame) streaming" + (state.response.follow ? "" : " · scrolled")
+        case .finished: return count + (run.result.finish?.kind.rawValue ?? "done")
+        case .failed: return count + "failed"
+        case .cancelled: return count + "cancelled"
+        }
+    }
+}

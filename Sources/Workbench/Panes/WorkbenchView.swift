@@ -1,0 +1,46 @@
+import Providers
+import TerminalUI
+
+/// Draws the whole workbench for a state: panes, meter, status bar, then any overlay on top.
+/// A pure function of its inputs; the loop diffs its output against the last frame.
+public struct WorkbenchView {
+    public var state: WorkbenchState
+    public var theme: ResolvedTheme
+    public var keymap: Keymap
+
+    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap) {
+        self.state = state
+        self.theme = theme
+        self.keymap = keymap
+    }
+
+    public func render() -> CellBuffer {
+        var buffer = CellBuffer(width: state.width, height: state.height, fill: Cell(" ", style: theme[.text]))
+        guard state.width > 0, state.height > 0 else { return buffer }
+        let layout = state.layout
+        var cursor: (x: Int, y: Int)?
+        for pane in [PaneID.system, .instruction, .input] {
+            guard let rect = layout.panes[pane], !rect.isEmpty, let editor = state.editor(pane) else { continue }
+            let c = PromptFieldPane(pane: pane, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
+                .render(in: rect, into: &buffer)
+            if state.focus == pane { cursor = c }
+        }
+        if let rect = layout.panes[.variables], !rect.isEmpty {
+            let c = VariablesPane(state: state.variables, focused: state.focus == .variables && state.overlay == nil, theme: theme)
+                .render(in: rect, into: &buffer)
+            if state.focus == .variables { cursor = c }
+        }
+        if let rect = layout.panes[.response], !rect.isEmpty {
+            ResponsePane(state: state, focused: state.focus == .response && state.overlay == nil, theme: theme).render(in: rect, into: &buffer)
+        }
+        if !layout.meter.isEmpty {
+            MeterPane(run: state.shownRun, session: state.sessionCost, now: state.now, theme: theme).render(in: layout.meter, into: &buffer)
+        }
+        StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
+        if let overlay = state.overlay {
+            cursor = OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(into: &buffer)
+        }
+        buffer.cursor = cursor
+        return buffer
+    }
+}

@@ -1,0 +1,166 @@
+import Providers
+import TerminalUI
+
+extension WorkbenchReducer {
+    /// The key contexts searched for the focused pane, most specific first.
+    func contexts(_ state: WorkbenchState) -> [KeyContext] {
+        switch state.focus {
+        case .system, .instruction, .input: [.editor]
+        case .variables: state.variables.editing == nil ? [.list] : [.editor]
+        case .response: [.response]
+        }
+    }
+
+    func handleKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
+        if state.overlay != nil { return handleOverlayKey(press, &state) }
+        if state.focus == .variables, state.variables.editing != nil {
+            if let effects = handleVariableEditKey(press, &state) { return effects }
+        }
+        if let command = keymap.command(for: press, in: contexts(state)) {
+            return execute(command, &state)
+        }
+        // Unbound printable keys type into the focused field.
+        if case .char(let ch) = press.key, press.modifiers.isDisjoint(with: [.ctrl, .alt]) {
+            if state.focus.isTextField || state.variables.editing != nil && state.focus == .variables {
+                _ = withFocusedEditor(&state) { $0.type(String(ch)) }
+                if state.focus.isTextField { refreshVariables(&state) }
+            } else if state.focus == .variables, !state.variables.names.isEmpty {
+                beginVariableEdit(&state, replacingWith: String(ch))
+            }
+        }
+        return []
+    }
+
+    /// Runs one named command.
+    func execute(_ command: Command, _ state: inout WorkbenchState) -> [Effect] {
+        switch command {
+        case .run:
+            return startRun(&state)
+        case .cancel, .close:
+            return cancelOrDismiss(&state)
+        case .quit:
+            if !state.activeRuns.isEmpty {
+                state.overlay = .confirmQuit
+                return []
+            }
+            state.shouldQuit = true
+            return [.quit]
+        case .focusNext, .focusPrevious:
+            commitVariableEdit(&state)
+            let order = PaneID.allCases
+            let i = order.firstIndex(of: state.focus) ?? 0
+            state.focus = order[(i + (command == .focusNext ? 1 : order.count - 1)) % order.count]
+            return []
+        case .focusSystem: return focus(.system, &state)
+        case .focusInstruction: return focus(.instruction, &state)
+        case .focusInput: return focus(.input, &state)
+        case .focusVariables: return focus(.variables, &state)
+        case .focusResponse: return focus(.response, &state)
+        case .modelSwitcher:
+            var switcher = SwitcherState(parameters: state.parameters, mode: state.mode)
+            switcher.list.selected = state.models.firstIndex { $0.ref == state.model } ?? 0
+            state.overlay = .switcher(switcher)
+            return [.refreshModels]
+        case .help:
+            state.overlay = .help(scroll: 0)
+            return []
+        case .sessions:
+            state.notice = Notice("the session browser opens here (sessions are saved; see `refract sessions list`)", level: .info, expiresAt: state.now + 5)
+            return []
+        case .openInEditor:
+            if state.focus.isTextField, let editor = state.editor(state.focus) {
+                return [.openExternalEditor(state.focus, text: editor.text)]
+            }
+            if state.focus == .variables, state.variables.names.indices.contains(state.variables.selected) {
+                let name = state.variables.names[state.variables.selected]
+                return [.openExternalEditor(.variables, text: state.variables.values[name] ?? "")]
+            }
+            state.notice = Notice("go to a prompt field or a variable first (Tab)", level: .info, expiresAt: state.now + 4)
+            return []
+        case .copyResponse:
+            guard let run = state.shownRun, !run.result.text.isEmpty else {
+                state.notice = Notice("nothing to copy yet", level: .info, expiresAt: state.now + 3)
+                return []
+            }
+            state.notice = Notice("copied the response (\(run.result.text.count) characters) with OSC 52", level: .success, expiresAt: state.now + 4)
+            return [.copyToClipboard(run.result.text)]
+        case .toggleRawMode:
+            state.mode = state.mode == .chat ? .rawCompletion : .chat
+            let label = state.mode == .chat ? "chat mode: system, instruction and input are sent as messages" : "raw completion mode: the prompt text is continued as is"
+            state.notice = Notice(label, level: .info, expiresAt: state.now + 4)
+            return []
+        case .toggleReasoning:
+            state.response.showReasoning.toggle()
+            rebuildResponse(&state)
+            return []
+        case .scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom:
+            if state.focus == .response { scrollResponse(command, &state) }
+            else if state.focus == .variables { moveVariableSelection(command, &state) }
+            else if state.focus.isTextField { editText(command, &state) }
+            return []
+        case .confirm:
+            if state.focus == .variables { beginVariableEdit(&state, replacingWith: nil) }
+            return []
+        default:
+            if state.focus.isTextField || (state.focus == .variables && state.variables.editing != nil) {
+                return editText(command, &state)
+            }
+            return []
+        }
+    }
+
+    func focus(_ pane: PaneID, _ state: inout WorkbenchState) -> [Effect] {
+        commitVariableEdit(&state)
+        state.focus = pane
+        return []
+    }
+
+    /// Esc: cancel what is running, else close what is open, else drop the selection. Never quits.
+    func cancelOrDismiss(_ state: inout WorkbenchState) -> [Effect] {
+        let active = state.activeRuns
+        if !active.isEmpty {
+            for run in active { cancelRun(run.id, &state) }
+            state.notice = Notice("cancelled; the partial answer is kept", level: .warning, expiresAt: state.now + 4)
+            return active.map { .cancelRun(runID: $0.id) }
+        }
+        if state.focus == .variables, state.variables.editing != nil {
+            state.variables.editing = nil
+            return []
+        }
+        _ = state.withEditor(state.focus) { $0.clearSelection() }
+        return []
+    }
+
+    func handleOverlayKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
+        guard let overlay = state.overlay else { return [] }
+        switch overlay {
+        case .confirmQuit:
+            switch press.key {
+            case .char("y"), .char("Y"), .enter:
+                state.overlay = nil
+                state.shouldQuit = true
+                return state.activeRuns.map { .cancelRun(runID: $0.id) } + [.quit]
+            default:
+                state.overlay = nil
+                return []
+            }
+        case .help(let scroll):
+            let command = keymap.command(for: press, in: [.overlay, .list])
+            switch command {
+            case .scrollUp: state.overlay = .help(scroll: max(0, scroll - 1))
+            case .scrollDown: state.overlay = .help(scroll: scroll + 1)
+            case .pageUp: state.overlay = .help(scroll: max(0, scroll - 10))
+            case .pageDown: state.overlay = .help(scroll: scroll + 10)
+            case .scrollTop: state.overlay = .help(scroll: 0)
+            case .run: state.overlay = nil; return startRun(&state)
+            case .quit: return execute(.quit, &state)
+            default: state.overlay = nil
+            }
+            return []
+        case .switcher(var switcher):
+            let effects = handleSwitcherKey(press, &switcher, &state)
+            if case .switcher = state.overlay { state.overlay = .switcher(switcher) }
+            return effects
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Providers
+import TerminalUI
+
+extension WorkbenchReducer {
+    /// Keys inside the model switcher. Models: type to filter, Up/Down, Enter picks. Tab goes to the
+    /// parameters: Up/Down pick one, Left/Right nudge it, Enter types a value, Backspace resets it.
+    func handleSwitcherKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
+        if press.key == .escape, switcher.parameterEditor != nil {
+            switcher.parameterEditor = nil
+            switcher.parameterError = nil
+            return []
+        }
+        if press.key == .escape || keymap.command(for: press, in: [.overlay]) == .close {
+            state.parameters = switcher.parameters
+            state.overlay = nil
+            return []
+        }
+        if press.key == .tab {
+            switcher.section = switcher.section == .models ? .parameters : .models
+            switcher.parameterEditor = nil
+            return []
+        }
+        if keymap.command(for: press, in: []) == .run {
+            state.parameters = switcher.parameters
+            state.mode = switcher.mode
+            state.overlay = nil
+            return startRun(&state)
+        }
+        switch switcher.section {
+        case .models: return switcherModelsKey(press, &switcher, &state)
+        case .parameters: return switcherParametersKey(press, &switcher, &state)
+        }
+    }
+
+    func switcherModelsKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
+        let matches = switcher.matches(in: state.models)
+        switch press.key {
+        case .up: switcher.list.moveSelection(by: -1, count: matches.count)
+        case .down: switcher.list.moveSelection(by: 1, count: matches.count)
+        case .pageUp: switcher.list.moveSelection(by: -10, count: matches.count)
+        case .pageDown: switcher.list.moveSelection(by: 10, count: matches.count)
+        case .enter:
+            guard let i = switcher.list.selected, matches.indices.contains(i) else { return [] }
+            let entry = matches[i].entry
+            let modeChanged = state.model != entry.ref
+            state.model = entry.ref
+            state.parameters = switcher.parameters
+            state.mode = modeChanged ? entry.defaultMode : switcher.mode
+            state.overlay = nil
+            var note = "next run: \(entry.ref)"
+            if state.mode == .rawCompletion { note += " · raw completion (a base model continues the text)" }
+            if !entry.hasKey { note += " · \(entry.keyLabel)" }
+            state.notice = Notice(note, level: entry.hasKey ? .info : .warning, expiresAt: state.now + 5)
+        case .backspace:
+            switcher.filter.deleteBackward()
+            switcher.list = ListViewState(selected: 0)
+        case .char(let ch) where press.modifiers.isDisjoint(with: [.ctrl, .alt]):
+            switcher.filter.type(String(ch))
+            switcher.list = ListViewState(selected: 0)
+        default:
+            break
+        }
+        return []
+    }
+
+    func switcherParametersKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
+        let all = SwitcherState.Parameter.allCases
+        if var editor = switcher.parameterEditor {
+            switch press.key {
+            case .enter:
+                if let error = commitParameter(editor.text, &switcher) {
+                    switcher.parameterError = error
+                } else {
+                    switcher.parameterEditor = nil
+                    switcher.parameterError = nil
+                    state.parameters = switcher.parameters
+                }
+            case .backspace: editor.deleteBackward(); switcher.parameterEditor = editor
+            case .left: editor.move(.left); switcher.parameterEditor = editor
+            case .right: editor.move(.right); switcher.parameterEditor = editor
+            case .char(let ch) where press.modifiers.isDisjoint(with: [.ctrl, .alt]):
+                editor.type(String(ch))
+                switcher.parameterEditor = editor
+            default: break
+            }
+            return []
+        }
+        let index = all.firstIndex(of: switcher.parameter) ?? 0
+        switch press.key {
+        case .up: switcher.parameter = all[max(0, index - 1)]
+        case .down: switcher.parameter = all[min(all.count - 1, index + 1)]
+        case .left, .right:
+            nudge(switcher.parameter, by: press.key == .right ? 1 : -1, &switcher)
+            state.parameters = switcher.parameters
+            state.mode = switcher.mode
+        case .enter, .char(" "):
+            if switcher.parameter == .mode {
+                nudge(.mode, by: 1, &switcher)
+                state.mode = switcher.mode
+            } else {
+                switcher.parameterEditor = TextEditorState(text: parameterText(switcher.parameter, switcher))
+            }
+        case .backspace, .delete:
+            clear(switcher.parameter, &switcher)
+            state.parameters = switcher.parameters
+        default: break
+        }
+        return []
+    }
+
+    /// The value as shown and edited; empty means "the provider's default".
+    func parameterText(_ p: SwitcherState.Parameter, _ s: SwitcherState) -> String {
+        switch p {
+        case .temperature: s.parameters.temperature.map { MeterFormat.number($0) } ?? ""
+        case .maxTokens: s.parameters.maxTokens.map(String.init) ?? ""
+        case .topP: s.parameters.topP.map { MeterFormat.number($0) } ?? ""
+        case .seed: s.parameters.seed.map(String.init) ?? ""
+        case .mode: s.mode == .chat ? "chat" : "raw"
+        }
+    }
+
+    /// Validates and stores a typed value; returns why it was refused.
+    func commitParameter(_ text: String, _ s: inout SwitcherState) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        switch s.parameter {
+        case .temperature:
+            if t.isEmpty { s.parameters.temperature = nil; return nil }
+            guard let v = Double(t), (0...2).contains(v) else { return "temperature is a number from 0 to 2" }
+            s.parameters.temperature = v
+        case .topP:
+            if t.isEmpty { s.parameters.topP = nil; return nil }
+            guard let v = Double(t), v > 0, v <= 1 else { return "top-p is a number above 0, at most 1" }
+            s.parameters.topP = v
+        case .maxTokens:
+            if t.isEmpty { s.parameters.maxTokens = nil; return nil }
+            guard let v = Int(t), v > 0, v <= 1_000_000 else { return "max tokens is a whole number above 0" }
+            s.parameters.maxTokens = v
+        case .seed:
+            if t.isEmpty { s.parameters.seed = nil; return nil }
+            guard let v = Int(t) else { return "the seed is a whole number" }
+            s.parameters.seed = v
+        case .mode:
+            break
+        }
+        return nil
+    }
+
+    func nudge(_ p: SwitcherState.Parameter, by step: Int, _ s: inout SwitcherState) {
+        let d = Double(step)
+        switch p {
+        case .temperature: s.parameters.temperature = min(2, max(0, ((s.parameters.temperature ?? 1) + 0.1 * d) * 10).rounded() / 10)
+        case .topP: s.parameters.topP = min(1, max(0.05, ((s.parameters.topP ?? 1) + 0.05 * d) * 100).rounded() / 100)
+        case .maxTokens: s.parameters.maxTokens = max(1, (s.parameters.maxTokens ?? 256) + 64 * step)
+        case .seed: s.parameters.seed = (s.parameters.seed ?? 0) + step
+        case .mode: s.mode = s.mode == .chat ? .rawCompletion : .chat
+        }
+    }
+
+    func clear(_ p: SwitcherState.Parameter, _ s: inout SwitcherState) {
+        switch p {
+        case .temperature: s.parameters.temperature = nil
+        case .topP: s.parameters.topP = nil
+        case .maxTokens: s.parameters.maxTokens = nil
+        case .seed: s.parameters.seed = nil
+        case .mode: s.mode = .chat
+        }
+    }
+}
+

@@ -1,0 +1,104 @@
+import Providers
+import TerminalUI
+
+/// The one place state changes: `reduce` folds an action into the state and returns the effects to run.
+/// Pure and synchronous: no clocks (time comes in as `now`), no I/O.
+public struct WorkbenchReducer: Sendable {
+    public var keymap: Keymap
+    public var prices: PriceTable
+    public var providers: [String: ProviderSpec]
+
+    public init(keymap: Keymap, prices: PriceTable, providers: [ProviderSpec]) {
+        self.keymap = keymap
+        self.prices = prices
+        self.providers = Dictionary(providers.map { ($0.name, $0) }, uniquingKeysWith: { _, new in new })
+    }
+
+    /// Folds `action` into `state` at monotonic time `now`.
+    public func reduce(_ state: inout WorkbenchState, _ action: Action, now: Double) -> [Effect] {
+        state.now = now
+        if let expiry = state.notice?.expiresAt, expiry <= now { state.notice = nil }
+        var effects: [Effect]
+        switch action {
+        case .input(let event):
+            effects = handle(event, &state)
+        case .tick:
+            effects = []
+        case .part(let runID, let part):
+            applyPart(part, to: runID, &state)
+            effects = []
+        case .runEnded(let runID):
+            endRun(runID, &state)
+            effects = []
+        case .modelsUpdated(let entries):
+            state.models = entries
+            effects = []
+        case .externalEditorFinished(let pane, let text, let message):
+            if let text {
+                if pane == .variables {
+                    setSelectedVariable(text, &state)
+                } else {
+                    _ = state.withEditor(pane) { editor in
+                        editor.selectAll()
+                        editor.paste(text)
+                    }
+                    refreshVariables(&state)
+                }
+            }
+            if let message { state.notice = Notice(message, level: text == nil ? .error : .info, expiresAt: now + 6) }
+            effects = []
+        case .notice(let notice):
+            state.notice = notice
+            effects = []
+        case .persistentWarning(let warning):
+            state.persistentWarning = warning
+            effects = []
+        }
+        // Stream parts never change the layout; everything else may (sizes, focus, variable count).
+        if case .part = action {} else { syncViewports(&state) }
+        return effects
+    }
+
+    func handle(_ event: InputEvent, _ state: inout WorkbenchState) -> [Effect] {
+        switch event {
+        case .resize(let width, let height):
+            state.width = max(1, width)
+            state.height = max(1, height)
+            return []
+        case .signal:
+            // SIGINT/SIGTERM/SIGHUP from outside: stop streams and leave at once (the terminal is restored by the loop).
+            state.shouldQuit = true
+            return state.activeRuns.map { .cancelRun(runID: $0.id) } + [.quit]
+        case .paste(let text):
+            return paste(text, &state)
+        case .mouse(let mouse):
+            return handleMouse(mouse, &state)
+        case .key(let press):
+            return handleKey(press, &state)
+        }
+    }
+
+    /// Tells each editor how big its pane is (wrap width and visible rows) and the response its width.
+    func syncViewports(_ state: inout WorkbenchState) {
+        let layout = state.layout
+        for pane in [PaneID.system, .instruction, .input] {
+            guard let rect = layout.panes[pane] else { continue }
+            let inner = rect.inset(by: 1)
+            _ = state.withEditor(pane) { editor in
+                if editor.wrapWidth != max(1, inner.width) || editor.viewHeight != max(1, inner.height) {
+                    editor.setViewport(width: max(1, inner.width), height: max(1, inner.height))
+                }
+            }
+        }
+        if let rect = layout.panes[.response] {
+            let width = max(1, rect.width - 2)
+            if state.response.wrapped.width != width { state.response.wrapped.setWidth(width) }
+            clampResponseScroll(&state)
+        }
+    }
+
+    /// Rows the response pane shows.
+    func responseHeight(_ state: WorkbenchState) -> Int {
+        max(1, (state.layout.panes[.response]?.height ?? 3) - 2)
+    }
+}

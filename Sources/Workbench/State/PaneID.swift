@@ -1,0 +1,18 @@
+/// The panes that can hold focus, in Tab order.
+public enum PaneID: String, Sendable, Hashable, CaseIterable {
+    case system, instruction, input, variables, response
+
+    /// The label shown in titles and the status bar.
+    public var title: String {
+        switch self {
+        case .system: "System"
+        case .instruction: "Instruction"
+        case .input: "Input"
+        case .variables: "Variables"
+        case .response: "Response"
+        }
+    }
+
+    /// The three text fields of the prompt.
+    public var isTextField: Bool { self == .system || self == .instruction || self == .input }
+}

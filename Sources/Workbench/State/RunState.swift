@@ -1,0 +1,75 @@
+import Foundation
+import Providers
+
+/// One run in the workbench: what was asked, its phase, and its meter.
+public struct RunState: Sendable, Equatable, Identifiable {
+    /// Where a run is in its life.
+    public enum Phase: String, Sendable, Equatable {
+        case waiting, streaming, finished, failed, cancelled
+        public var isActive: Bool { self == .waiting || self == .streaming }
+    }
+
+    public let id: String
+    public var model: ModelRef
+    public var parameters: GenerationParameters
+    public var mode: RequestMode
+    public var prompt: Prompt
+    public var meter: RunMeter
+    public var phase: Phase = .waiting
+    /// The latest retry note from the provider layer ("retrying in 1.2 s after HTTP 429").
+    public var retryNote: String?
+
+    public init(
+        id: String, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, prompt: Prompt,
+        startedAt: Double, price: Price?, protocolName: ProtocolName?
+    ) {
+        self.id = id
+        self.model = model
+        self.parameters = parameters
+        self.mode = mode
+        self.prompt = prompt
+        let chars = prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
+        self.meter = RunMeter(startedAt: startedAt, price: price, protocolName: protocolName, promptCharacters: chars)
+    }
+
+    public var result: RunAccumulator { meter.result }
+    public var startedAt: Double { meter.startedAt }
+    public var firstTokenAt: Double? { meter.firstTokenAt }
+    public var endedAt: Double? { meter.endedAt }
+    public var price: Price? { meter.price }
+
+    /// Folds one part in, at time `now`.
+    public mutating func apply(_ part: StreamPart, at now: Double) {
+        meter.add(part, at: now)
+        switch part {
+        case .textDelta, .reasoningDelta, .toolCallDelta:
+            if phase == .waiting, meter.firstTokenAt != nil { phase = .streaming }
+        case .warning(let w):
+            if w.hasPrefix("retrying") { retryNote = w }
+        case .error:
+            if phase.isActive { phase = .failed }
+        case .usage, .finish:
+            break
+        }
+    }
+
+    /// The stream closed; a run that saw no error finished (a cancelled one stays cancelled).
+    public mutating func end(at now: Double) {
+        meter.end(at: now)
+        if phase.isActive { phase = result.failed ? .failed : .finished }
+    }
+
+    /// The user cancelled: the partial answer stays.
+    public mutating func cancel(at now: Double) {
+        guard phase.isActive else { return }
+        phase = .cancelled
+        meter.end(at: now)
+    }
+
+    public var outputTokens: (count: Int, exact: Bool) { meter.outputTokens }
+    public var inputTokens: (count: Int, exact: Bool) { meter.inputTokens }
+    public var timeToFirstToken: Double? { meter.timeToFirstToken }
+    public func elapsed(now: Double) -> Double { meter.elapsed(now: now) }
+    public func tokensPerSecond(now: Double) -> Double? { meter.tokensPerSecond(now: now) }
+    public var cost: Double? { meter.cost }
+}

@@ -1,0 +1,35 @@
+import Providers
+import TerminalUI
+
+/// The model switcher: a fuzzy filter over every `provider:model`, and the per-run parameters.
+public struct SwitcherState: Sendable {
+    /// Which half of the switcher has the keys.
+    public enum Section: Sendable, Equatable { case models, parameters }
+    /// The parameters the switcher edits, in display order.
+    public enum Parameter: String, Sendable, CaseIterable {
+        case temperature = "temperature", maxTokens = "max tokens", topP = "top-p", seed = "seed", mode = "mode"
+    }
+
+    public var filter = TextEditorState()
+    public var list = ListViewState(selected: 0)
+    public var section: Section = .models
+    public var parameter: Parameter = .temperature
+    /// The text being typed for the selected parameter.
+    public var parameterEditor: TextEditorState?
+    public var parameters: GenerationParameters
+    public var mode: RequestMode
+    /// Why the last parameter edit was refused.
+    public var parameterError: String?
+
+    public init(parameters: GenerationParameters, mode: RequestMode) {
+        self.parameters = parameters
+        self.mode = mode
+    }
+
+    /// The models that match the filter, best first, with matched character positions.
+    public func matches(in models: [ModelEntry]) -> [(entry: ModelEntry, positions: [Int])] {
+        let query = filter.text
+        guard !query.isEmpty else { return models.map { ($0, []) } }
+        return FuzzyMatcher().rank(query, in: models.map(\.ref.description)).map { (models[$0.index], $0.match.positions) }
+    }
+}

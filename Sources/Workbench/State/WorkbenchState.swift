@@ -1,0 +1,132 @@
+import Providers
+import TerminalUI
+
+/// Everything the workbench shows and remembers. Only the reducer changes it.
+public struct WorkbenchState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var focus: PaneID = .input
+    public var system: TextEditorState
+    public var instruction: TextEditorState
+    public var input: TextEditorState
+    public var variables = VariablesState()
+    /// The model and settings the next run uses.
+    public var model: ModelRef
+    public var parameters = GenerationParameters()
+    public var mode: RequestMode = .chat
+    /// This session's runs, oldest first.
+    public var runs: [RunState] = []
+    public var response = ResponseViewState()
+    public var overlay: OverlayState?
+    public var notice: Notice?
+    /// A warning that stays until its cause goes away (the sessions folder cannot be written).
+    public var persistentWarning: String?
+    public var models: [ModelEntry] = []
+    /// Text cut or copied inside the workbench (the terminal's own paste arrives as bracketed paste).
+    public var clipboard = ""
+    /// Monotonic seconds at the last action (drives the spinner and elapsed times).
+    public var now: Double = 0
+    public var shouldQuit = false
+    var runCounter = 0
+
+    public init(width: Int, height: Int, model: ModelRef, mode: RequestMode = .chat) {
+        self.width = width
+        self.height = height
+        self.model = model
+        self.mode = mode
+        system = TextEditorState()
+        instruction = TextEditorState()
+        input = TextEditorState()
+    }
+
+    /// The editor behind a text pane.
+    public func editor(_ pane: PaneID) -> TextEditorState? {
+        switch pane {
+        case .system: system
+        case .instruction: instruction
+        case .input: input
+        default: nil
+        }
+    }
+
+    /// Changes the editor behind a text pane.
+    public mutating func withEditor<T>(_ pane: PaneID, _ body: (inout TextEditorState) -> T) -> T? {
+        switch pane {
+        case .system: body(&system)
+        case .instruction: body(&instruction)
+        case .input: body(&input)
+        default: nil
+        }
+    }
+
+    /// The prompt as it stands now.
+    public var prompt: Prompt {
+        var values: [String: String] = [:]
+        for name in variables.names { if let v = variables.values[name] { values[name] = v } }
+        return Prompt(system: system.text, instruction: instruction.text, input: input.text, variables: values)
+    }
+
+    /// The run the response pane shows (the latest one).
+    public var shownRun: RunState? {
+        guard let id = response.runID else { return runs.last }
+        return runs.last { $0.id == id }
+    }
+
+    /// Runs still streaming.
+    public var activeRuns: [RunState] { runs.filter { $0.phase.isActive } }
+
+    /// What this session has cost so far, and whether some run could not be priced.
+    public var sessionCost: (usd: Double, unpricedRuns: Int) {
+        var total = 0.0
+        var unpriced = 0
+        for run in runs {
+            if let c = run.cost { total += c } else if run.price == nil { unpriced += 1 }
+        }
+        return (total, unpriced)
+    }
+
+    /// The layout for the current size and focus.
+    public var layout: WorkbenchLayout {
+        WorkbenchLayout.compute(width: width, height: height, focus: focus, variableCount: variables.names.count)
+    }
+
+    /// Whether the loop must keep waking up (spinner, elapsed time, expiring notices).
+    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil }
+}
+
+/// The `{{variables}}` table: names found in the prompt, their values, and the row being edited.
+public struct VariablesState: Sendable, Equatable {
+    public var names: [String] = []
+    public var values: [String: String] = [:]
+    public var selected = 0
+    /// The value editor while a row is being edited.
+    public var editing: TextEditorState?
+
+    public init() {}
+}
+
+/// What the response pane shows and where it is scrolled.
+public struct ResponseViewState: Sendable {
+    /// The run shown; nil follows the latest.
+    public var runID: String?
+    /// The shown run's text, sanitised and wrapped at the pane's width.
+    public var wrapped = WrappedText(width: 40)
+    public var sanitizer = StreamSanitizer()
+    /// Whether reasoning text has been put in `wrapped`, and whether answer text followed it.
+    var sawReasoning = false
+    var sawTextAfterReasoning = false
+    /// First row shown when not following the tail.
+    public var top = 0
+    /// Follows the tail until the user scrolls up.
+    public var follow = true
+    public var showReasoning = true
+
+    public init() {}
+}
+
+/// The overlay on top of the panes, if any.
+public enum OverlayState: Sendable {
+    case help(scroll: Int)
+    case switcher(SwitcherState)
+    case confirmQuit
+}

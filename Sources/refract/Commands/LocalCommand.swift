@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Providers
+
+/// `refract local`: keep the embedded models' servers running for other Refract processes.
+struct LocalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "local",
+        abstract: "Manage the embedded local models.",
+        subcommands: [Serve.self, Status.self]
+    )
+
+    /// Starts the servers, advertises them, and keeps them until interrupted.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Start the local model servers and keep them up (other refract processes reuse them) until Ctrl-C."
+        )
+
+        @Option(name: .customLong("model"), help: "A local model id (repeatable; default: all).")
+        var models: [String] = []
+
+        @Option(help: "The config file.")
+        var config: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let context = try AppContext.load(configPath: config)
+                let chosen = try models.isEmpty ? LocalModelCatalog.all : models.map { id in
+                    guard let m = LocalModelCatalog.model(id) else {
+                        throw CLIError(message: "no local model \"\(id)\"; known: \(LocalModelCatalog.all.map(\.id).joined(separator: ", "))", exitCode: 2)
+                    }
+                    return m
+                }
+                let pool = context.registry.localPool
+                let urls: [String: URL]
+                do { urls = try await pool.serve(chosen) } catch {
+                    await context.shutdown()
+                    throw CLIError(message: error.description)
+                }
+                for model in chosen { print("local:\(model.id) \(urls[model.id]?.absoluteString ?? "")") }
+                fflush(stdout)
+                let stop = InterruptFlag(alsoOn: [SIGTERM, SIGHUP])
+                await stop.wait()
+                pool.withdraw(chosen)
+                await context.shutdown()
+            }
+        }
+    }
+
+    /// Prints whether each local model is installed and running.
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show whether each local model is installed and running.")
+
+        @Option(help: "The config file.")
+        var config: String?
+
+        func run() async throws {
+            try await reportingErrors {
+                let context = try AppContext.load(configPath: config)
+                for model in LocalModelCatalog.all {
+                    let status: String = switch context.registry.localPool.status(of: model) {
+                    case .notInstalled: "not installed: run scripts/setup-local-model"
+                    case .installed: "installed (starts on first use)"
+                    case .running(let port): "running on 127.0.0.1:\(port)"
+                    }
+                    print("local:\(model.id)  \(status)  — \(model.summary)")
+                }
+                await context.shutdown()
+            }
+        }
+    }
+}

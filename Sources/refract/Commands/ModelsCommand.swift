@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import Providers
+import TerminalUI
+import Workbench
+
+/// `refract models`: every configured model with its key, reachability and price.
+struct ModelsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "models",
+        abstract: "List every configured provider:model with key status, reachability and price."
+    )
+
+    @Flag(name: .customLong("no-probe"), help: "Do not contact servers (reachability shows as unknown).")
+    var noProbe = false
+
+    @Flag(help: "Print one JSON object per model.")
+    var json = false
+
+    @Option(help: "The config file.")
+    var config: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            let context = try AppContext.load(configPath: config)
+            context.printWarnings()
+            let entries = await RegistryModelProvider(registry: context.registry).catalog(probe: !noProbe)
+            await context.shutdown()
+            if json {
+                for e in entries {
+                    var object: [String: Any] = ["model": e.ref.description, "key": e.keyLabel, "has_key": e.hasKey, "reachable": Self.reach(e.reachability)]
+                    if let p = e.price { object["price"] = ["input": p.input, "output": p.output, "source": p.source, "checked": p.checked as Any] } else { object["price"] = NSNull() }
+                    let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+                    FileHandle.standardOutput.write(data + Data("\n".utf8))
+                }
+                return
+            }
+            let rows = entries.map { e in
+                [e.ref.description, e.keyLabel, Self.reach(e.reachability),
+                 e.price.map { "\(MeterFormat.price($0.input)) / \(MeterFormat.price($0.output))" } ?? "unpriced",
+                 e.price.map { $0.source + ($0.checked.map { ", \($0)" } ?? "") } ?? ""]
+            }
+            let header = ["MODEL", "KEY", "REACHABLE", "PRICE IN/OUT PER 1M", "PRICE SOURCE"]
+            let widths = (0..<header.count).map { i in ([header] + rows).map { TextWidth.of($0[i]) }.max() ?? 0 }
+            var out = ""
+            for row in [header] + rows {
+                out += row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextWidth.of(cell)) }
+                    .joined(separator: "  ") + "\n"
+            }
+            FileHandle.standardOutput.write(Data(out.utf8))
+        }
+    }
+
+    static func reach(_ r: ModelEntry.Reachability) -> String {
+        switch r {
+        case .unknown: "unknown"
+        case .checking: "checking"
+        case .reachable: "yes"
+        case .unreachable(let why): "no: \(why)"
+        case .installed: "installed (starts on use)"
+        case .notInstalled: "not installed: run scripts/setup-local-model"
+        }
+    }
+}

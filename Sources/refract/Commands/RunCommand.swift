@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import Platform
+import Providers
+import Workbench
+
+/// `refract run`: one prompt to one or more models, streamed to stdout; figures to stderr.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run one prompt against one or more models and stream the answer.",
+        discussion: """
+            Text streams to stdout as it arrives; tokens, speed, time to first token and cost go to stderr \
+            at the end. With several --model options the runs stream concurrently and print as labelled \
+            sections, in order. Exit status is 0 only when every run succeeded.
+            """
+    )
+
+    @OptionGroup var promptOptions: PromptOptions
+    @OptionGroup var generation: GenerationOptions
+
+    @Option(name: .customLong("model"), help: "provider:model (repeatable). Default: the config's default_model, else local:smollm2-135m-instruct.")
+    var models: [String] = []
+
+    @Flag(help: "Print one JSON object per stream part, then a summary object.")
+    var json = false
+
+    @Option(help: "The config file (default: $XDG_CONFIG_HOME/refract/config.toml).")
+    var config: String?
+
+    func run() async throws {
+        try await reportingErrors {
+            let context = try AppContext.load(configPath: config, readTimeout: generation.readTimeout)
+            context.printWarnings()
+            let outcome: Bool
+            do {
+                outcome = try await runAll(context)
+            } catch {
+                await context.shutdown()
+                throw error
+            }
+            await context.shutdown()
+            if !outcome { throw ExitCode(1) }
+        }
+    }
+
+    /// Runs every model; returns whether all succeeded.
+    func runAll(_ context: AppContext) async throws -> Bool {
+        let prompt = try promptOptions.prompt()
+        let refs = models.isEmpty ? [context.config.startingModel] : try models.map(context.modelRef)
+        var jobs: [RunJob] = []
+        for ref in refs {
+            let spec: ProviderSpec
+            do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
+            let mode = generation.mode(default: spec.defaultMode(for: ref.model))
+            let request: ModelRequest
+            do { request = try prompt.request(model: ref.model, parameters: generation.parameters, mode: mode) } catch {
+                throw CLIError(message: error.description, exitCode: 2)
+            }
+            jobs.append(RunJob(ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref)))
+        }
+        let printer = RunPrinter(jobs: jobs, json: json)
+        let interrupted = InterruptFlag()
+        let ok = await withTaskGroup(of: Bool.self) { group in
+            for (index, job) in jobs.enumerated() {
+                group.addTask {
+                    await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer)
+                }
+            }
+            // Ctrl-C stops the streams; what arrived is kept and reported as cancelled.
+            let watcher = Task { await interrupted.wait(); group.cancelAll() }
+            var all = true
+            for await result in group { all = all && result }
+            watcher.cancel()
+            return all
+        }
+        return ok && !interrupted.fired
+    }
+}
+
+/// One model's run in `refract run`.
+struct RunJob: Sendable {
+    let ref: ModelRef
+    let request: ModelRequest
+    let prompt: Prompt
+    let protocolName: ProtocolName
+    let price: Price?
+
+    /// Streams into the printer; returns whether the run succeeded.
+    func execute(model: any LanguageModel, index: Int, printer: RunPrinter) async -> Bool {
+        let chars = prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
+        var meter = RunMeter(startedAt: MonotonicClock.now(), price: price, protocolName: protocolName, promptCharacters: chars)
+        for await part in model.stream(request) {
+            meter.add(part, at: MonotonicClock.now())
+            await printer.part(part, job: index)
+        }
+        let cancelled = Task.isCancelled && !meter.result.failed
+        meter.end(at: MonotonicClock.now())
+        await printer.finished(job: index, meter: meter, cancelled: cancelled)
+        return !meter.result.failed && !cancelled
+    }
+}

@@ -1,0 +1,111 @@
+import ArgumentParser
+import CursesBackend
+import Foundation
+import Platform
+import Providers
+import TerminalUI
+import Workbench
+
+/// `refract` with no subcommand: the full-screen workbench.
+struct WorkbenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "workbench",
+        abstract: "Open the full-screen workbench (the default).",
+        discussion: "Keys: Ctrl-R run, Esc cancel, Ctrl-P model, Tab next pane, F1 help, Ctrl-Q quit."
+    )
+
+    @Option(help: "Open with this provider:model selected.")
+    var model: String?
+
+    @Option(help: "The colour theme (dark, light, high-contrast, 16color, or a file in $XDG_CONFIG_HOME/refract/themes).")
+    var theme: String?
+
+    @Option(help: "The config file.")
+    var config: String?
+
+    func run() throws {
+        let context: AppContext
+        do { context = try AppContext.load(configPath: config) } catch let error as CLIError {
+            Stderr.line("refract: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
+        defer { Self.shutdown(context) }
+        let env = context.environment
+        var notices = context.warnings
+        let keymap: Keymap
+        do { keymap = try Keymap(overrides: context.config.keyBindings) } catch {
+            Stderr.line("refract: bad config: \(context.config.file?.path ?? "config"): \(error.description)")
+            throw ExitCode(2)
+        }
+        let ref: ModelRef
+        if let model {
+            guard let parsed = ModelRef(model) else {
+                Stderr.line("refract: models are named provider:model, got \"\(model)\"")
+                throw ExitCode(2)
+            }
+            ref = parsed
+        } else {
+            ref = context.config.startingModel
+        }
+        let chosenTheme = ThemeChoice.load(name: theme ?? context.config.theme, home: context.home, environment: env)
+        if let warning = chosenTheme.warning { notices.append(warning) }
+
+        var options = CursesTerminalOptions()
+        if let noColor = env["NO_COLOR"], !noColor.isEmpty { options.colorDepth = ColorDepth.none }
+        let terminal: CursesTerminal
+        do { terminal = try CursesTerminal(options: options) } catch {
+            Stderr.line("refract: \(error)")
+            throw ExitCode(2)
+        }
+        defer { terminal.shutdown() }
+
+        var state = WorkbenchState(width: terminal.width, height: terminal.height, model: ref, mode: context.registry.defaultMode(for: ref))
+        if let first = notices.first { state.notice = Notice(first, level: .warning) }
+        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers)
+        let loop = WorkbenchLoop(
+            backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
+            models: RegistryModelProvider(registry: context.registry)
+        )
+        if let path = env["REFRACT_FIRST_FRAME_FILE"] {
+            loop.onFirstFrame = { FirstFrameMark.write(to: path) }
+        }
+        loop.run()
+    }
+
+    /// Stops local servers and the HTTP client before the process ends.
+    static func shutdown(_ context: AppContext) {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await context.shutdown()
+            done.signal()
+        }
+        done.wait()
+    }
+}
+
+/// The theme to use: the one asked for, else the default; a bad file falls back with a warning.
+struct ThemeChoice {
+    var theme: Theme
+    var warning: String?
+
+    static func load(name: String?, home: RefractHome?, environment: [String: String]) -> ThemeChoice {
+        guard let name, !name.isEmpty else { return ThemeChoice(theme: .default) }
+        var paths = [XDGDirectories(environment: environment).refractConfig.appendingPathComponent("themes").path]
+        if let home { paths.append(home.themes.path) }
+        do {
+            return ThemeChoice(theme: try Theme.named(name, searchPaths: paths))
+        } catch {
+            return ThemeChoice(theme: .default, warning: "theme \(name): \(error.description); using the default theme")
+        }
+    }
+}
+
+/// Writes the wall-clock time of the first frame, for the start-up benchmark.
+enum FirstFrameMark {
+    static func write(to path: String) {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        let ns = Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
+        FileManager.default.createFile(atPath: path, contents: Data("\(ns)\n".utf8))
+    }
+}

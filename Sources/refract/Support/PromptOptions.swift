@@ -1,0 +1,78 @@
+import ArgumentParser
+import Providers
+
+/// The prompt as command-line options: system, instruction, input (`@file`, `-`), and `--var name=value`.
+struct PromptOptions: ParsableArguments {
+    @Option(help: "The system prompt (text, @file, or - for stdin).")
+    var system: String?
+
+    @Option(help: "The instruction (text, @file, or - for stdin).")
+    var instruction: String?
+
+    @Option(help: "The input (text, @file, or - for stdin).")
+    var input: String?
+
+    @Option(name: .customLong("var"), help: ArgumentHelp("A value for {{name}}: --var name=value (repeatable).", valueName: "name=value"))
+    var variables: [String] = []
+
+    func prompt() throws -> Prompt {
+        if [system, instruction, input].compactMap({ $0 }).filter({ $0 == "-" }).count > 1 {
+            throw CLIError(message: "only one of --system, --instruction and --input can read stdin (-)", exitCode: 2)
+        }
+        var values: [String: String] = [:]
+        for pair in variables {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw CLIError(message: "--var takes name=value, got \"\(pair)\"", exitCode: 2)
+            }
+            values[String(pair[..<eq])] = try InputReader.text(String(pair[pair.index(after: eq)...]), option: "--var")
+        }
+        return Prompt(
+            system: try system.map { try InputReader.text($0, option: "--system") } ?? "",
+            instruction: try instruction.map { try InputReader.text($0, option: "--instruction") } ?? "",
+            input: try input.map { try InputReader.text($0, option: "--input") } ?? "",
+            variables: values
+        )
+    }
+}
+
+/// Sampling options shared by `run` and `compare`.
+struct GenerationOptions: ParsableArguments {
+    @Option(help: "Sampling temperature (0–2).")
+    var temperature: Double?
+
+    @Option(name: .customLong("top-p"), help: "Nucleus sampling (0–1].")
+    var topP: Double?
+
+    @Option(name: .customLong("max-tokens"), help: "The most output tokens.")
+    var maxTokens: Int?
+
+    @Option(help: "A stop sequence (repeatable).")
+    var stop: [String] = []
+
+    @Option(help: "A seed, for repeatable sampling where the provider supports it.")
+    var seed: Int?
+
+    @Flag(name: .customLong("raw"), help: "Raw completion: send the prompt as text to continue (base models).")
+    var raw = false
+
+    @Flag(name: .customLong("chat"), help: "Chat mode even for a base model.")
+    var chat = false
+
+    @Option(name: .customLong("read-timeout"), help: "Seconds without a byte before a stalled stream is ended.")
+    var readTimeout: Double?
+
+    func validate() throws {
+        if let t = temperature, !(0...2).contains(t) { throw ValidationError("--temperature must be from 0 to 2") }
+        if let p = topP, !(p > 0 && p <= 1) { throw ValidationError("--top-p must be above 0 and at most 1") }
+        if let m = maxTokens, m <= 0 { throw ValidationError("--max-tokens must be above 0") }
+        if let r = readTimeout, r <= 0 { throw ValidationError("--read-timeout must be above 0") }
+        if raw && chat { throw ValidationError("--raw and --chat exclude each other") }
+    }
+
+    var parameters: GenerationParameters {
+        GenerationParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, stop: stop, seed: seed)
+    }
+
+    /// The mode for a model: what the flags say, else the model's default.
+    func mode(default fallback: RequestMode) -> RequestMode { raw ? .rawCompletion : (chat ? .chat : fallback) }
+}

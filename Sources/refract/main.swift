@@ -1,2 +1,0 @@
-import CursesBackend
-print("refract (skeleton) — \(CursesPlaceholder.version())")
