@@ -1,0 +1,83 @@
+import Foundation
+
+/// One JSON object per stream part, and the run summary object, for `refract decode` and `--json` output.
+///
+/// Keys come in a fixed order with `type` first; every object is one line of valid JSON.
+public enum StreamPartJSON {
+    /// The JSON object for one part, e.g. `{"type":"text","text":"Hi"}`.
+    public static func object(for part: StreamPart) -> String {
+        var w = JSONTextWriter()
+        w.beginObject()
+        switch part {
+        case .textDelta(let text):
+            typed(&w, "text")
+            w.key("text"); w.string(text)
+        case .reasoningDelta(let text):
+            typed(&w, "reasoning")
+            w.key("text"); w.string(text)
+        case .toolCallDelta(let delta):
+            typed(&w, "tool_call")
+            w.key("index"); w.integer(delta.index)
+            w.key("id"); w.string(delta.id)
+            w.key("name"); w.string(delta.name)
+            w.key("arguments"); w.string(delta.argumentsDelta)
+        case .usage(let usage):
+            typed(&w, "usage")
+            w.key("usage"); write(usage, into: &w)
+        case .finish(let finish):
+            typed(&w, "finish")
+            w.key("finish"); w.string(finish.kind.rawValue)
+            w.key("raw"); w.string(finish.raw)
+        case .warning(let message):
+            typed(&w, "warning")
+            w.key("message"); w.string(message)
+        case .error(let error):
+            typed(&w, "error")
+            w.key("kind"); w.string(error.kind.rawValue)
+            w.key("message"); w.string(error.message)
+        }
+        w.endObject()
+        return w.text
+    }
+
+    /// The summary of a run:
+    /// `{"type":"summary","text","reasoning","finish","usage":{…},"cost_usd","error":null|{"kind","message"}}`.
+    ///
+    /// `finish` is `error` when the run failed; `cost_usd` is null when the model is unpriced.
+    public static func summary(_ run: RunAccumulator, costUSD: Double?) -> String {
+        var w = JSONTextWriter()
+        w.beginObject()
+        typed(&w, "summary")
+        w.key("text"); w.string(run.text)
+        w.key("reasoning"); w.string(run.reasoning)
+        w.key("finish"); w.string(run.reportedFinish?.kind.rawValue)
+        w.key("usage"); write(run.usage ?? Usage(), into: &w)
+        w.key("cost_usd"); w.number(costUSD)
+        w.key("error")
+        if let error = run.error {
+            w.beginObject()
+            w.key("kind"); w.string(error.kind.rawValue)
+            w.key("message"); w.string(error.message)
+            w.endObject()
+        } else {
+            w.null()
+        }
+        w.endObject()
+        return w.text
+    }
+
+    private static func typed(_ w: inout JSONTextWriter, _ type: String) {
+        w.key("type")
+        w.string(type)
+    }
+
+    private static func write(_ usage: Usage, into w: inout JSONTextWriter) {
+        w.beginObject()
+        w.key("input"); w.integer(usage.input)
+        w.key("output"); w.integer(usage.output)
+        w.key("cache_read"); w.integer(usage.cacheRead)
+        w.key("cache_write"); w.integer(usage.cacheWrite)
+        w.key("reasoning"); w.integer(usage.reasoning)
+        w.endObject()
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The JSON body of `POST /v1/messages` with `stream: true`.
+struct AnthropicRequestBody: Encodable, Equatable {
+    struct Message: Encodable, Equatable {
+        var role: String
+        var content: String
+    }
+
+    var model: String
+    var maxTokens: Int
+    var messages: [Message]
+    var system: String?
+    var stopSequences: [String]?
+    var temperature: Double?
+    var topP: Double?
+    var stream = true
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, system, temperature, stream
+        case maxTokens = "max_tokens"
+        case stopSequences = "stop_sequences"
+        case topP = "top_p"
+    }
+
+    init(_ request: ModelRequest) {
+        model = request.model
+        maxTokens = request.parameters.maxTokens ?? AnthropicProtocol.defaultMaxTokens
+        messages = request.conversation.map { Message(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        system = request.systemPrompt
+        stopSequences = request.parameters.stop.isEmpty ? nil : request.parameters.stop
+        temperature = request.parameters.temperature
+        topP = request.parameters.topP
+        // Anthropic has no seed parameter: it is left out.
+    }
+}

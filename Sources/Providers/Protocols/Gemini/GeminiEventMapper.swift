@@ -1,0 +1,91 @@
+import Foundation
+
+/// Maps Gemini `streamGenerateContent` chunks (SSE events or JSON-array elements) to neutral parts.
+///
+/// Text parts are text (`thought: true` ones reasoning); function calls arrive whole and become one
+/// tool-call delta with their args as JSON text. Usage is cumulative, so each chunk's replaces the last.
+/// Gemini has no terminator: a `finishReason` counts as one. An `{"error":…}` object (a chunk, or bare
+/// JSON outside any SSE field) fails the stream; after the finish reason it is only a warning.
+public struct GeminiEventMapper: EventMapper {
+    static let providerName = "Gemini"
+
+    private var sawFinish = false
+    private var failed = false
+    private var calledFunctions = false
+    private var nextToolIndex = 0
+    private var emittedContent = false
+    private var warnedAboutCandidates = false
+    private var failures = EventDecodeFailures()
+
+    public init() {}
+
+    public var isComplete: Bool { sawFinish || failed }
+
+    public mutating func map(_ message: FramedMessage) -> [StreamPart] {
+        // After a finish reason, keep reading: usage may still be updated and an error is worth a warning.
+        guard !failed else { return [] }
+        if message.isStray {
+            switch StrayMessage.meaning(of: message.data) {
+            case .error(let payload): return fail(payload)
+            case .ignored(let warning): return [.warning(warning)]
+            }
+        }
+        guard let chunk = WireJSON.decode(GeminiChunk.self, from: message.data) else {
+            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+        }
+        if let error = chunk.error { return fail(error) }
+
+        var parts: [StreamPart] = []
+        var finishRaw: String?
+        for candidate in chunk.candidates ?? [] {
+            guard (candidate.index ?? 0) == 0 else {
+                if !warnedAboutCandidates {
+                    warnedAboutCandidates = true
+                    parts.append(.warning("Gemini returned several candidates; only the first is shown"))
+                }
+                continue
+            }
+            for part in candidate.parts { map(part, into: &parts) }
+            if let raw = candidate.finishReason { finishRaw = raw }
+        }
+        if let usage = chunk.usageMetadata { parts.append(.usage(usage.neutral)) }
+        if let raw = finishRaw {
+            sawFinish = true
+            parts.append(.finish(GeminiFinishReason.map(raw, calledFunctions: calledFunctions)))
+        } else if let blocked = chunk.blockReason, chunk.candidates?.isEmpty ?? true {
+            // A prompt blocked by safety: HTTP 200, no candidates, a block reason.
+            sawFinish = true
+            parts.append(.finish(FinishReason(.contentFilter, raw: blocked)))
+        }
+        return parts
+    }
+
+    public mutating func finish() -> [StreamPart] {
+        guard !isComplete else { return [] }
+        failed = true
+        return [.error(.streamCut(before: "a finishReason"))]
+    }
+
+    private mutating func map(_ part: GeminiChunk.Part, into parts: inout [StreamPart]) {
+        if let text = part.text, !text.isEmpty {
+            emittedContent = true
+            parts.append(part.thought == true ? .reasoningDelta(text) : .textDelta(text))
+        }
+        if let call = part.functionCall {
+            calledFunctions = true
+            emittedContent = true
+            let arguments = call.args?.jsonText ?? "{}"
+            parts.append(.toolCallDelta(ToolCallDelta(index: nextToolIndex, id: call.id, name: call.name, argumentsDelta: arguments)))
+            nextToolIndex += 1
+        }
+    }
+
+    private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
+        if sawFinish {
+            let said = ProviderText.oneLine(payload.message ?? payload.label ?? "no message")
+            return [.warning("Gemini reported an error after the answer had finished: \(said)")]
+        }
+        failed = true
+        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// The camelCase JSON body of `models/{model}:streamGenerateContent`.
+struct GeminiRequestBody: Encodable, Equatable {
+    struct Part: Encodable, Equatable {
+        var text: String
+    }
+
+    struct Content: Encodable, Equatable {
+        var role: String?
+        var parts: [Part]
+    }
+
+    struct GenerationConfig: Encodable, Equatable {
+        var temperature: Double?
+        var topP: Double?
+        var maxOutputTokens: Int?
+        var stopSequences: [String]?
+        var seed: Int?
+
+        var isEmpty: Bool {
+            temperature == nil && topP == nil && maxOutputTokens == nil && stopSequences == nil && seed == nil
+        }
+    }
+
+    var contents: [Content]
+    var systemInstruction: Content?
+    var generationConfig: GenerationConfig?
+
+    init(_ request: ModelRequest) {
+        contents = request.conversation.map {
+            Content(role: $0.role == .assistant ? "model" : "user", parts: [Part(text: $0.content)])
+        }
+        systemInstruction = request.systemPrompt.map { Content(role: nil, parts: [Part(text: $0)]) }
+        let parameters = request.parameters
+        let config = GenerationConfig(
+            temperature: parameters.temperature,
+            topP: parameters.topP,
+            maxOutputTokens: parameters.maxTokens,
+            stopSequences: parameters.stop.isEmpty ? nil : parameters.stop,
+            seed: parameters.seed
+        )
+        generationConfig = config.isEmpty ? nil : config
+    }
+}

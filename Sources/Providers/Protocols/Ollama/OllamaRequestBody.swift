@@ -1,0 +1,35 @@
+import Foundation
+
+/// The JSON body of `POST /api/chat` (streaming is Ollama's default, sent explicitly anyway).
+struct OllamaChatRequestBody: Encodable, Equatable {
+    struct Message: Encodable, Equatable {
+        var role: String
+        var content: String
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream = true
+    var options: OllamaOptions?
+
+    init(_ request: ModelRequest) {
+        model = request.model
+        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        options = OllamaOptions.make(request.parameters)
+    }
+}
+
+/// The JSON body of `POST /api/generate` with `raw: true` (raw-completion mode: no chat template).
+struct OllamaGenerateRequestBody: Encodable, Equatable {
+    var model: String
+    var prompt: String
+    var raw = true
+    var stream = true
+    var options: OllamaOptions?
+
+    init(_ request: ModelRequest) {
+        model = request.model
+        prompt = request.rawPrompt
+        options = OllamaOptions.make(request.parameters)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Maps OpenAI Chat Completions chunks (and every compatible server's) to neutral parts.
+///
+/// Only choice 0 is shown (n > 1 gives one warning). `delta.content` and `delta.refusal` are text,
+/// `delta.reasoning` / `delta.reasoning_content` reasoning, `tool_calls` merge by their `index`. `[DONE]`
+/// is the terminator. An `error` member in any chunk, or a named `event: error` (Groq), fails the stream.
+public struct OpenAIChatEventMapper: EventMapper {
+    static let providerName = "The server"
+
+    public private(set) var isComplete = false
+    private var sawContent = false
+    private var sawRefusal = false
+    private var emittedContent = false
+    private var warnedAboutChoices = false
+    private var failures = EventDecodeFailures()
+
+    public init() {}
+
+    public mutating func map(_ message: FramedMessage) -> [StreamPart] {
+        guard !isComplete else { return [] }
+        if message.isStray { return mapStray(message.data) }
+        if message.data.trimmingCharacters(in: .whitespaces) == "[DONE]" {
+            isComplete = true
+            return []
+        }
+        if message.event == "error" {
+            let envelope = WireJSON.decode(WireErrorEnvelope.self, from: message.data)
+            return fail(envelope?.error ?? WireErrorPayload(message: message.data))
+        }
+        guard let chunk = WireJSON.decode(OpenAIChatChunk.self, from: message.data) else {
+            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+        }
+        var parts: [StreamPart] = []
+        for choice in chunk.choices ?? [] {
+            guard (choice.index ?? 0) == 0 else {
+                if !warnedAboutChoices {
+                    warnedAboutChoices = true
+                    parts.append(.warning("the server returned several choices (n > 1); only the first is shown"))
+                }
+                continue
+            }
+            map(choice, into: &parts)
+        }
+        if let usage = chunk.usage { parts.append(.usage(usage.neutral)) }
+        // OpenRouter puts a top-level error in an ordinary chunk; vLLM sends `data: {"error":…}`.
+        if let error = chunk.error { parts += fail(error) }
+        return parts
+    }
+
+    public mutating func finish() -> [StreamPart] {
+        guard !isComplete else { return [] }
+        isComplete = true
+        return [.error(.streamCut(before: "[DONE]"))]
+    }
+
+    private mutating func map(_ choice: OpenAIChatChunk.Choice, into parts: inout [StreamPart]) {
+        if let delta = choice.delta {
+            // vLLM mirrors `reasoning` into the deprecated `reasoning_content`: take one of them.
+            if let reasoning = nonEmpty(delta.reasoning) ?? nonEmpty(delta.reasoningContent) {
+                emittedContent = true
+                parts.append(.reasoningDelta(reasoning))
+            }
+            if let content = nonEmpty(delta.content) {
+                sawContent = true
+                emittedContent = true
+                parts.append(.textDelta(content))
+            }
+            if let refusal = nonEmpty(delta.refusal) {
+                sawRefusal = true
+                emittedContent = true
+                parts.append(.textDelta(refusal))
+            }
+            for call in delta.toolCalls ?? [] where call.id != nil || call.name != nil || !(call.arguments ?? "").isEmpty {
+                emittedContent = true
+                parts.append(.toolCallDelta(ToolCallDelta(index: call.index ?? 0, id: call.id, name: call.name, argumentsDelta: call.arguments ?? "")))
+            }
+        }
+        if let text = nonEmpty(choice.text) {
+            sawContent = true
+            emittedContent = true
+            parts.append(.textDelta(text))
+        }
+        if let raw = choice.finishReason {
+            parts.append(.finish(OpenAIChatFinishReason.map(raw, onlyRefusal: sawRefusal && !sawContent)))
+        }
+    }
+
+    private func nonEmpty(_ text: String?) -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        return text
+    }
+
+    private mutating func mapStray(_ data: String) -> [StreamPart] {
+        switch StrayMessage.meaning(of: data) {
+        case .error(let payload): return fail(payload)
+        case .ignored(let warning): return [.warning(warning)]
+        }
+    }
+
+    private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
+        isComplete = true
+        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+    }
+}

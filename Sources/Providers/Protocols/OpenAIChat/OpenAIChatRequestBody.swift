@@ -1,0 +1,44 @@
+import Foundation
+
+/// The JSON body of `POST /chat/completions` with `stream: true`.
+struct OpenAIChatRequestBody: Encodable, Equatable {
+    struct Message: Encodable, Equatable {
+        var role: String
+        var content: String
+    }
+
+    var model: String
+    var messages: [Message]
+    var stream = true
+    var streamOptions = OpenAIStreamOptions()
+    var temperature: Double?
+    var topP: Double?
+    var maxTokens: Int?
+    var maxCompletionTokens: Int?
+    var stop: [String]?
+    var seed: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, stream, temperature, stop, seed
+        case streamOptions = "stream_options"
+        case topP = "top_p"
+        case maxTokens = "max_tokens"
+        case maxCompletionTokens = "max_completion_tokens"
+    }
+
+    /// - Parameter useMaxCompletionTokens: api.openai.com wants `max_completion_tokens` (reasoning
+    ///   models reject `max_tokens`); compatible servers mostly know only `max_tokens`.
+    init(_ request: ModelRequest, useMaxCompletionTokens: Bool) {
+        model = request.model
+        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        temperature = request.parameters.temperature
+        topP = request.parameters.topP
+        if useMaxCompletionTokens {
+            maxCompletionTokens = request.parameters.maxTokens
+        } else {
+            maxTokens = request.parameters.maxTokens
+        }
+        stop = request.parameters.stop.isEmpty ? nil : request.parameters.stop
+        seed = request.parameters.seed
+    }
+}

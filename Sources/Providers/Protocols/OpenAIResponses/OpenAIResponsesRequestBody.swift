@@ -1,0 +1,33 @@
+import Foundation
+
+/// The JSON body of `POST /responses` with `stream: true`.
+struct OpenAIResponsesRequestBody: Encodable, Equatable {
+    struct InputMessage: Encodable, Equatable {
+        var role: String
+        var content: String
+    }
+
+    var model: String
+    var instructions: String?
+    var input: [InputMessage]
+    var stream = true
+    var maxOutputTokens: Int?
+    var temperature: Double?
+    var topP: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case model, instructions, input, stream, temperature
+        case maxOutputTokens = "max_output_tokens"
+        case topP = "top_p"
+    }
+
+    init(_ request: ModelRequest) {
+        model = request.model
+        instructions = request.systemPrompt
+        input = request.conversation.map { InputMessage(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        maxOutputTokens = request.parameters.maxTokens
+        temperature = request.parameters.temperature
+        topP = request.parameters.topP
+        // The Responses API has no stop sequences and no seed: they are left out.
+    }
+}
