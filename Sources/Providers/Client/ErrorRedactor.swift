@@ -2,15 +2,15 @@ import Foundation
 
 /// Strips credentials from messages built from provider text before they reach the caller.
 ///
-/// Removes the endpoint's own key wherever it appears.
-// TODO(redact): also run messages through the wire branch's `SecretRedactor` once it is merged.
+/// Uses `SecretRedactor` with the endpoint's own key, so both that key and anything key-shaped go.
 struct ErrorRedactor: Sendable {
-    let apiKey: String?
+    let redactor: SecretRedactor
 
-    func redact(_ text: String) -> String {
-        guard let apiKey, apiKey.count >= 4 else { return text }
-        return text.replacingOccurrences(of: apiKey, with: "[REDACTED]")
+    init(apiKey: String?) {
+        redactor = SecretRedactor(secrets: apiKey.map { [$0] } ?? [])
     }
+
+    func redact(_ text: String) -> String { redactor.redact(text) }
 
     func redact(_ error: ProviderError) -> ProviderError {
         var copy = error

@@ -32,6 +32,9 @@ struct FaultPlayer {
                 writer.end()
                 writer.close()
             case .reset:
+                // A reset makes the client's kernel drop bytes it has not read yet; give it a moment
+                // so the tokens before the reset really arrive, as they would from a distant server.
+                writer.sleep(0.1)
                 writer.reset()
             case .cut:
                 writer.end()

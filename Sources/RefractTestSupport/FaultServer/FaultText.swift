@@ -60,10 +60,19 @@ public enum FaultText {
 
     /// Token `index` of a large answer: a numbered line of exactly 1,024 bytes.
     static func largeToken(_ index: Int) -> [UInt8] {
-        var line = Array("line \(index): ".utf8)
-        let filler = Array("the quick brown fox jumps over the lazy dog ".utf8)
-        while line.count < 1023 { line.append(filler[line.count % filler.count]) }
-        line.append(0x0A)
+        var line = largeLineTemplate
+        let number = Array("line \(index): ".utf8)
+        line.withUnsafeMutableBufferPointer { target in
+            number.withUnsafeBufferPointer { source in
+                for i in 0..<min(source.count, 1000) { target[i] = source[i] }
+            }
+        }
         return line
     }
+
+    /// 1,023 bytes of filler and a newline; `largeToken` writes the line number over its start.
+    private static let largeLineTemplate: [UInt8] = {
+        let filler = Array("the quick brown fox jumps over the lazy dog ".utf8)
+        return (0..<1023).map { filler[$0 % filler.count] } + [0x0A]
+    }()
 }

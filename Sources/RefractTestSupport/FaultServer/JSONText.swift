@@ -4,6 +4,19 @@
 /// raw control characters); every other byte passes through untouched.
 enum JSONText {
     static func quoted(_ bytes: [UInt8]) -> [UInt8] {
+        // Most tokens need no escaping; checking first keeps large answers cheap even in debug builds.
+        let plain = bytes.withUnsafeBufferPointer { buffer in
+            !buffer.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+        }
+        if plain {
+            var out = [UInt8](repeating: 0x22, count: bytes.count + 2)
+            out.withUnsafeMutableBufferPointer { target in
+                bytes.withUnsafeBufferPointer { source in
+                    _ = UnsafeMutableBufferPointer(rebasing: target[1..<(bytes.count + 1)]).initialize(from: source)
+                }
+            }
+            return out
+        }
         var out: [UInt8] = [0x22]
         out.reserveCapacity(bytes.count + 2)
         let hex = Array("0123456789abcdef".utf8)
