@@ -52,7 +52,8 @@ struct OllamaFaultEncoder: FaultStreamEncoder {
     }
 
     mutating func malformed() -> [UInt8] {
-        Array(#"{"model":"x","message":{"role":"assistant","content":"bro"#.utf8) + [0x0A]
+        let cut = generate ? #"{"model":"x","response":"bro"# : #"{"model":"x","message":{"role":"assistant","content":"bro"#
+        return Array(cut.utf8) + [0x0A]
     }
 
     func errorBody(_ error: FaultHTTPError) -> [UInt8] {

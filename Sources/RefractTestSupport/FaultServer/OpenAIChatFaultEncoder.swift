@@ -75,7 +75,10 @@ struct OpenAIChatFaultEncoder: FaultStreamEncoder {
     }
 
     mutating func malformed() -> [UInt8] {
-        Array("data: {\"id\":\"chatcmpl-fault\",\"object\":\"chat.completion.chunk\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"bro\n\n".utf8)
+        let cut = legacy
+            ? #"data: {"id":"cmpl-fault","object":"text_completion","choices":[{"index":0,"text":"bro"#
+            : #"data: {"id":"chatcmpl-fault","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"bro"#
+        return Array((cut + "\n\n").utf8)
     }
 
     func errorBody(_ error: FaultHTTPError) -> [UInt8] {
