@@ -151,14 +151,31 @@ public struct ProviderClient: LanguageModel {
             return
         }
         if Task.isCancelled { return }
-        if !mapper.isComplete && !output.ended {
+        let stoppedEarly = mapper.isComplete || output.ended
+        if !stoppedEarly {
             for message in framer.finish() {
                 output.emit(mapper.map(message))
                 if mapper.isComplete || output.ended { break }
             }
         }
         output.emit(mapper.finish())
+        if stoppedEarly { await Self.drain(body) }
     }
+
+    /// Reads the little that normally follows a terminator (the chunked end) so the connection goes
+    /// back to the pool instead of being closed; gives up after `drainLimit` bytes or `drainTimeout`.
+    /// The caller already has every part, so this only delays the end of the stream, briefly.
+    private static func drain(_ body: HTTPResponseBody.Iterator) async {
+        _ = try? await ReadTimeoutRace.run(seconds: drainTimeout) {
+            var iterator = body
+            var left = drainLimit
+            while left > 0, let chunk = try await iterator.next() { left -= chunk.count }
+            return true
+        }
+    }
+
+    static let drainLimit = 64 * 1024
+    static let drainTimeout = 0.25
 
     private func errorResponse(_ response: HTTPResponse, model: String, contentShown: Bool) async -> FailedAttempt {
         // A body that fails half-way still says something; the typed error comes from what arrived.

@@ -21,7 +21,7 @@ public struct HTTPResponseBody: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> Iterator { Iterator(source: source) }
 
     /// Pulls chunks from the source.
-    public struct Iterator: AsyncIteratorProtocol {
+    public struct Iterator: AsyncIteratorProtocol, Sendable {
         let source: any HTTPBodySource
 
         public mutating func next() async throws(ProviderError) -> [UInt8]? {

@@ -38,9 +38,10 @@ final class SocketConnection {
     @discardableResult
     func sendAll(_ bytes: UnsafeRawBufferPointer) -> Bool {
         guard !isClosed, !peerGone else { return false }
+        guard let base = bytes.baseAddress else { return true }
         var offset = 0
         while offset < bytes.count {
-            let n = send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
+            let n = send(fd, base + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
             if n > 0 { offset += n; continue }
             if n < 0 && errno == EINTR { continue }
             peerGone = true

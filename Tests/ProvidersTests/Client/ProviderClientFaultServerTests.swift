@@ -166,7 +166,8 @@ struct FaultProtocolCase: Sendable, CustomTestStringConvertible {
         let dated = try await run(protocolCase, "http-429-retry-after-date-5,fail=1", clock: dateClock)
         dated.server.stop()
         let wait = try #require(dateClock.sleeps.first)
-        #expect(wait > 3 && wait <= 5, "\(wait)")
+        // The server's date has whole seconds and is taken a moment after the clock's "now".
+        #expect(wait > 3 && wait < 6, "\(wait)")
         #expect(dated.result.error == nil)
     }
 
