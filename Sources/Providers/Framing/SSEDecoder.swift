@@ -62,7 +62,12 @@ public struct SSEDecoder: StreamFramer {
 
     private mutating func handleLine(_ bytes: [UInt8], into out: inout [FramedMessage]) {
         guard let first = bytes.first else {
-            flushStray(into: &out)
+            // A blank line inside a bare JSON object still open belongs to that object.
+            if strayLooksLikeJSON, strayScanner.depth > 0 {
+                stray.append(0x0A)
+            } else {
+                flushStray(into: &out)
+            }
             dispatch(into: &out)
             return
         }

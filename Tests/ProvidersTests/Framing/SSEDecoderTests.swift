@@ -124,6 +124,11 @@ import Testing
         #expect(messages == [FramedMessage(data: "{\n  \"error\": {\"code\": 503}\n}", isStray: true)])
     }
 
+    @Test func aBlankLineInsideAnOpenStrayObjectDoesNotSplitIt() {
+        let messages = frames("{\n  \"error\": {\n\n    \"code\": 503\n  }\n}\n")
+        #expect(messages == [FramedMessage(data: "{\n  \"error\": {\n\n    \"code\": 503\n  }\n}", isStray: true)])
+    }
+
     @Test func strayTextThatIsNotJSONIsReportedLineByLine() {
         #expect(frames("oops\ndata: x\n\n") == [
             FramedMessage(data: "oops", isStray: true),

@@ -78,6 +78,9 @@ import Testing
         let error = wire.error(status: 429, headers: ["retry-after": "20"], body: ProtocolTestValues.data(#"{"error":{"message":"Rate limit reached","type":"requests","code":"rate_limit_exceeded"}}"#), model: "m")
         #expect(error.kind == .rateLimited)
         #expect(error.retryAfter == 20)
+        #expect(error.message.contains("wait 20 s"))
+        let huge = wire.error(status: 429, headers: ["retry-after": "1e300"], body: Data(), model: "m")
+        #expect(huge.retryAfter == 1e300)
     }
 
     @Test func statusesMapToKinds() {

@@ -9,7 +9,7 @@ public struct AnthropicProtocol: WireProtocol {
     /// `max_tokens` is required by Anthropic; this is sent when the request sets none.
     public static let defaultMaxTokens = 4096
 
-    private let errors = HTTPErrorMapping(providerName: "Anthropic", keyHint: "ANTHROPIC_API_KEY (or the key configured for this provider)")
+    private let errors = HTTPErrorMapping(providerName: "Anthropic", keyHint: "ANTHROPIC_API_KEY or the key configured for this provider")
 
     public init() {}
 

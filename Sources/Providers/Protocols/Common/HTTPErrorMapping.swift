@@ -13,18 +13,20 @@ struct HTTPErrorMapping: Sendable {
     func error(status: Int, headers: HeaderFields, body: Data, model: String, now: Date = Date()) -> ProviderError {
         let parsed = ProviderErrorBody(parsing: body)
         let kind = ErrorKindClassifier.kind(status: status, labels: parsed.labels)
-        var line = summary(kind: kind, status: status, model: model)
+        let retryAfter = RetryAfter.seconds(from: headers, now: now) ?? parsed.retryDelay
+        var line = summary(kind: kind, status: status, model: model, retryAfter: retryAfter)
         if let said = parsed.message.map({ ProviderText.oneLine($0) }), !said.isEmpty {
             line += " (\(providerName) said: \(said))"
         } else if parsed.isHTML {
             line += " (the answer was an HTML page, not the API: check the base URL)"
         }
         let requestID = headers["request-id"] ?? headers["x-request-id"] ?? parsed.requestID
-        let retryAfter = RetryAfter.seconds(from: headers, now: now) ?? parsed.retryDelay
         return ProviderError(kind: kind, message: line, status: status, requestID: requestID, retryAfter: retryAfter)
     }
 
-    private func summary(kind: ProviderError.Kind, status: Int, model: String) -> String {
+    private func summary(kind: ProviderError.Kind, status: Int, model: String, retryAfter: Double?) -> String {
+        // Clamped: Int() traps on huge values and a provider may send any number.
+        let wait = retryAfter.map { "wait \(Int(min($0, 1e9).rounded(.up))) s" } ?? "wait"
         switch kind {
         case .unauthorized:
             return "the API key was rejected: check \(keyHint)"
@@ -34,7 +36,7 @@ struct HTTPErrorMapping: Sendable {
             let advice = modelNotFoundAdvice.replacingOccurrences(of: "%@", with: model)
             return "model '\(model)' was not found (HTTP \(status)): \(advice); also check the base URL"
         case .rateLimited:
-            return "\(providerName) rate-limited the request (HTTP \(status)): wait and try again"
+            return "\(providerName) rate-limited the request (HTTP \(status)): \(wait) and try again"
         case .overloaded:
             return "\(providerName) is overloaded (HTTP \(status)): try again in a moment"
         case .serverError:

@@ -2,14 +2,17 @@ import Foundation
 
 /// JSON coding shared by every protocol: one decoder setup, deterministic encoding.
 enum WireJSON {
+    /// One shared decoder: JSONDecoder is Sendable and making one per event costs time on every token.
+    private static let decoder = JSONDecoder()
+
     /// Decodes `text`, or returns nil when it is not valid JSON of that shape.
     static func decode<T: Decodable>(_ type: T.Type, from text: String) -> T? {
-        try? JSONDecoder().decode(type, from: Data(text.utf8))
+        try? decoder.decode(type, from: Data(text.utf8))
     }
 
     /// Decodes `data`, or returns nil when it is not valid JSON of that shape.
     static func decode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
-        try? JSONDecoder().decode(type, from: data)
+        try? decoder.decode(type, from: data)
     }
 
     /// Encodes a request body with sorted keys, so requests are byte-for-byte reproducible.

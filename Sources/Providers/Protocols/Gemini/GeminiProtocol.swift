@@ -6,7 +6,7 @@ public struct GeminiProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://generativelanguage.googleapis.com/v1beta")!
 
-    private let errors = HTTPErrorMapping(providerName: "Gemini", keyHint: "GEMINI_API_KEY (or the key configured for this provider)")
+    private let errors = HTTPErrorMapping(providerName: "Gemini", keyHint: "GEMINI_API_KEY or the key configured for this provider")
 
     public init() {}
 

@@ -6,7 +6,7 @@ import Foundation
 /// `delta.reasoning` / `delta.reasoning_content` reasoning, `tool_calls` merge by their `index`. `[DONE]`
 /// is the terminator. An `error` member in any chunk, or a named `event: error` (Groq), fails the stream.
 public struct OpenAIChatEventMapper: EventMapper {
-    static let providerName = "The server"
+    static let providerName = "the server"
 
     public private(set) var isComplete = false
     private var sawContent = false

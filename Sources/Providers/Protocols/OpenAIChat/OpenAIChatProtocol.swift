@@ -6,7 +6,7 @@ public struct OpenAIChatProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://api.openai.com/v1")!
 
-    private let errors = HTTPErrorMapping(providerName: "The server", keyHint: "the API key configured for this provider (OPENAI_API_KEY for OpenAI)")
+    private let errors = HTTPErrorMapping(providerName: "the server", keyHint: "the API key configured for this provider, e.g. OPENAI_API_KEY")
 
     public init() {}
 

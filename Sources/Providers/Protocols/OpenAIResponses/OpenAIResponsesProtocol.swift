@@ -6,7 +6,7 @@ public struct OpenAIResponsesProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://api.openai.com/v1")!
 
-    private let errors = HTTPErrorMapping(providerName: "OpenAI", keyHint: "OPENAI_API_KEY (or the key configured for this provider)")
+    private let errors = HTTPErrorMapping(providerName: "OpenAI", keyHint: "OPENAI_API_KEY or the key configured for this provider")
 
     public init() {}
 
