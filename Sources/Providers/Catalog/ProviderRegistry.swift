@@ -104,7 +104,7 @@ struct LocalModelClient: LanguageModel {
     func stream(_ request: ModelRequest) -> AsyncStream<StreamPart> {
         let (stream, continuation) = AsyncStream<StreamPart>.makeStream()
         let task = Task {
-            do {
+            do throws(ProviderError) {
                 let url = try await pool.baseURL(for: model)
                 for await part in makeClient(url).stream(request) {
                     if Task.isCancelled { break }
