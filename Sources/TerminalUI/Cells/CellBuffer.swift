@@ -63,11 +63,13 @@ public struct CellBuffer: Sendable, Equatable {
         let limit = min(maxX ?? width, width)
         guard y >= 0, y < height else { return x }
         var col = x
-        for grapheme in text {
-            let w = TextWidth.of(grapheme)
-            if w == 0 { continue }
-            if col + w > limit { break }
-            if col >= 0 { set(x: col, y: y, Cell(String(grapheme), width: UInt8(w), style: style), clip: Rect(x: 0, y: 0, width: limit, height: height)) }
+        var full = false
+        let clip = Rect(x: 0, y: 0, width: limit, height: height)
+        // One cell per display cluster (see `DisplayClusters`): what ncurses will draw in one cell.
+        DisplayClusters.forEach(in: text) { cluster, w in
+            if full { return }
+            if col + w > limit { full = true; return }
+            if col >= 0 { set(x: col, y: y, Cell(cluster, width: UInt8(w), style: style), clip: clip) }
             col += w
         }
         return col
