@@ -8,3 +8,14 @@ extension Style {
             attributes: attributes.union(top.attributes))
     }
 }
+
+extension Style {
+    /// `self` with the foreground and attributes of `accent` but its own background: a highlight
+    /// (match, variable, inert control) that must keep the row's background (selection, cursor line).
+    public func accented(by accent: Style) -> Style {
+        Style(
+            foreground: accent.foreground == .default ? foreground : accent.foreground,
+            background: background,
+            attributes: attributes.union(accent.attributes))
+    }
+}
