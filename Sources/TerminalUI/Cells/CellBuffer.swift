@@ -75,6 +75,30 @@ public struct CellBuffer: Sendable, Equatable {
         return col
     }
 
+    /// Writes a run of cells as a terminal draws it (what `MemoryTerminal` does with `changes`):
+    /// writing over half of a wide grapheme blanks the other half, a wide cell takes the run's
+    /// continuation cell after it along, and a continuation with no wide cell before it in the run
+    /// is ignored (a terminal cannot draw half a character). Returns the cells drawn.
+    @discardableResult
+    public mutating func apply(_ run: CellRun) -> Int {
+        guard run.y >= 0, run.y < height else { return 0 }
+        var drawn = 0
+        var previousWide = false
+        for (i, cell) in run.cells.enumerated() {
+            let x = run.x + i
+            guard x >= 0, x < width else { continue }
+            if cell.isContinuation {
+                if previousWide { cells[run.y * width + x] = cell }
+                previousWide = false
+                continue
+            }
+            set(x: x, y: run.y, cell)
+            drawn += 1
+            previousWide = cells[run.y * width + x].width == 2
+        }
+        return drawn
+    }
+
     /// Fills a rectangle with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)

@@ -1,9 +1,8 @@
-/// Soft-wraps one editor line into rows.
-///
-/// Unlike `WordWrapper` (for reading), every cursor position must land inside the width: spaces
-/// stay on a row only while they fit (a space that does not fit starts the next row), a row breaks
-/// after its last space when a word would overflow, a word wider than the row breaks hard, and a
-/// line whose last row is exactly full gets an extra empty row for the cursor after it.
+/// Soft-wraps one editor line into rows, with the same rules as `WordWrapper`: rows break after
+/// a run of spaces, a word wider than the row breaks hard, a wide grapheme never straddles the
+/// edge, and spaces that overflow hang at the end of their row (the view clamps a cursor placed
+/// before a hanging space to the last column). A line whose last row is full gets an extra empty
+/// row, so the cursor after it has a cell to sit in.
 enum EditorLineWrapper {
     /// Grapheme offsets where the rows of `chars` start (the first is always 0).
     static func rowStarts(_ chars: [Character], width: Int, tabWidth: Int) -> [Int] {
@@ -11,17 +10,15 @@ enum EditorLineWrapper {
         var starts = [0]
         var rowStart = 0
         var column = 0
+        var hasContent = false
         var breakAfter: Int?
         var i = 0
         while i < chars.count {
             let g = chars[i]
+            let isSpace = g == " " || g == "\t" || g == "\u{3000}"
             var w = EditorGlyph.width(of: g, atColumn: column, tabWidth: tabWidth)
-            if column + w > width, i > rowStart {
-                if let b = breakAfter, b > rowStart, b <= i {
-                    rowStart = b
-                } else {
-                    rowStart = i
-                }
+            if !isSpace, column + w > width, i > rowStart {
+                rowStart = breakAfter ?? i
                 starts.append(rowStart)
                 breakAfter = nil
                 column = 0
@@ -35,7 +32,11 @@ enum EditorLineWrapper {
                 }
             }
             column += w
-            if g == " " || g == "\t" || g == "\u{3000}" { breakAfter = i + 1 }
+            if isSpace {
+                if hasContent { breakAfter = i + 1 }
+            } else {
+                hasContent = true
+            }
             i += 1
         }
         if column >= width, !chars.isEmpty { starts.append(chars.count) }

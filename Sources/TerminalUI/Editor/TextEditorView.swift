@@ -81,6 +81,8 @@ public struct TextEditorView: Widget {
             for (i, row) in rows.prefix(area.height).enumerated() {
                 buffer.write(row, x: area.x, y: area.y + i, style: theme[.editorPlaceholder], maxX: area.maxX)
             }
+            if focused, let cursor = cursorPosition(in: area) { buffer.cursor = cursor }
+            return
         }
 
         let selection = s.selection

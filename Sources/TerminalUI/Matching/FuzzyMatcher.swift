@@ -76,9 +76,13 @@ public struct FuzzyMatcher: Sendable {
         var score = [[Int]](repeating: [Int](repeating: none, count: m), count: n)
         var run = [[Int]](repeating: [Int](repeating: 0, count: m), count: n)
         var from = [[Int]](repeating: [Int](repeating: -1, count: m), count: n)
+        // The bonus of the run's first grapheme: a consecutive run keeps it (fzf does the same),
+        // so "abc" matched whole after a separator beats a, b, c scattered over word starts.
+        var runBonus = [[Int]](repeating: [Int](repeating: 0, count: m), count: n)
         for j in 0..<m where c[j] == p[0] {
             score[0][j] = Self.matchScore + bonus[j]
             run[0][j] = 1
+            runBonus[0][j] = bonus[j]
         }
         for i in stride(from: 1, to: n, by: 1) {
             // gapBest: the best score[i-1][k] for k <= j-2, minus the cost of the gap up to j.
@@ -97,14 +101,17 @@ public struct FuzzyMatcher: Sendable {
                 var best = none
                 if score[i - 1][j - 1] > none {
                     let r = run[i - 1][j - 1] + 1
-                    best = score[i - 1][j - 1] + Self.matchScore + bonus[j] + Self.consecutiveBonus * min(r - 1, 4)
+                    let b = max(bonus[j], runBonus[i - 1][j - 1])
+                    best = score[i - 1][j - 1] + Self.matchScore + b + Self.consecutiveBonus * min(r - 1, 4)
                     from[i][j] = j - 1
                     run[i][j] = r
+                    runBonus[i][j] = b
                 }
                 if gapIndex >= 0, gapBest + Self.matchScore + bonus[j] > best {
                     best = gapBest + Self.matchScore + bonus[j]
                     from[i][j] = gapIndex
                     run[i][j] = 1
+                    runBonus[i][j] = bonus[j]
                 }
                 score[i][j] = best
             }

@@ -121,6 +121,7 @@ struct SanitizerScan {
                 i += len
             }
         }
+        if changed { flush(bytes, upTo: n) }
         return n
     }
 

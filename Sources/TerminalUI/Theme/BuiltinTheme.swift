@@ -1,4 +1,5 @@
-// The compiled-in default theme: the same text as themes/dark.toml (a test checks they match).
+// The compiled-in default theme: the same text as themes/dark.toml (ThemeTests checks they match;
+// after editing dark.toml, paste it here between the delimiters, keeping the blank line at the end).
 
 /// Theme sources built into the binary, so the app works with no theme files installed.
 enum BuiltinTheme {
@@ -73,5 +74,6 @@ description = "Light text on a dark grey background."
 "diff.removed"        = { fg = 203, fg16 = "red" }
 "diff.moved"          = { fg = 141, fg16 = "magenta" }
 "badge.best"          = { fg = 235, bg = 114, fg16 = "black", bg16 = "green", bold = true }
+
 """#
 }

@@ -4,8 +4,8 @@
 /// split and a wide character never straddles the edge; `\n` (and `\r\n`) is a hard break; tabs go
 /// to the next multiple of `tabWidth` from the row start. Spaces that overflow a row hang past the
 /// edge (kept in the row's range so ranges cover the whole text, not counted in its width).
-/// Rows before the last one never depend on text after them, which is what lets `WrappedText`
-/// re-wrap only the last row when text is appended.
+/// A row's break depends only on the text up to the first grapheme of the next row, which is what
+/// lets `WrappedText` re-wrap only the last two rows when text is appended.
 public struct WordWrapper: Sendable, Hashable {
     /// Columns per row (at least 1).
     public var width: Int

@@ -1,5 +1,5 @@
 /// A growing text kept wrapped to a width: a streaming answer appends to it many times a second,
-/// and each append re-wraps only from the start of the last row (earlier rows cannot change).
+/// and each append re-wraps only its last rows (earlier rows cannot change).
 ///
 /// It also keeps role spans (reasoning, inert controls) so `Paragraph` can style what it shows.
 public struct WrappedText: Sendable {
@@ -89,8 +89,12 @@ public struct WrappedText: Sendable {
         }
     }
 
+    /// Re-wraps the last row, and the row before it when that one ended in a soft wrap: its break
+    /// was decided by the grapheme that starts the last row, which an append can change (`\r`
+    /// becoming `\r\n`, a space gaining a combining mark).
     private mutating func rewrapTail() {
-        let start = lines.removeLast().range.lowerBound
+        var start = lines.removeLast().range.lowerBound
+        if let previous = lines.last, !previous.endsParagraph { start = lines.removeLast().range.lowerBound }
         wrapper.wrap(text, from: start, into: &lines)
     }
 }
