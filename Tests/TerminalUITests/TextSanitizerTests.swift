@@ -117,6 +117,18 @@ private func inertParts(_ s: SanitizedText) -> [String] {
             let text = (0..<count).map { _ in pieces.randomElement(using: &rng) ?? "" }.joined()
             let out = TextSanitizer.sanitize(text)
             expectInert(out.text)
+            // Nothing visible is lost: every printable scalar of the input is still there, in order.
+            let kept = text.unicodeScalars.filter {
+                TextWidth.isPrintable($0) && !BidiControl.isBidiControl($0) && ![0x200D, 0xFE0F, 0x2028, 0x2029].contains($0.value)
+            }
+            var it = out.text.unicodeScalars.makeIterator()
+            var missing: [Unicode.Scalar] = []
+            for scalar in kept {
+                var found = false
+                while let next = it.next() { if next == scalar { found = true; break } }
+                if !found { missing.append(scalar) }
+            }
+            #expect(missing.isEmpty, "lost \(missing) from \(text.debugDescription)")
             for r in out.inertRanges {
                 #expect(r.lowerBound < r.upperBound && r.upperBound <= out.text.utf8.count)
             }

@@ -103,8 +103,18 @@ public struct CellBuffer: Sendable, Equatable {
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
+        guard cell.width == 1 else {
+            for y in r.y..<r.maxY {
+                for x in r.x..<r.maxX { set(x: x, y: y, cell, clip: r) }
+            }
+            return
+        }
+        // Narrow cells: only the edges can cut a wide grapheme in half; the inside is plain stores.
         for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { set(x: x, y: y, cell, clip: r) }
+            clearOverlap(x: r.x, y: y)
+            if r.maxX - 1 > r.x { clearOverlap(x: r.maxX - 1, y: y) }
+            let base = y * width
+            for i in (base + r.x)..<(base + r.maxX) { cells[i] = cell }
         }
     }
 

@@ -28,14 +28,16 @@ public enum TextWidth {
 
     /// Columns a whole string takes (the sum over its scalars, so no grapheme breaking is needed).
     public static func of(_ text: some StringProtocol) -> Int {
-        var n = 0
-        var ascii = true
-        for b in text.utf8 {
-            if b >= 0x80 { ascii = false; break }
-            if b >= 0x20 && b < 0x7F { n += 1 }
+        let fast = text.utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+            var n = 0
+            for b in bytes {
+                if b >= 0x80 { return nil }
+                if b >= 0x20 && b < 0x7F { n += 1 }
+            }
+            return n
         }
-        if ascii { return n }
-        n = 0
+        if let fast, let n = fast { return n }
+        var n = 0
         for scalar in text.unicodeScalars { n += of(scalar: scalar) }
         return n
     }

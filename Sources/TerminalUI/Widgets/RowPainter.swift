@@ -16,7 +16,13 @@ enum RowPainter {
         for grapheme in source[lo..<hi] {
             if col >= maxX { break }
             let s = style(offset)
-            offset += grapheme.utf8.count
+            let utf8 = grapheme.utf8
+            offset += utf8.count
+            if utf8.count == 1, let b = utf8.first, b >= 0x20, b < 0x7F {
+                buffer.set(x: col, y: y, Cell(String(UnicodeScalar(b)), style: s), clip: clip)
+                col += 1
+                continue
+            }
             if grapheme == "\t" {
                 let w = tabWidth - (col - x) % tabWidth
                 for _ in 0..<w where col < maxX {

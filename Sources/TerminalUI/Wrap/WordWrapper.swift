@@ -32,47 +32,64 @@ public struct WordWrapper: Sendable, Hashable {
     /// Wraps `text` from UTF-8 offset `start` (which must be a row start) to its end, appending rows.
     public func wrap(_ text: String, from start: Int, into lines: inout [WrappedLine]) {
         let utf8 = text.utf8
-        let startIndex = utf8.index(utf8.startIndex, offsetBy: start)
+        var index = utf8.index(utf8.startIndex, offsetBy: start)
+        let end = utf8.endIndex
         var row = RowState(start: start)
         var offset = start
-        for grapheme in text[startIndex...] {
-            let length = grapheme.utf8.count
-            defer { offset += length }
-            if grapheme == "\n" || grapheme == "\r\n" {
-                lines.append(WrappedLine(range: row.start..<offset, width: min(row.column, width), endsParagraph: true))
-                row = RowState(start: offset + length)
-                continue
+        while index < end {
+            let b = utf8[index]
+            let next = utf8.index(after: index)
+            let kind: GraphemeKind
+            // An ASCII byte followed by ASCII (or the end) is a whole grapheme; anything else (a
+            // combining mark may follow, or \r\n) takes the grapheme-breaking path.
+            if b < 0x80, b != 0x0D, next == end || utf8[next] < 0x80 {
+                kind = GraphemeKind(ascii: b)
+                index = next
+            } else {
+                kind = GraphemeKind(text[index])
+                index = text.index(after: index)
             }
-            let isTab = grapheme == "\t"
-            if isTab || grapheme == " " || grapheme == "\u{3000}" {
-                let w = isTab ? tabWidth - row.column % tabWidth : TextWidth.of(grapheme)
-                if row.hasContent { row.inSpaces = true }
-                row.column += w
-                continue
-            }
-            let w = TextWidth.of(grapheme)
-            if row.inSpaces {
-                row.breakOffset = offset
-                row.breakColumn = row.column
-                row.inSpaces = false
-            }
-            if row.column + w > width, row.column > 0 {
-                if let breakOffset = row.breakOffset {
-                    lines.append(WrappedLine(range: row.start..<breakOffset, width: min(row.breakColumn, width), endsParagraph: false))
-                    let carried = row.column - row.breakColumn
-                    row = RowState(start: breakOffset)
-                    row.column = carried
-                    row.hasContent = carried > 0 || breakOffset < offset
-                }
-                if row.column + w > width, row.column > 0 {
-                    lines.append(WrappedLine(range: row.start..<offset, width: min(row.column, width), endsParagraph: false))
-                    row = RowState(start: offset)
-                }
-            }
-            row.column += w
-            row.hasContent = true
+            step(kind, at: offset, row: &row, lines: &lines)
+            offset += kind.length
         }
         lines.append(WrappedLine(range: row.start..<offset, width: min(row.column, width), endsParagraph: true))
+    }
+
+    /// Adds one grapheme to the row, ending rows as needed.
+    @inline(__always)
+    private func step(_ kind: GraphemeKind, at offset: Int, row: inout RowState, lines: inout [WrappedLine]) {
+        if kind.isNewline {
+            lines.append(WrappedLine(range: row.start..<offset, width: min(row.column, width), endsParagraph: true))
+            row = RowState(start: offset + kind.length)
+            return
+        }
+        if kind.isSpace {
+            let w = kind.isTab ? tabWidth - row.column % tabWidth : kind.width
+            if row.hasContent { row.inSpaces = true }
+            row.column += w
+            return
+        }
+        let w = kind.width
+        if row.inSpaces {
+            row.breakOffset = offset
+            row.breakColumn = row.column
+            row.inSpaces = false
+        }
+        if row.column + w > width, row.column > 0 {
+            if let breakOffset = row.breakOffset {
+                lines.append(WrappedLine(range: row.start..<breakOffset, width: min(row.breakColumn, width), endsParagraph: false))
+                let carried = row.column - row.breakColumn
+                row = RowState(start: breakOffset)
+                row.column = carried
+                row.hasContent = carried > 0 || breakOffset < offset
+            }
+            if row.column + w > width, row.column > 0 {
+                lines.append(WrappedLine(range: row.start..<offset, width: min(row.column, width), endsParagraph: false))
+                row = RowState(start: offset)
+            }
+        }
+        row.column += w
+        row.hasContent = true
     }
 }
 
@@ -87,4 +104,43 @@ private struct RowState {
     var breakColumn = 0
 
     init(start: Int) { self.start = start }
+}
+
+/// What the wrapper needs to know about one grapheme, with a fast path for ASCII.
+struct GraphemeKind {
+    var length: Int
+    var width: Int
+    var isNewline = false
+    var isSpace = false
+    var isTab = false
+
+    /// A one-byte ASCII grapheme.
+    @inline(__always)
+    init(ascii b: UInt8) {
+        length = 1
+        width = b >= 0x20 && b < 0x7F ? 1 : 0
+        switch b {
+        case 0x0A: isNewline = true
+        case 0x20: isSpace = true
+        case 0x09: isSpace = true; isTab = true
+        default: break
+        }
+    }
+
+    @inline(__always)
+    init(_ grapheme: Character) {
+        let utf8 = grapheme.utf8
+        if utf8.count == 1, let b = utf8.first {
+            self.init(ascii: b)
+            return
+        }
+        self.init(length: utf8.count, width: TextWidth.of(grapheme), isNewline: grapheme == "\r\n", isSpace: grapheme == "\u{3000}")
+    }
+
+    private init(length: Int, width: Int, isNewline: Bool, isSpace: Bool) {
+        self.length = length
+        self.width = width
+        self.isNewline = isNewline
+        self.isSpace = isSpace
+    }
 }

@@ -32,7 +32,7 @@ public struct WrappedText: Sendable {
         let start = text.utf8.count
         text += piece
         if let role { addSpan(RoleSpan(range: start..<text.utf8.count, role: role)) }
-        rewrapTail()
+        rewrapTail(previousLength: start)
     }
 
     /// Appends sanitiser output: its inert parts are drawn in `inertRole`, the rest in `role`.
@@ -47,7 +47,7 @@ public struct WrappedText: Sendable {
             cursor = inert.upperBound
         }
         if let role, cursor < piece.text.utf8.count { addSpan(RoleSpan(range: (start + cursor)..<text.utf8.count, role: role)) }
-        rewrapTail()
+        rewrapTail(previousLength: start)
     }
 
     /// Re-wraps everything for a new width (a resize); nothing happens when the width is the same.
@@ -89,12 +89,24 @@ public struct WrappedText: Sendable {
         }
     }
 
-    /// Re-wraps the last row, and the row before it when that one ended in a soft wrap: its break
-    /// was decided by the grapheme that starts the last row, which an append can change (`\r`
-    /// becoming `\r\n`, a space gaining a combining mark).
-    private mutating func rewrapTail() {
+    /// Re-wraps from the start of the last row. When the last row held only the old text's last
+    /// grapheme after a soft wrap, the row before it is re-wrapped too: its break was decided by
+    /// that grapheme, which an append can change (`\r` becoming `\r\n`, a space gaining a mark).
+    private mutating func rewrapTail(previousLength: Int) {
         var start = lines.removeLast().range.lowerBound
-        if let previous = lines.last, !previous.endsParagraph { start = lines.removeLast().range.lowerBound }
+        if let previous = lines.last, !previous.endsParagraph, startsLastGrapheme(start, previousLength: previousLength) {
+            start = lines.removeLast().range.lowerBound
+        }
         wrapper.wrap(text, from: start, into: &lines)
+    }
+
+    /// True when UTF-8 offset `start` begins the last grapheme of the text's first `previousLength` bytes.
+    private func startsLastGrapheme(_ start: Int, previousLength: Int) -> Bool {
+        guard start < previousLength else { return start == previousLength }
+        let utf8 = text.utf8
+        let lo = utf8.index(utf8.startIndex, offsetBy: start)
+        let hi = utf8.index(utf8.startIndex, offsetBy: previousLength)
+        let old = text[lo..<hi]
+        return old.index(after: old.startIndex) == old.endIndex
     }
 }
