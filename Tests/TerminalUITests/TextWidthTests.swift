@@ -77,6 +77,17 @@ import Testing
         #expect(clusters == ["👨", "👩", "👧", "❤"])
     }
 
+    @Test func skinToneModifiersAreDroppedAfterAnEmoji() {
+        let thumbs: Character = "👍🏽"
+        #expect(thumbs.unicodeScalars.count == 2)
+        #expect(TextWidth.of(thumbs) == 2)
+        #expect(TextWidth.of("👍🏽ok") == 4)
+        #expect(TextWidth.of("🏽") == 2)  // on its own it is a colour swatch
+        var clusters: [String] = []
+        DisplayClusters.forEach(in: "👍🏽🏽") { cluster, _ in clusters.append(cluster) }
+        #expect(clusters == ["👍", "🏽"])
+    }
+
     @Test func truncationCountsColumns() {
         #expect(TextTruncation.truncate("hello world", toWidth: 8) == "hello w…")
         #expect(TextTruncation.truncate("日本語テキスト", toWidth: 6) == "日本…")

@@ -3,7 +3,8 @@
 ///
 /// Swift's graphemes can hold several spacing scalars (🇯🇵, 👍🏽, क + ि); ncurses' `setcchar` and
 /// the terminal draw each of them in its own cells, so a cell must not hold more than one. Joiners
-/// (ZWJ, VS16) are dropped so 👨‍👩‍👧 is three emoji, the same width for ncurses and tmux; bidi
+/// (ZWJ, VS16) and skin-tone modifiers are dropped so 👨‍👩‍👧 is three emoji and 👍🏽 is 👍, the
+/// same width for ncurses and the terminal; bidi
 /// controls and scalars glibc cannot print are dropped so nothing invisible reaches the terminal.
 public enum DisplayClusters {
     /// Calls `body(cluster, width)` for every drawable cluster of `text`, in order.
@@ -17,7 +18,10 @@ public enum DisplayClusters {
         }
         var cluster = ""
         var width = 0
+        var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
+            defer { previous = scalar }
+            if TextWidth.isDroppedModifier(scalar, after: previous) { continue }
             let w = TextWidth.of(scalar: scalar)
             if w > 0 {
                 if width > 0 { body(cluster, width) }

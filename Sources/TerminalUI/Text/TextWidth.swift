@@ -2,9 +2,9 @@
 ///
 /// Widths come from glibc's `wcwidth` (see `WidthTable`), because ncurses measures with it: if
 /// the app measured differently, rows would shift. A grapheme is drawn as its scalars one after
-/// another (ZWJ and VS16 removed, see `DisplayClusters`), so its width is the sum of its scalars'
-/// widths: `e`+U+0301 is 1, 日 is 2, and 👨‍👩‍👧 is 6, which is what glibc-based terminals show
-/// once the joiners are gone.
+/// another (ZWJ, VS16 and skin-tone modifiers removed, see `DisplayClusters`), so its width is the
+/// sum of its scalars' widths: `e`+U+0301 is 1, 日 is 2, 👨‍👩‍👧 is 6 and 🇯🇵 is 2, which is what
+/// glibc-based terminals show once the joiners are gone.
 public enum TextWidth {
     /// Columns one grapheme takes: 0 (combining, zero-width, controls), 1, 2, or more for a
     /// grapheme made of several spacing scalars (flags, emoji sequences).
@@ -13,8 +13,21 @@ public enum TextWidth {
         let utf8 = grapheme.utf8
         if utf8.count == 1, let b = utf8.first { return b >= 0x20 && b < 0x7F ? 1 : 0 }
         var n = 0
-        for scalar in grapheme.unicodeScalars { n += of(scalar: scalar) }
+        var previous: Unicode.Scalar?
+        for scalar in grapheme.unicodeScalars {
+            if !isDroppedModifier(scalar, after: previous) { n += of(scalar: scalar) }
+            previous = scalar
+        }
         return n
+    }
+
+    /// True for an emoji skin-tone modifier (U+1F3FB–U+1F3FF) right after an emoji it modifies.
+    /// Modern terminals draw 👍🏽 in two cells but glibc counts four, so the display form drops
+    /// the modifier (like ZWJ and VS16) and 👍🏽 is drawn as 👍.
+    @inlinable
+    public static func isDroppedModifier(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar?) -> Bool {
+        guard (0x1F3FB...0x1F3FF).contains(scalar.value), let previous else { return false }
+        return previous.properties.isEmojiModifierBase
     }
 
     /// Columns one scalar takes on its own; scalars glibc cannot print count 0 (never drawn raw).
@@ -38,7 +51,11 @@ public enum TextWidth {
         }
         if let fast, let n = fast { return n }
         var n = 0
-        for scalar in text.unicodeScalars { n += of(scalar: scalar) }
+        var previous: Unicode.Scalar?
+        for scalar in text.unicodeScalars {
+            if !isDroppedModifier(scalar, after: previous) { n += of(scalar: scalar) }
+            previous = scalar
+        }
         return n
     }
 
