@@ -63,22 +63,58 @@ public struct CellBuffer: Sendable, Equatable {
         let limit = min(maxX ?? width, width)
         guard y >= 0, y < height else { return x }
         var col = x
-        for grapheme in text {
-            let w = TextWidth.of(grapheme)
-            if w == 0 { continue }
-            if col + w > limit { break }
-            if col >= 0 { set(x: col, y: y, Cell(String(grapheme), width: UInt8(w), style: style), clip: Rect(x: 0, y: 0, width: limit, height: height)) }
+        var full = false
+        let clip = Rect(x: 0, y: 0, width: limit, height: height)
+        // One cell per display cluster (see `DisplayClusters`): what ncurses will draw in one cell.
+        DisplayClusters.forEach(in: text) { cluster, w in
+            if full { return }
+            if col + w > limit { full = true; return }
+            if col >= 0 { set(x: col, y: y, Cell(cluster, width: UInt8(w), style: style), clip: clip) }
             col += w
         }
         return col
+    }
+
+    /// Writes a run of cells as a terminal draws it (what `MemoryTerminal` does with `changes`):
+    /// writing over half of a wide grapheme blanks the other half, a wide cell takes the run's
+    /// continuation cell after it along, and a continuation with no wide cell before it in the run
+    /// is ignored (a terminal cannot draw half a character). Returns the cells drawn.
+    @discardableResult
+    public mutating func apply(_ run: CellRun) -> Int {
+        guard run.y >= 0, run.y < height else { return 0 }
+        var drawn = 0
+        var previousWide = false
+        for (i, cell) in run.cells.enumerated() {
+            let x = run.x + i
+            guard x >= 0, x < width else { continue }
+            if cell.isContinuation {
+                if previousWide { cells[run.y * width + x] = cell }
+                previousWide = false
+                continue
+            }
+            set(x: x, y: run.y, cell)
+            drawn += 1
+            previousWide = cells[run.y * width + x].width == 2
+        }
+        return drawn
     }
 
     /// Fills a rectangle with one cell.
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }
+        guard cell.width == 1 else {
+            for y in r.y..<r.maxY {
+                for x in r.x..<r.maxX { set(x: x, y: y, cell, clip: r) }
+            }
+            return
+        }
+        // Narrow cells: only the edges can cut a wide grapheme in half; the inside is plain stores.
         for y in r.y..<r.maxY {
-            for x in r.x..<r.maxX { set(x: x, y: y, cell, clip: r) }
+            clearOverlap(x: r.x, y: y)
+            if r.maxX - 1 > r.x { clearOverlap(x: r.maxX - 1, y: y) }
+            let base = y * width
+            for i in (base + r.x)..<(base + r.maxX) { cells[i] = cell }
         }
     }
 
