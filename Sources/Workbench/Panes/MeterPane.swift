@@ -10,57 +10,77 @@ struct MeterPane {
     var now: Double
     var theme: ResolvedTheme
 
+    /// A label-and-value group drawn whole or not at all.
+    typealias Group = [(String, ThemeRole)]
+
     func render(in area: Rect, into buffer: inout CellBuffer) {
-        var lines: [[(String, ThemeRole)]] = [figures(), money()]
+        // Only the money row ends in free text (the price source) that may be shortened.
+        var rows: [(groups: [Group], shortenLast: Bool)] = [(figures(), false), (money(), true)]
         var inner = area
         if area.height >= 3 {
             let panel = Panel(title: "Meter", theme: theme)
             panel.render(in: area, into: &buffer)
             inner = panel.inner(area)
+            if inner.height == 1 { rows = [(figures() + money(), true)] }
         } else {
             buffer.fill(area, with: Cell(" ", style: theme[.text]))
-            lines = [figures() + [("  ", .text)] + money()]
+            rows = [(figures() + money(), true)]
         }
-        for (i, segments) in lines.prefix(inner.height).enumerated() {
-            var x = inner.x
-            for (text, role) in segments where x < inner.maxX {
-                x = buffer.write(text, x: x, y: inner.y + i, style: theme[role], maxX: inner.maxX)
+        for (i, row) in rows.prefix(inner.height).enumerated() {
+            draw(row.groups, shortenLast: row.shortenLast, in: Rect(x: inner.x, y: inner.y + i, width: inner.width, height: 1), into: &buffer)
+        }
+    }
+
+    /// Groups left to right, two spaces apart; a group that does not fit is skipped, except a last one
+    /// that may be shortened (the price source), which gets an ellipsis.
+    func draw(_ groups: [Group], shortenLast: Bool, in row: Rect, into buffer: inout CellBuffer) {
+        var x = row.x
+        for (index, group) in groups.enumerated() {
+            let gap = x == row.x ? 0 : 2
+            let width = group.reduce(0) { $0 + TextWidth.of($1.0) }
+            let isLast = shortenLast && index == groups.count - 1
+            if x + gap + width > row.maxX, !isLast { continue }
+            x += gap
+            for (text, role) in group where x < row.maxX {
+                let shown = TextTruncation.truncate(text, toWidth: row.maxX - x)
+                x = buffer.write(shown, x: x, y: row.y, style: theme[role], maxX: row.maxX)
             }
         }
     }
 
-    func figures() -> [(String, ThemeRole)] {
-        guard let run else { return [("no run yet", .textDim)] }
-        var out: [(String, ThemeRole)] = []
+    func figures() -> [Group] {
+        guard let run else { return [[("no run yet", .textDim)]] }
+        var out: [Group] = []
         let input = run.inputTokens, output = run.outputTokens
-        out += [("in ", .meterLabel), ("\(input.count)\(input.exact ? "" : "~")", .meterValue)]
-        out += [("  out ", .meterLabel), ("\(output.count)\(output.exact ? "" : "~")", .meterValue)]
+        out.append([("in ", .meterLabel), ("\(input.count)\(input.exact ? "" : "~")", .meterValue)])
+        out.append([("out ", .meterLabel), ("\(output.count)\(output.exact ? "" : "~")", .meterValue)])
         if let rate = run.tokensPerSecond(now: now) {
-            out += [("  ", .text), (String(format: "%.1f", rate), .meterValue), (" tok/s", .meterLabel)]
+            out.append([(String(format: "%.1f", rate), .meterValue), (" tok/s", .meterLabel)])
         }
         if let ttft = run.timeToFirstToken {
-            out += [("  ttft ", .meterLabel), (MeterFormat.seconds(ttft), .meterValue)]
+            out.append([("ttft ", .meterLabel), (MeterFormat.seconds(ttft), .meterValue)])
         }
-        out += [("  ", .text), (MeterFormat.seconds(run.elapsed(now: now)), .meterValue)]
+        out.append([(MeterFormat.seconds(run.elapsed(now: now)), .meterValue)])
         if let reasoning = run.result.usage?.reasoning, reasoning > 0 {
-            out += [("  reasoning ", .meterLabel), ("\(reasoning)", .meterValue)]
+            out.append([("reasoning ", .meterLabel), ("\(reasoning)", .meterValue)])
         }
         return out
     }
 
-    func money() -> [(String, ThemeRole)] {
-        var out: [(String, ThemeRole)] = []
+    func money() -> [Group] {
+        var out: [Group] = []
         if let run {
             if let cost = run.cost {
-                out += [("run ", .meterLabel), (MeterFormat.usd(cost) + (run.result.usage?.output == nil ? "~" : ""), .meterCost)]
+                out.append([("run ", .meterLabel), (MeterFormat.usd(cost) + (run.result.usage?.output == nil ? "~" : ""), .meterCost)])
             } else {
-                out += [("run ", .meterLabel), ("unpriced", .meterUnpriced)]
+                out.append([("run ", .meterLabel), ("unpriced", .meterUnpriced)])
             }
         }
-        out += [("  session ", .meterLabel), (MeterFormat.usd(session.usd), .meterCost)]
-        if session.unpricedRuns > 0 { out += [(" + \(session.unpricedRuns) unpriced", .meterUnpriced)] }
+        var total: Group = [("session ", .meterLabel), (MeterFormat.usd(session.usd), .meterCost)]
+        if session.unpricedRuns > 0 { total.append((" + \(session.unpricedRuns) unpriced", .meterUnpriced)) }
+        out.append(total)
         if let price = run?.price {
-            out += [("  price ", .meterLabel), (price.source + (price.checked.map { ", checked \($0)" } ?? ""), .textDim)]
+            out.append([("price ", .meterLabel), (price.source + (price.checked.map { ", checked \($0)" } ?? ""), .textDim)])
         }
         return out
     }

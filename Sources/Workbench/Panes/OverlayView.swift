@@ -91,8 +91,8 @@ struct SwitcherOverlay {
         let filterView = TextEditorView(state: switcher.filter, theme: theme, placeholder: "type to filter provider:model", focused: switcher.section == .models)
         filterView.render(in: filterArea, into: &buffer)
         if switcher.section == .models { cursor = filterView.cursorPosition(in: filterArea) }
-        // Parameters take the last two rows.
-        let paramsHeight = inner.height >= 8 ? 2 : 0
+        // The selected model's description, the parameters and a hint take the last three rows.
+        let paramsHeight = inner.height >= 9 ? 3 : 0
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - paramsHeight)
         let matches = switcher.matches(in: state.models)
         let items = matches.map { match -> ListItem in
@@ -107,11 +107,15 @@ struct SwitcherOverlay {
         }
         guard paramsHeight > 0 else { return cursor }
         let py = inner.maxY - 2
-        buffer.fill(Rect(x: inner.x, y: py, width: inner.width, height: 2), with: Cell(" ", style: theme[.overlayText]))
+        buffer.fill(Rect(x: inner.x, y: py - 1, width: inner.width, height: 3), with: Cell(" ", style: theme[.overlayText]))
+        if let i = switcher.list.selected, matches.indices.contains(i) {
+            let text = TextTruncation.truncate(selectedDescription(matches[i].entry), toWidth: inner.width)
+            buffer.write(text, x: inner.x, y: py - 1, style: theme[.textDim], maxX: inner.maxX)
+        }
         x = inner.x
         for parameter in SwitcherState.Parameter.allCases {
             let selected = switcher.section == .parameters && switcher.parameter == parameter
-            x = buffer.write(parameter.rawValue + " ", x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterLabel], maxX: inner.maxX)
+            x = buffer.write(parameter.label + " ", x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterLabel], maxX: inner.maxX)
             if selected, let editor = switcher.parameterEditor {
                 let area = Rect(x: x, y: py, width: min(10, inner.maxX - x), height: 1)
                 let view = TextEditorView(state: editor, theme: theme, focused: true)
@@ -122,7 +126,7 @@ struct SwitcherOverlay {
                 let value = value(parameter)
                 x = buffer.write(value, x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterValue], maxX: inner.maxX)
             }
-            x = buffer.write("   ", x: x, y: py, style: theme[.overlayText], maxX: inner.maxX)
+            x = buffer.write("  ", x: x, y: py, style: theme[.overlayText], maxX: inner.maxX)
         }
         let help = switcher.parameterError ?? (switcher.section == .parameters
             ? "←/→ adjust · Enter type a value · Backspace provider default · Tab models"
@@ -141,17 +145,43 @@ struct SwitcherOverlay {
         }
     }
 
+    /// The short note at the right of a row: key, server, price.
     func detail(_ entry: ModelEntry) -> String {
-        let reach: String = switch entry.reachability {
-        case .unknown: "?"
-        case .checking: "checking"
-        case .reachable: "reachable"
-        case .unreachable: "unreachable"
-        case .installed: "installed"
-        case .notInstalled: "not installed"
+        var parts: [String] = []
+        if !entry.hasKey { parts.append("no key") }
+        switch entry.reachability {
+        case .reachable: parts.append("up")
+        case .unreachable: parts.append("down")
+        case .notInstalled: parts.append("not installed")
+        default: break
         }
-        let price = entry.price.map { "\(MeterFormat.price($0.input))/\(MeterFormat.price($0.output))" } ?? "unpriced"
-        return "\(entry.keyLabel) · \(reach) · \(price)"
+        parts.append(priceLabel(entry.price))
+        return parts.joined(separator: " · ")
+    }
+
+    func priceLabel(_ price: Price?) -> String {
+        guard let price else { return "unpriced" }
+        if price.input == 0, price.output == 0 { return "free" }
+        return "\(MeterFormat.price(price.input))/\(MeterFormat.price(price.output))"
+    }
+
+    /// Everything about the selected model, on one line under the list.
+    func selectedDescription(_ entry: ModelEntry) -> String {
+        var parts = [entry.ref.description, entry.keyLabel]
+        switch entry.reachability {
+        case .unknown: parts.append("not checked")
+        case .checking: parts.append("checking")
+        case .reachable: parts.append("reachable")
+        case .unreachable(let why): parts.append("unreachable: \(why)")
+        case .installed: parts.append("installed, starts on first run")
+        case .notInstalled: parts.append("not installed: run scripts/setup-local-model")
+        }
+        if let price = entry.price {
+            parts.append("in/out per 1M \(priceLabel(price)) (\(price.source))")
+        } else {
+            parts.append("unpriced")
+        }
+        if entry.defaultMode == .rawCompletion { parts.append("base model: raw completion") }
+        return parts.joined(separator: " · ")
     }
 }
-

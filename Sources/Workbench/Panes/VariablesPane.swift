@@ -17,7 +17,8 @@ struct VariablesPane {
             buffer.write(TextTruncation.truncate("write {{name}} in a field to add one", toWidth: inner.width), x: inner.x, y: inner.y, style: theme[.editorPlaceholder], maxX: inner.maxX)
             return nil
         }
-        let nameWidth = min(max(4, state.names.map { TextWidth.of($0) + 4 }.max() ?? 4), max(4, inner.width / 2))
+        // `{{name}}` plus one space before the value.
+        let nameWidth = min(max(5, state.names.map { TextWidth.of($0) + 5 }.max() ?? 5), max(5, inner.width / 2))
         let visible = inner.height
         let offset = ListViewState.offset(keeping: state.selected, visibleIn: visible, from: 0)
         var cursor: (x: Int, y: Int)?

@@ -11,15 +11,18 @@ extension WorkbenchReducer {
             return []
         }
         let prompt = state.prompt
+        if let first = prompt.missingVariables.first {
+            let list = prompt.missingVariables.map { "{{\($0)}}" }.joined(separator: ", ")
+            state.notice = Notice("no value for \(list): type one in the Variables table (Enter edits)", level: .error)
+            state.focus = .variables
+            state.variables.selected = state.variables.names.firstIndex(of: first) ?? 0
+            return []
+        }
         let request: ModelRequest
         do {
             request = try prompt.request(model: state.model.model, parameters: state.parameters, mode: state.mode)
         } catch {
             state.notice = Notice(error.message, level: .error)
-            if !prompt.missingVariables.isEmpty {
-                state.focus = .variables
-                state.variables.selected = state.variables.names.firstIndex(of: prompt.missingVariables[0]) ?? 0
-            }
             return []
         }
         var effects: [Effect] = []

@@ -7,7 +7,18 @@ public struct SwitcherState: Sendable {
     public enum Section: Sendable, Equatable { case models, parameters }
     /// The parameters the switcher edits, in display order.
     public enum Parameter: String, Sendable, CaseIterable {
-        case temperature = "temperature", maxTokens = "max tokens", topP = "top-p", seed = "seed", mode = "mode"
+        case temperature, maxTokens, topP, seed, mode
+
+        /// The short label in the parameters row.
+        public var label: String {
+            switch self {
+            case .temperature: "temp"
+            case .maxTokens: "max tokens"
+            case .topP: "top-p"
+            case .seed: "seed"
+            case .mode: "mode"
+            }
+        }
     }
 
     public var filter = TextEditorState()

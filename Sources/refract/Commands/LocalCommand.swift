@@ -33,12 +33,12 @@ struct LocalCommand: AsyncParsableCommand {
                 }
                 let pool = context.registry.localPool
                 let urls: [String: URL]
-                do { urls = try await pool.serve(chosen) } catch {
+                do throws(ProviderError) { urls = try await pool.serve(chosen) } catch {
                     await context.shutdown()
                     throw CLIError(message: error.description)
                 }
-                for model in chosen { print("local:\(model.id) \(urls[model.id]?.absoluteString ?? "")") }
-                fflush(stdout)
+                let lines = chosen.map { "local:\($0.id) \(urls[$0.id]?.absoluteString ?? "")\n" }.joined()
+                FileHandle.standardOutput.write(Data(lines.utf8))
                 let stop = InterruptFlag(alsoOn: [SIGTERM, SIGHUP])
                 await stop.wait()
                 pool.withdraw(chosen)

@@ -61,17 +61,28 @@ struct RunCommand: AsyncParsableCommand {
         }
         let printer = RunPrinter(jobs: jobs, json: json)
         let interrupted = InterruptFlag()
-        let ok = await withTaskGroup(of: Bool.self) { group in
+        let ok = await withTaskGroup(of: Bool?.self) { group in
             for (index, job) in jobs.enumerated() {
                 group.addTask {
                     await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer)
                 }
             }
             // Ctrl-C stops the streams; what arrived is kept and reported as cancelled.
-            let watcher = Task { await interrupted.wait(); group.cancelAll() }
+            group.addTask {
+                await interrupted.wait()
+                return nil
+            }
             var all = true
-            for await result in group { all = all && result }
-            watcher.cancel()
+            var finished = 0
+            for await result in group {
+                guard let result else {
+                    if interrupted.fired { group.cancelAll() }
+                    continue
+                }
+                all = all && result
+                finished += 1
+                if finished == jobs.count { group.cancelAll() }
+            }
             return all
         }
         return ok && !interrupted.fired

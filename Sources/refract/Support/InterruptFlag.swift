@@ -3,7 +3,7 @@ import Foundation
 /// Turns SIGINT (and any other signals asked for) into a flag the run loop can await (instead of dying with half a line on screen).
 final class InterruptFlag: @unchecked Sendable {
     private let lock = NSLock()
-    private var continuations: [CheckedContinuation<Void, Never>] = []
+    private var continuations: [UUID: CheckedContinuation<Void, Never>] = [:]
     private(set) var fired = false
 
     private var sources: [DispatchSourceSignal] = []
@@ -28,22 +28,31 @@ final class InterruptFlag: @unchecked Sendable {
     private func fire() {
         lock.lock()
         fired = true
-        let waiting = continuations
+        let waiting = continuations.values
         continuations.removeAll()
         lock.unlock()
         waiting.forEach { $0.resume() }
     }
 
+    /// Returns when the signal arrives, or when the waiting task is cancelled.
     func wait() async {
-        await withCheckedContinuation { continuation in
-            lock.lock()
-            if fired {
-                lock.unlock()
-                continuation.resume()
-            } else {
-                continuations.append(continuation)
-                lock.unlock()
+        let id = UUID()
+        await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                lock.lock()
+                if fired || Task.isCancelled {
+                    lock.unlock()
+                    continuation.resume()
+                } else {
+                    continuations[id] = continuation
+                    lock.unlock()
+                }
             }
+        } onCancel: {
+            lock.lock()
+            let waiting = continuations.removeValue(forKey: id)
+            lock.unlock()
+            waiting?.resume()
         }
     }
 }
