@@ -1,0 +1,153 @@
+import Foundation
+import Providers
+import Testing
+@testable import Sessions
+
+@Suite struct IndexTests {
+    @Test func aGenerated10000RunSessionListsTheRightCountsAndCosts() throws {
+        let folder = TestFolder()
+        let file = folder.file("big.jsonl")
+        let expected = try SessionFixtures.writeLargeSession(to: file, runs: 10_000, tokensPerRun: 12)
+        let scan = try SessionIndex.scan(file)
+        #expect(scan.problems.isEmpty)
+        #expect(scan.summary.runCount == 10_000)
+        #expect(scan.summary.failedRuns == expected.failedRuns)
+        #expect(scan.summary.failedRuns == 400)
+        #expect(scan.summary.models == expected.models)
+        #expect(abs(scan.summary.totalCostUSD - expected.totalCostUSD) < 1e-9)
+        #expect(scan.summary.unpricedRuns == 10_000 - expected.pricedRuns)
+        #expect(scan.summary.byteCount == expected.bytes)
+        #expect(scan.summary.title == expected.title)
+        #expect(scan.groups.count == 100)
+        #expect(scan.runs.filter { $0.group != nil }.count == 400)
+        #expect(scan.runs.allSatisfy { $0.status != .incomplete })
+        #expect(scan.runs.allSatisfy { $0.ttftMs != nil && $0.totalMs != nil })
+
+        // A lazily loaded run equals the same run read by the whole-file reader.
+        let log = try SessionReader.read(file)
+        #expect(log.runs.count == 10_000)
+        for number in [1, 25, 5_000, 10_000] {
+            let summary = try #require(scan.run(number))
+            let loaded = try SessionIndex.loadRun(summary, from: file)
+            #expect(loaded == log.run(number))
+            #expect(loaded.text.split(separator: " ").count == (number % 25 == 0 ? 6 : 12))
+        }
+    }
+
+    @Test func theInMemoryAndOnDiskGeneratorsAgree() throws {
+        let folder = TestFolder()
+        let file = folder.file("g.jsonl")
+        let written = try SessionFixtures.writeLargeSession(to: file, runs: 30, tokensPerRun: 20, seed: 9)
+        let inMemory = SessionFixtures.makeLargeSession(runs: 30, tokensPerRun: 20, seed: 9)
+        #expect(inMemory.expected == written)
+        #expect(inMemory.bytes == bytes(of: file))
+        #expect(written.tokens == 28 * 20 + 1 * 10)
+    }
+
+    @Test func loadRunSkipsInterleavedRunsAndReadsUnfinishedRunsToTheEnd() throws {
+        let folder = TestFolder()
+        let writer = try SessionWriter.create(in: folder.url, title: "grid", scrubber: .none)
+        let model = ModelRef(provider: "p", model: "m")
+        let a = writer.beginRun(prompt: .init(instruction: "A"), model: model, windowMs: 0, elapsedMs: { 1 })
+        let b = writer.beginRun(prompt: .init(instruction: "B"), model: model, windowMs: 0, elapsedMs: { 1 })
+        for i in 0..<20 {
+            a.record(.textDelta("a\(i)"))
+            b.record(.textDelta("b\(i)"))
+        }
+        a.record(.finish(FinishReason(.stop)))
+        a.finish()
+        let scan = try SessionIndex.scan(writer.file)
+        // B is still streaming: its text written after the scan is found too.
+        b.record(.textDelta("late"))
+        let loadedA = try SessionIndex.loadRun(try #require(scan.run(1)), from: writer.file)
+        let loadedB = try SessionIndex.loadRun(try #require(scan.run(2)), from: writer.file)
+        #expect(loadedA.text == (0..<20).map { "a\($0)" }.joined())
+        #expect(loadedB.text == (0..<20).map { "b\($0)" }.joined() + "late")
+        #expect(loadedB.outcome == .incomplete)
+        #expect(scan.run(2)?.status == .incomplete)
+        writer.close()
+    }
+
+    @Test func previewsAreOneShortLine() {
+        let preview = SessionScanner.preview(PromptSnapshot(instruction: "  Explain\n\nrefraction   to a child " + String(repeating: "x", count: 200)))
+        #expect(preview.hasPrefix("Explain refraction to a child xx"))
+        #expect(preview.hasSuffix("…"))
+        #expect(preview.count == 101)
+        #expect(SessionScanner.preview(PromptSnapshot(input: "only input")) == "only input")
+    }
+}
+
+@Suite struct StoreTests {
+    let model = ModelRef(provider: "anthropic", model: "claude")
+
+    private func record(_ writer: SessionWriter, instruction: String, answer: String, cost: Double?) {
+        let r = writer.beginRun(prompt: .init(system: "sys", instruction: instruction, input: "the input"), model: model)
+        r.record(.textDelta(answer))
+        r.record(.finish(FinishReason(.stop)))
+        r.finish(cost: cost.map { RunCost(usd: $0, price: PriceRecord(source: "t")) })
+    }
+
+    @Test func listRenameSearchAndDelete() throws {
+        let folder = TestFolder()
+        let store = SessionStore(folder: folder.url)
+        let older = try SessionWriter.create(in: folder.url, title: "Older", created: Date(timeIntervalSince1970: 1_000_000), scrubber: .none)
+        record(older, instruction: "Describe a PRISM", answer: "A prism splits white light into colours.", cost: 0.25)
+        older.close()
+        let newer = try SessionWriter.create(in: folder.url, title: "Newer", created: Date(timeIntervalSince1970: 2_000_000), scrubber: .none)
+        record(newer, instruction: "Describe a lens", answer: "A lens bends light to a focus; unlike a Prism it", cost: 0.5)
+        record(newer, instruction: "Again", answer: "no", cost: nil)
+        newer.close()
+        try Data("garbage\n".utf8).write(to: folder.file("broken.jsonl"))
+
+        let listing = store.list()
+        #expect(listing.sessions.map(\.title) == ["Newer", "Older"])
+        #expect(listing.sessions.map(\.runCount) == [2, 1])
+        #expect(listing.sessions.first?.totalCostUSD == 0.5)
+        #expect(listing.sessions.first?.unpricedRuns == 1)
+        #expect(listing.sessions.first?.models == [model])
+        #expect(listing.problems.map(\.kind) == [.notASession])
+
+        try store.rename(older.file, to: "Prisms")
+        #expect(try store.open(older.file).summary.title == "Prisms")
+        #expect(text(of: older.file).hasSuffix("\n"))
+        #expect(text(of: older.file).contains(#"{"type":"renamed","title":"Prisms""#))
+
+        let hits = store.search("prism")
+        #expect(Set(hits.map { "\($0.sessionTitle)/\($0.run)/\($0.field.rawValue)" }) == [
+            "Prisms/1/instruction", "Prisms/1/answer", "Newer/1/answer",
+        ])
+        let answerHit = try #require(hits.first { $0.sessionTitle == "Newer" })
+        #expect(answerHit.snippet == "A lens bends light to a focus; unlike a Prism it")
+        #expect(store.search("   ").isEmpty)
+
+        try store.delete(older.file)
+        #expect(store.list().sessions.map(\.title) == ["Newer"])
+        let error = #expect(throws: SessionError.self) { try store.delete(older.file) }
+        #expect(error?.kind == .notFound)
+    }
+
+    @Test func snippetsShowTheTextAroundTheMatch() {
+        let text = String(repeating: "a", count: 100) + " Needle\nhere " + String(repeating: "b", count: 100)
+        let snippet = SessionSearch.snippet(of: "needle", in: text, radius: 5)
+        #expect(snippet == "…aaaa Needle here…")
+        #expect(SessionSearch.snippet(of: "absent", in: text) == nil)
+    }
+
+    @Test func theFolderFollowsThePrecedence() throws {
+        let folder = TestFolder()
+        let cwd = folder.url
+        let env = ["HOME": "/home/u", "XDG_DATA_HOME": "/data"]
+        #expect(SessionStore.locate(flag: "mine", environment: env, currentDirectory: cwd).directory
+            == SessionDirectory(url: cwd.appendingPathComponent("mine"), source: .flag))
+        #expect(SessionStore.locate(flag: nil, environment: env.merging(["REFRACT_SESSIONS": "/srv/s"]) { $1 }, currentDirectory: cwd).directory
+            == SessionDirectory(url: URL(fileURLWithPath: "/srv/s"), source: .environment))
+        #expect(SessionStore.locate(flag: nil, environment: env, currentDirectory: cwd).directory
+            == SessionDirectory(url: URL(fileURLWithPath: "/data/refract/sessions"), source: .dataHome))
+        #expect(SessionStore.locate(flag: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"], currentDirectory: cwd).folder.path
+            == "/home/u/.local/share/refract/sessions")
+        try FileManager.default.createDirectory(at: cwd.appendingPathComponent("sessions"), withIntermediateDirectories: true)
+        #expect(SessionStore.locate(flag: nil, environment: env, currentDirectory: cwd).directory
+            == SessionDirectory(url: cwd.appendingPathComponent("sessions"), source: .currentDirectory))
+        #expect(SessionStore.locate(flag: "/x", environment: env, currentDirectory: cwd).directory.source == .flag)
+    }
+}
