@@ -10,7 +10,7 @@ final class TestFolder {
     init() {
         var template = Array("/tmp/refract-sessions-test-XXXXXX".utf8CString)
         let path = template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let p = mkdtemp(buffer.baseAddress) else { return "/tmp/refract-sessions-test-fallback-\(getpid())" }
+            guard let base = buffer.baseAddress, let p = mkdtemp(base) else { return "/tmp/refract-sessions-test-fallback-\(getpid())" }
             return String(cString: p)
         }
         url = URL(fileURLWithPath: path)

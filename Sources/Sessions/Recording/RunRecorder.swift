@@ -78,12 +78,12 @@ public final class RunRecorder: Sendable {
 
     /// Builds and saves events under the lock, so the file keeps the order the parts arrived in.
     private func perform(_ make: (inout RunEventBuilder) -> [SessionEvent]) -> SessionError? {
-        state.withLock { s in
+        state.withLock { s -> SessionError? in
             let events = make(&s.builder)
             guard let sink else { return nil }
             var firstNew: SessionError?
             for event in events {
-                do {
+                do throws(SessionError) {
                     try sink.append(event)
                 } catch {
                     s.failedWrites += 1

@@ -29,7 +29,7 @@ public struct ReplaySchedule: Sendable, RandomAccessCollection {
 
     /// How long the whole replay takes at this speed.
     public var duration: Duration {
-        speed.scaled(ms: timeline.last.map { max(0, $0.ms) } ?? 0)
+        speed.scaled(ms: timeline.last.map { Swift.max(0, $0.ms) } ?? 0)
     }
 }
 
