@@ -70,11 +70,50 @@ import Testing
     }
 
     @Test func previewsAreOneShortLine() {
-        let preview = SessionScanner.preview(PromptSnapshot(instruction: "  Explain\n\nrefraction   to a child " + String(repeating: "x", count: 200)))
+        let preview = SummaryLine.preview(instruction: "  Explain\n\nrefraction   to a child " + String(repeating: "x", count: 200), input: "", system: "")
         #expect(preview.hasPrefix("Explain refraction to a child xx"))
         #expect(preview.hasSuffix("…"))
         #expect(preview.count == 101)
-        #expect(SessionScanner.preview(PromptSnapshot(input: "only input")) == "only input")
+        #expect(SummaryLine.preview(instruction: "", input: "only input", system: "s") == "only input")
+        #expect(SummaryLine.preview(instruction: "", input: "", system: "\u{3000}全角 space") == "全角 space")
+    }
+
+    @Test func theFastSummaryPathAgreesWithTheCompleteDecoder() throws {
+        var started = SampleEvents.started
+        started.prompt.instruction = String(repeating: "é", count: 300) + " end"
+        let events: [SessionEvent] = SampleEvents.all + [
+            .runStarted(started),
+            .usage(UsageEvent(run: 2, usage: Usage())),
+            .finished(RunFinished(run: 9, finish: .stop, ttftMs: nil, totalMs: 0)),
+        ]
+        var checked = 0
+        for event in events {
+            let line = try SessionLineCodec.encodeLine(event).dropLast()
+            let slow = SummaryLine(event, range: 0..<10)
+            let fast = Array(line).withUnsafeBytes { bytes -> SummaryLine? in
+                guard case .known(let kind) = SessionLineCodec.peekType(bytes) else { return nil }
+                return SummaryLine(fast: kind, bytes, range: 0..<10)
+            }
+            #expect(fast == slow, "\(event.typeName)")
+            if slow != nil { checked += 1 }
+        }
+        #expect(checked == 9)
+    }
+
+    @Test func oddlyShapedSummaryLinesFallBackAndAreReported() throws {
+        let folder = TestFolder()
+        let file = folder.file("odd.jsonl")
+        var lines = try SampleEvents.smallSessionLines()
+        // Valid JSON, wrong type for `group`: the fast path declines and the decoder explains.
+        lines.insert(Array(#"{"type":"run_started","run":5,"group":"g","at":"2025-01-01T00:00:00Z","model":"a:b"}"#.utf8 + [0x0A]), at: 2)
+        // Reformatted by a tool: key order and spacing differ, still read.
+        lines.append(Array(#"{ "run": 1, "usd": 0.25, "type": "cost", "price": {"source": "x"} }"#.utf8 + [0x0A]))
+        try Data(lines.flatMap { $0 }).write(to: file)
+        let scan = try SessionIndex.scan(file)
+        #expect(scan.problems.map(\.kind) == [.invalidEvent])
+        #expect(scan.problems.first?.line == 3)
+        #expect(scan.runs.map(\.run) == [1])
+        #expect(scan.summary.totalCostUSD == 0.25)
     }
 }
 

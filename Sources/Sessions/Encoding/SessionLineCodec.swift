@@ -64,7 +64,9 @@ public enum SessionLineCodec {
         case notCanonical
     }
 
-    /// Classifies a line by its canonical `{"type":"name"` prefix.
+    private static let kindNames: [(kind: SessionEvent.Kind, name: [UInt8])] = SessionEvent.Kind.allCases.map { ($0, Array($0.rawValue.utf8)) }
+
+    /// Classifies a line by its canonical `{"type":"name"` prefix (no allocation: it runs on every line).
     public static func peekType(_ line: UnsafeRawBufferPointer) -> PeekedType {
         let n = prefix.count
         guard line.count > n else { return .notCanonical }
@@ -75,7 +77,15 @@ public enum SessionLineCodec {
             end += 1
         }
         guard end < line.count, line[end] == UInt8(ascii: "\"") else { return .notCanonical }
-        let name = String(decoding: UnsafeRawBufferPointer(rebasing: line[n..<end]), as: UTF8.self)
-        return SessionEvent.Kind(rawValue: name).map { .known($0) } ?? .unknown
+        let length = end - n
+        for entry in kindNames where entry.name.count == length {
+            var same = true
+            for k in 0..<length where line[n + k] != entry.name[k] {
+                same = false
+                break
+            }
+            if same { return .known(entry.kind) }
+        }
+        return .unknown
     }
 }

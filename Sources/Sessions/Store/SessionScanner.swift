@@ -20,21 +20,41 @@ struct SessionScanner {
         self.file = file
     }
 
+    /// The run whose delta lines came last: deltas arrive in runs of lines, so this saves a lookup per line.
+    private var lastDelta: (run: Int, index: Int)?
+
     mutating func consume(_ line: UnsafeRawBufferPointer, offset: Int, terminated: Bool) throws(SessionError) {
         lineNumber += 1
         let lineEnd = offset + line.count + (terminated ? 1 : 0)
         endOffset = lineEnd
         endsWithNewline = terminated
-        guard !line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) else { return }
+        if line.isEmpty || line[0] != UInt8(ascii: "{"), line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
         guard header != nil else {
             let h = try SessionHeaderCheck.header(from: line, terminated: terminated, path: file.path)
             header = h
             title = h.title
             return
         }
-        if terminated, case .known(let kind) = SessionLineCodec.peekType(line), kind == .text || kind == .reasoning || kind == .toolCall {
-            if let run = DeltaLineParser.peekRun(line), let i = indexByRun[run] { extend(i, to: lineEnd) }
-            return
+        // An unterminated line may be torn: it always takes the complete path, which reports it.
+        if terminated, case .known(let kind) = SessionLineCodec.peekType(line) {
+            switch kind {
+            case .text, .reasoning, .toolCall:
+                if let run = DeltaLineParser.peekRun(line) {
+                    if let last = lastDelta, last.run == run {
+                        extend(last.index, to: lineEnd)
+                    } else if let i = indexByRun[run] {
+                        lastDelta = (run, i)
+                        extend(i, to: lineEnd)
+                    }
+                }
+                return
+            case .runStarted, .usage, .cost, .finished, .failed, .renamed:
+                if let fact = SummaryLine(fast: kind, line, range: offset..<lineEnd) {
+                    apply(fact, lineEnd: lineEnd)
+                    return
+                }
+            default: break
+            }
         }
         let event: SessionEvent
         do {
@@ -43,76 +63,71 @@ struct SessionScanner {
             problems.append(SessionHeaderCheck.problem(line, number: lineNumber, terminated: terminated, error: error))
             return
         }
-        apply(event, offset: offset, lineEnd: lineEnd)
-    }
-
-    private mutating func apply(_ event: SessionEvent, offset: Int, lineEnd: Int) {
         switch event {
-        case .runStarted(let s):
-            guard indexByRun[s.run] == nil else {
-                problems.append(ReadProblem(line: lineNumber, kind: .duplicate, message: "line \(lineNumber) starts run \(s.run) a second time; skipped"))
-                return
-            }
-            indexByRun[s.run] = runs.count
-            runs.append(RunSummary(
-                run: s.run, group: s.group, at: s.at, model: s.model, mode: s.mode, label: s.label, variant: s.variant,
-                preview: Self.preview(s.prompt), byteRange: offset..<lineEnd
-            ))
-        case .renamed(let r): title = r.title
         case .groupStarted(let g): groups.append(g)
         case .verdict(let v): verdicts.append(v)
         case .session:
             problems.append(ReadProblem(line: lineNumber, kind: .duplicate, message: "line \(lineNumber) is a second session header; ignored"))
         case .unknown: break
         default:
-            guard let run = event.run else { return }
-            guard let i = indexByRun[run] else {
+            if let fact = SummaryLine(event, range: offset..<lineEnd) {
+                apply(fact, lineEnd: lineEnd)
+            } else if let run = event.run {
+                // Deltas and warnings written in a non-canonical shape: they still belong to their run's range.
+                if let i = indexByRun[run] { extend(i, to: lineEnd) } else { orphan(event.typeName, run) }
+            }
+        }
+    }
+
+    private mutating func apply(_ fact: SummaryLine, lineEnd: Int) {
+        let run: Int
+        switch fact {
+        case .runStarted(let summary):
+            guard indexByRun[summary.run] == nil else {
                 problems.append(ReadProblem(
-                    line: lineNumber, kind: .orphan,
-                    message: "line \(lineNumber) is a \(event.typeName) event for run \(run), which never started; skipped"
+                    line: lineNumber, kind: .duplicate, message: "line \(lineNumber) starts run \(summary.run) a second time; skipped"
                 ))
                 return
             }
-            extend(i, to: lineEnd)
-            switch event {
-            case .usage(let u): runs[i].usage = (runs[i].usage ?? Usage()).overwritten(by: u.usage)
-            case .cost(let c): runs[i].costUSD = c.usd
-            case .finished(let f):
-                runs[i].status = .finished(f.finish)
-                runs[i].ttftMs = f.ttftMs
-                runs[i].totalMs = f.totalMs
-            case .failed(let f):
-                runs[i].status = .failed(f.error.kind, message: f.error.message)
-                runs[i].ttftMs = f.ttftMs
-                runs[i].totalMs = f.totalMs
-            default: break
-            }
+            indexByRun[summary.run] = runs.count
+            runs.append(summary)
+            return
+        case .renamed(let t):
+            title = t
+            return
+        case .usage(let r, _), .cost(let r, _), .ended(let r, _, _, _):
+            run = r
         }
+        guard let i = indexByRun[run] else {
+            let type = switch fact {
+            case .usage: "usage"
+            case .cost: "cost"
+            case .ended(_, .finished, _, _): "finished"
+            default: "failed"
+            }
+            orphan(type, run)
+            return
+        }
+        extend(i, to: lineEnd)
+        switch fact {
+        case .usage(_, let u): runs[i].usage = (runs[i].usage ?? Usage()).overwritten(by: u)
+        case .cost(_, let usd): runs[i].costUSD = usd
+        case .ended(_, let status, let ttft, let total):
+            runs[i].status = status
+            runs[i].ttftMs = ttft
+            runs[i].totalMs = total
+        case .runStarted, .renamed: break
+        }
+    }
+
+    private mutating func orphan(_ type: String, _ run: Int) {
+        problems.append(ReadProblem(
+            line: lineNumber, kind: .orphan, message: "line \(lineNumber) is a \(type) event for run \(run), which never started; skipped"
+        ))
     }
 
     private mutating func extend(_ i: Int, to end: Int) {
         if end > runs[i].byteRange.upperBound { runs[i].byteRange = runs[i].byteRange.lowerBound..<end }
-    }
-
-    /// The first ~100 characters of the instruction (or input), on one line.
-    static func preview(_ prompt: PromptSnapshot) -> String {
-        let source = prompt.instruction.isEmpty ? (prompt.input.isEmpty ? prompt.system : prompt.input) : prompt.instruction
-        var out = ""
-        var lastWasSpace = false
-        for ch in source {
-            if out.count >= 100 {
-                out += "…"
-                break
-            }
-            if ch.isWhitespace || ch.isNewline {
-                if !lastWasSpace, !out.isEmpty { out.append(" ") }
-                lastWasSpace = true
-            } else {
-                out.append(ch)
-                lastWasSpace = false
-            }
-        }
-        return out.trimmingCharacters(in: .whitespaces)
     }
 
     func finish() throws(SessionError) -> SessionScan {
