@@ -166,6 +166,29 @@ import Testing
         #expect(error?.kind == .notFound)
     }
 
+    @Test func matchingIgnoresCaseForASCIIAndOtherScripts() {
+        let text = "Ça réfracte: PRISMS and prisms, ÉCLAT"
+        let ascii = CaseInsensitiveMatcher("prisms")
+        let r = ascii.firstMatch(in: text)
+        #expect(r.map { String(text[$0]) } == "PRISMS")
+        #expect(CaseInsensitiveMatcher("éclat").firstMatch(in: text).map { String(text[$0]) } == "ÉCLAT")
+        #expect(CaseInsensitiveMatcher("prismz").firstMatch(in: text) == nil)
+        #expect(CaseInsensitiveMatcher("a long needle longer than the text itself").firstMatch(in: "short") == nil)
+    }
+
+    @Test func searchFindsVariablesAndReasoning() throws {
+        let folder = TestFolder()
+        let writer = try SessionWriter.create(in: folder.url, title: "vars", scrubber: .none)
+        let r = writer.beginRun(prompt: .init(instruction: "i", variables: ["topic": "Snell's law"]), model: model)
+        r.record(.reasoningDelta("thinking about SNELL"))
+        r.record(.textDelta("answer"))
+        r.finish()
+        writer.close()
+        let hits = try SessionSearch.search("snell", in: writer.file)
+        #expect(hits.map(\.field) == [.variables, .reasoning])
+        #expect(hits.first?.snippet == "topic=Snell's law")
+    }
+
     @Test func snippetsShowTheTextAroundTheMatch() {
         let text = String(repeating: "a", count: 100) + " Needle\nhere " + String(repeating: "b", count: 100)
         let snippet = SessionSearch.snippet(of: "needle", in: text, radius: 5)

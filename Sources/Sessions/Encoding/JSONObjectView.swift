@@ -22,6 +22,7 @@ struct JSONObjectView {
     /// Parses the object spanning `range` of `bytes` (the whole buffer by default).
     init?(_ bytes: UnsafeRawBufferPointer, range: Range<Int>? = nil) {
         self.bytes = bytes
+        members.reserveCapacity(12)
         let range = range ?? 0..<bytes.count
         var i = range.lowerBound
         let end = range.upperBound
@@ -118,22 +119,23 @@ struct JSONObjectView {
     }
 
     /// Scans a string starting at its opening quote; returns the body's range.
+    /// `memchr` finds the closing quote, so long prompts are skipped at memory speed.
     private static func scanString(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) -> (range: Range<Int>, escaped: Bool)? {
+        guard let base = b.baseAddress else { return nil }
         let start = i + 1
-        var j = start
-        var escaped = false
-        while j < end {
-            let c = b[j]
-            if c == UInt8(ascii: "\"") {
-                i = j + 1
-                return (start..<j, escaped)
+        var from = start
+        while from < end {
+            guard let hit = memchr(base + from, Int32(UInt8(ascii: "\"")), end - from) else { return nil }
+            let q = base.distance(to: UnsafeRawPointer(hit))
+            // A quote preceded by an odd number of backslashes is escaped.
+            var slashes = 0
+            while q - slashes - 1 >= start, b[q - slashes - 1] == UInt8(ascii: "\\") { slashes += 1 }
+            if slashes % 2 == 0 {
+                i = q + 1
+                let escaped = memchr(base + start, Int32(UInt8(ascii: "\\")), q - start) != nil
+                return (start..<q, escaped)
             }
-            if c == UInt8(ascii: "\\") {
-                escaped = true
-                j += 2
-            } else {
-                j += 1
-            }
+            from = q + 1
         }
         return nil
     }
@@ -187,5 +189,18 @@ struct JSONObjectView {
         for k in 0..<n where b[i + k] != p[k] { return false }
         i += n
         return true
+    }
+}
+
+extension JSONObjectView {
+    /// Every member whose value is a string, decoded, in file order (an object of `name: value` pairs).
+    var stringMembers: [(key: String, value: String)] {
+        members.compactMap { member in
+            guard case .string(let r, let escaped) = member.value else { return nil }
+            let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[member.key]), as: UTF8.self)
+            let body = UnsafeRawBufferPointer(rebasing: bytes[r])
+            guard let value = escaped ? DeltaLineParser.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
+            return (key, value)
+        }
     }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// Lines are compact JSON objects with `type` first. Text and reasoning lines, which are most of a
 /// file, have a hand-written fast path in both directions; everything else goes through `Codable`.
 public enum SessionLineCodec {
-    private static let prefix: [UInt8] = Array(#"{"type":""#.utf8)
+    private static var prefix: StaticString { #"{"type":""# }
 
     /// The event as one line of bytes, newline included.
     public static func encodeLine(_ event: SessionEvent) throws -> [UInt8] {
@@ -23,7 +23,7 @@ public enum SessionLineCodec {
     }
 
     private static func appendDelta(type: String, _ d: DeltaEvent, to out: inout [UInt8]) {
-        out.append(contentsOf: prefix)
+        out.append(contentsOf: UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
         out.append(contentsOf: type.utf8)
         out.append(contentsOf: #"","run":"#.utf8)
         out.append(contentsOf: String(d.run).utf8)
@@ -68,9 +68,8 @@ public enum SessionLineCodec {
 
     /// Classifies a line by its canonical `{"type":"name"` prefix (no allocation: it runs on every line).
     public static func peekType(_ line: UnsafeRawBufferPointer) -> PeekedType {
-        let n = prefix.count
-        guard line.count > n else { return .notCanonical }
-        for i in 0..<n where line[i] != prefix[i] { return .notCanonical }
+        let n = prefix.utf8CodeUnitCount
+        guard line.count > n, DeltaLineParser.starts(line, prefix, at: 0) else { return .notCanonical }
         var end = n
         while end < line.count, end - n < 32, line[end] != UInt8(ascii: "\"") {
             if line[end] == UInt8(ascii: "\\") { return .notCanonical }

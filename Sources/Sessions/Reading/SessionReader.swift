@@ -60,6 +60,7 @@ private struct LogParser {
     let path: String
     var lineNumber = 0
     var header: SessionHeader?
+    var hasHeader = false
     var title = ""
     var assembler = RunAssembler()
     var groups: [GroupStarted] = []
@@ -74,9 +75,11 @@ private struct LogParser {
     mutating func consume(_ line: UnsafeRawBufferPointer, terminated: Bool) throws(SessionError) {
         lineNumber += 1
         guard !Self.isBlank(line) else { return }
-        guard header != nil else {
-            header = try SessionHeaderCheck.header(from: line, terminated: terminated, path: path)
-            title = header?.title ?? ""
+        guard hasHeader else {
+            let h = try SessionHeaderCheck.header(from: line, terminated: terminated, path: path)
+            header = h
+            title = h.title
+            hasHeader = true
             return
         }
         let event: SessionEvent

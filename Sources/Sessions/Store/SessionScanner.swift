@@ -6,8 +6,11 @@ import Providers
 struct SessionScanner {
     let file: URL
     private(set) var header: SessionHeader?
+    private var hasHeader = false
     private var title = ""
     private var runs: [RunSummary] = []
+    /// Each run's byte range, kept apart from `runs` so extending one does not touch the summary's strings.
+    private var ranges: [Range<Int>] = []
     private var indexByRun: [Int: Int] = [:]
     private var groups: [GroupStarted] = []
     private var verdicts: [Verdict] = []
@@ -29,25 +32,26 @@ struct SessionScanner {
         endOffset = lineEnd
         endsWithNewline = terminated
         if line.isEmpty || line[0] != UInt8(ascii: "{"), line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
-        guard header != nil else {
+        // A Bool, not `header != nil`: comparing the optional copies the header on every line.
+        guard hasHeader else {
             let h = try SessionHeaderCheck.header(from: line, terminated: terminated, path: file.path)
             header = h
+            hasHeader = true
             title = h.title
             return
         }
         // An unterminated line may be torn: it always takes the complete path, which reports it.
+        if terminated, let run = DeltaLineParser.deltaRun(line) {
+            if let last = lastDelta, last.run == run {
+                extend(last.index, to: lineEnd)
+            } else if let i = indexByRun[run] {
+                lastDelta = (run, i)
+                extend(i, to: lineEnd)
+            }
+            return
+        }
         if terminated, case .known(let kind) = SessionLineCodec.peekType(line) {
             switch kind {
-            case .text, .reasoning, .toolCall:
-                if let run = DeltaLineParser.peekRun(line) {
-                    if let last = lastDelta, last.run == run {
-                        extend(last.index, to: lineEnd)
-                    } else if let i = indexByRun[run] {
-                        lastDelta = (run, i)
-                        extend(i, to: lineEnd)
-                    }
-                }
-                return
             case .runStarted, .usage, .cost, .finished, .failed, .renamed:
                 if let fact = SummaryLine(fast: kind, line, range: offset..<lineEnd) {
                     apply(fact, lineEnd: lineEnd)
@@ -91,6 +95,7 @@ struct SessionScanner {
             }
             indexByRun[summary.run] = runs.count
             runs.append(summary)
+            ranges.append(summary.byteRange)
             return
         case .renamed(let t):
             title = t
@@ -127,11 +132,13 @@ struct SessionScanner {
     }
 
     private mutating func extend(_ i: Int, to end: Int) {
-        if end > runs[i].byteRange.upperBound { runs[i].byteRange = runs[i].byteRange.lowerBound..<end }
+        if end > ranges[i].upperBound { ranges[i] = ranges[i].lowerBound..<end }
     }
 
     func finish() throws(SessionError) -> SessionScan {
         guard let header else { throw SessionError.notASession(file.path, "it is empty") }
+        var runs = runs
+        for i in runs.indices { runs[i].byteRange = ranges[i] }
         var seen = Set<ModelRef>()
         let models = runs.map(\.model).filter { seen.insert($0).inserted }
         let summary = SessionSummary(

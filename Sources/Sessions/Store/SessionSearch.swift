@@ -19,6 +19,20 @@ public enum SessionSearch {
                 state.title = header.title
                 return true
             }
+            // Only prompts, answers, run ends and renames matter: skip the rest without decoding it.
+            switch SessionLineCodec.peekType(line) {
+            case .known(.finished), .known(.failed):
+                if let run = DeltaLineParser.peekRun(line) {
+                    state.finish(run)
+                    return state.hits.count < limit
+                }
+            case .known(.runStarted):
+                if state.consumeRunStarted(line) { return state.hits.count < limit }
+            case .known(.usage), .known(.cost), .known(.toolCall), .known(.warning), .known(.groupStarted), .known(.verdict), .unknown:
+                return true
+            default:
+                break
+            }
             guard let event = try? SessionLineCodec.decodeLine(line) else { return true }
             state.consume(event)
             return state.hits.count < limit
@@ -34,7 +48,11 @@ public enum SessionSearch {
 
     /// The text around the first match of `needle` in `text`, or nil when there is none.
     public static func snippet(of needle: String, in text: String, radius: Int = 40) -> String? {
-        guard let r = text.range(of: needle, options: [.caseInsensitive]) else { return nil }
+        snippet(of: CaseInsensitiveMatcher(needle), in: text, radius: radius)
+    }
+
+    static func snippet(of matcher: CaseInsensitiveMatcher, in text: String, radius: Int = 40) -> String? {
+        guard let r = matcher.firstMatch(in: text) else { return nil }
         let start = text.index(r.lowerBound, offsetBy: -radius, limitedBy: text.startIndex) ?? text.startIndex
         let end = text.index(r.upperBound, offsetBy: radius, limitedBy: text.endIndex) ?? text.endIndex
         var out = String(text[start..<end]).map { $0.isNewline || $0 == "\t" ? " " : $0 }.reduce(into: "") { $0.append($1) }
@@ -47,7 +65,7 @@ public enum SessionSearch {
 
 /// The state of a search through one file.
 private struct FileSearch {
-    let needle: String
+    let needle: CaseInsensitiveMatcher
     let file: URL
     let limit: Int
     var title = ""
@@ -55,7 +73,7 @@ private struct FileSearch {
     var answers: [Int: (text: String, reasoning: String)] = [:]
 
     init(needle: String, file: URL, limit: Int) {
-        self.needle = needle
+        self.needle = CaseInsensitiveMatcher(needle)
         self.file = file
         self.limit = limit
     }
@@ -65,17 +83,29 @@ private struct FileSearch {
         case .renamed(let r): title = r.title
         case .runStarted(let s):
             let p = s.prompt
-            let variables = p.variables.keys.sorted().map { "\($0)=\(p.variables[$0] ?? "")" }.joined(separator: " ")
-            for (field, text) in [(SearchHit.Field.system, p.system), (.instruction, p.instruction), (.input, p.input), (.variables, variables)] {
-                hit(s.run, field, text)
-            }
-            answers[s.run] = ("", "")
+            started(s.run, system: p.system, instruction: p.instruction, input: p.input, variables: p.variables.map { ($0.key, $0.value) })
         case .text(let d): answers[d.run]?.text += d.text
         case .reasoning(let d): answers[d.run]?.reasoning += d.text
         case .finished(let f): finish(f.run)
         case .failed(let f): finish(f.run)
         default: break
         }
+    }
+
+    /// Reads a canonical `run_started` line's prompt without `Codable`; false when it must be decoded instead.
+    mutating func consumeRunStarted(_ line: UnsafeRawBufferPointer) -> Bool {
+        guard let o = JSONObjectView(line), let run = o.int("run"), let p = o.object("prompt") else { return false }
+        let variables = p.object("variables")?.stringMembers ?? []
+        started(run, system: p.string("system") ?? "", instruction: p.string("instruction") ?? "", input: p.string("input") ?? "", variables: variables)
+        return true
+    }
+
+    mutating func started(_ run: Int, system: String, instruction: String, input: String, variables: [(key: String, value: String)]) {
+        let vars = variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        for (field, text) in [(SearchHit.Field.system, system), (.instruction, instruction), (.input, input), (.variables, vars)] {
+            hit(run, field, text)
+        }
+        answers[run] = ("", "")
     }
 
     mutating func finish(_ run: Int) {

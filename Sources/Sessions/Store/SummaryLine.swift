@@ -100,7 +100,8 @@ enum SummaryLine: Equatable {
     /// The first ~100 characters of the instruction (or input, or system prompt), on one line.
     static func preview(instruction: String, input: String, system: String) -> String {
         let source = !instruction.isEmpty ? instruction : (!input.isEmpty ? input : system)
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
         var count = 0
         var pendingSpace = false
         for scalar in source.unicodeScalars {
@@ -112,17 +113,21 @@ enum SummaryLine: Equatable {
                 continue
             }
             if count >= 100 {
-                out += "…"
+                out.append(contentsOf: "…".utf8)
                 break
             }
             if pendingSpace {
-                out.unicodeScalars.append(" ")
+                out.append(UInt8(ascii: " "))
                 count += 1
                 pendingSpace = false
             }
-            out.unicodeScalars.append(scalar)
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: String(Character(scalar)).utf8)
+            }
             count += 1
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }
