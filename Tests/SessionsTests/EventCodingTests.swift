@@ -21,6 +21,45 @@ import Testing
         #expect(peeked == .known(try #require(SessionEvent.Kind(rawValue: event.typeName))))
     }
 
+    @Test(arguments: SampleEvents.all)
+    func theFastDecoderAgreesWithCodable(_ event: SessionEvent) throws {
+        let line = try SessionLineCodec.encodeLine(event)
+        let viaCodable = try JSONDecoder().decode(SessionEvent.self, from: Data(line))
+        let fast = line.withUnsafeBytes { bytes -> SessionEvent? in
+            guard case .known(let kind) = SessionLineCodec.peekType(bytes) else { return nil }
+            return FastEventDecoder.decode(kind, bytes)
+        }
+        let handled: Set<String> = ["usage", "cost", "finished", "failed", "warning", "run_started"]
+        #expect((fast != nil) == handled.contains(event.typeName))
+        if handled.contains(event.typeName) { #expect(fast == viaCodable) }
+    }
+
+    @Test func theFastDecoderLeavesUnusualLinesToCodable() throws {
+        let lines = [
+            // A parameter GenerationParameters may gain later.
+            #"{"type":"run_started","run":1,"at":"2025-01-01T00:00:00.000Z","model":"a:b","params":{"temperature":1,"top_k":5}}"#,
+            // A variable that is not a string (Codable rejects it, with a message).
+            #"{"type":"run_started","run":1,"at":"2025-01-01T00:00:00.000Z","model":"a:b","prompt":{"variables":{"n":1}}}"#,
+            // A number where a string belongs.
+            #"{"type":"finished","run":1,"finish":3,"total_ms":1}"#,
+            #"{"type":"usage","run":1,"usage":{"input":1.5}}"#,
+        ]
+        for line in lines {
+            let fast = Array(line.utf8).withUnsafeBytes { bytes -> SessionEvent? in
+                guard case .known(let kind) = SessionLineCodec.peekType(bytes) else { return nil }
+                return FastEventDecoder.decode(kind, bytes)
+            }
+            #expect(fast == nil, "\(line)")
+        }
+        let started = try SessionLineCodec.decodeLine(lines[0])
+        guard case .runStarted(let s) = started else {
+            Issue.record("expected run_started, got \(started)")
+            return
+        }
+        #expect(s.params.temperature == 1)
+        #expect(throws: (any Error).self) { try SessionLineCodec.decodeLine(lines[1]) }
+    }
+
     @Test func everyLineIsJSONThatFoundationReads() throws {
         for event in SampleEvents.all {
             let line = try SessionLineCodec.encodeLine(event)

@@ -114,13 +114,13 @@ struct JSONObjectView {
         return JSONObjectView(bytes, range: r)
     }
 
-    private static func skipSpace(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) {
+    static func skipSpace(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) {
         while i < end, b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D { i += 1 }
     }
 
     /// Scans a string starting at its opening quote; returns the body's range.
     /// `memchr` finds the closing quote, so long prompts are skipped at memory speed.
-    private static func scanString(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) -> (range: Range<Int>, escaped: Bool)? {
+    static func scanString(_ b: UnsafeRawBufferPointer, _ i: inout Int, _ end: Int) -> (range: Range<Int>, escaped: Bool)? {
         guard let base = b.baseAddress else { return nil }
         let start = i + 1
         var from = start
@@ -193,6 +193,64 @@ struct JSONObjectView {
 }
 
 extension JSONObjectView {
+    /// How many members the object has.
+    var count: Int { members.count }
+
+    /// The member names, in file order.
+    var keys: [String] {
+        members.map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0.key]), as: UTF8.self) }
+    }
+
+    /// The numbers of an array of integers under `key`; nil when anything else is in it.
+    func ints(_ key: String) -> [Int]? {
+        guard case .array(let r)? = value(key) else { return nil }
+        var out: [Int] = []
+        var current = 0
+        var digits = 0
+        var negative = false
+        for i in (r.lowerBound + 1)..<(r.upperBound - 1) {
+            let c = bytes[i]
+            switch c {
+            case 48...57:
+                guard digits < 18 else { return nil }
+                current = current * 10 + Int(c - 48)
+                digits += 1
+            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
+            case UInt8(ascii: ","):
+                guard digits > 0 else { return nil }
+                out.append(negative ? -current : current)
+                current = 0
+                digits = 0
+                negative = false
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            default: return nil
+            }
+        }
+        if digits > 0 { out.append(negative ? -current : current) } else if !out.isEmpty || negative { return nil }
+        return out
+    }
+
+    /// The strings of an array of strings under `key`; nil when anything else is in it.
+    func strings(_ key: String) -> [String]? {
+        guard case .array(let r)? = value(key) else { return nil }
+        var out: [String] = []
+        var i = r.lowerBound + 1
+        let end = r.upperBound - 1
+        while true {
+            Self.skipSpace(bytes, &i, end)
+            guard i < end else { return out }
+            guard bytes[i] == UInt8(ascii: "\""), let s = Self.scanString(bytes, &i, end) else { return nil }
+            let body = UnsafeRawBufferPointer(rebasing: bytes[s.range])
+            guard let text = s.escaped ? DeltaLineParser.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
+            out.append(text)
+            Self.skipSpace(bytes, &i, end)
+            if i < end {
+                guard bytes[i] == UInt8(ascii: ",") else { return nil }
+                i += 1
+            }
+        }
+    }
+
     /// Every member whose value is a string, decoded, in file order (an object of `name: value` pairs).
     var stringMembers: [(key: String, value: String)] {
         members.compactMap { member in

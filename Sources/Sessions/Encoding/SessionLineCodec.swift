@@ -37,6 +37,7 @@ public enum SessionLineCodec {
     /// Decodes one line (without or with its newline). Unknown types come back as `.unknown` with the raw line.
     public static func decodeLine(_ line: UnsafeRawBufferPointer) throws -> SessionEvent {
         if let fast = DeltaLineParser.parse(line) { return fast }
+        if case .known(let kind) = peekType(line), let fast = FastEventDecoder.decode(kind, line) { return fast }
         let data = Data(line)
         let event = try JSONDecoder().decode(SessionEvent.self, from: data)
         if case .unknown(let type, _) = event {
