@@ -52,6 +52,11 @@ public struct SessionDirectory: Sendable, Equatable {
 
     /// Creates the folder (and missing parents) with mode 0700 whatever the umask; an existing folder is left as it is.
     public func create() throws(CreationError) {
+        try Self.createFolder(at: url)
+    }
+
+    /// Creates `url` and its missing parents with mode 0700 (umask-proof); existing folders are left as they are.
+    public static func createFolder(at url: URL) throws(CreationError) {
         var missing: [String] = []
         var path = url.standardizedFileURL.path
         while !path.isEmpty, path != "/", access(path, F_OK) != 0 {

@@ -25,6 +25,18 @@ import Glibc
         #expect(writer.file.lastPathComponent.hasPrefix("2025-06-15-150640-"))
     }
 
+    @Test func aFolderThatCannotBeMadeIsAReadableError() throws {
+        let folder = TestFolder()
+        let blocker = folder.file("not-a-folder")
+        try Data("x".utf8).write(to: blocker)
+        let error = #expect(throws: SessionError.self) {
+            try SessionWriter.create(in: blocker.appendingPathComponent("sessions"), title: "t", scrubber: .none)
+        }
+        #expect(error?.kind == .io(errno: ENOTDIR))
+        #expect(error?.message == "cannot create the sessions folder \(blocker.path)/sessions: Not a directory")
+        #expect(error?.isStorageProblem == true)
+    }
+
     @Test func theHeaderIsTheFirstLineAndEventsFollowOnePerLine() throws {
         let folder = TestFolder()
         let writer = try SessionWriter.create(in: folder.url, title: "Lenses", created: start, id: "feedfacecafebeef", refractVersion: "0.1", scrubber: .none)

@@ -1,6 +1,26 @@
 import Foundation
 
 /// One line of a session file. Every line is a JSON object whose first key is `type`.
+///
+/// A session file (`*.jsonl`, mode 0600) is append-only: a `session` header, then events as they
+/// happen. Runs are numbered 1, 2, 3 within the session; events of concurrent runs interleave.
+///
+///     {"type":"session","version":1,"id":"…","title":"…","created":"2025-06-01T14:03:22.123Z","refract_version":"…"}
+///     {"type":"run_started","run":1,"group":1,"at":"…","model":"anthropic:claude-…","protocol":"anthropic","mode":"chat","label":"…","variant":"…","params":{…},"prompt":{"system":"…","instruction":"…","input":"…","variables":{…}}}
+///     {"type":"text","run":1,"ms":812,"text":"Light bends "}        ← one per ~50 ms window; `ms` from the run's start
+///     {"type":"reasoning","run":1,"ms":40,"text":"…"}
+///     {"type":"tool_call","run":1,"ms":900,"index":0,"id":"…","name":"…","arguments":"{\"q\":"}
+///     {"type":"usage","run":1,"usage":{"input":12,"output":345,"cache_read":null,"cache_write":null,"reasoning":null}}
+///     {"type":"cost","run":1,"usd":0.0052,"price":{"input":3,"output":15,"source":"data/prices.toml","checked":"2025-06-01"}}
+///     {"type":"finished","run":1,"finish":"stop","raw_finish":"end_turn","ttft_ms":812,"total_ms":4200}
+///     {"type":"failed","run":2,"error":{"kind":"rate_limited","message":"…"},"ttft_ms":null,"total_ms":300}
+///     {"type":"warning","run":1,"message":"…"}                  ← `run` absent: about the session
+///     {"type":"renamed","title":"…","at":"…"}
+///     {"type":"group_started","group":1,"at":"…","kind":"grid","instructions":["…"],"models":["a:b"]}
+///     {"type":"verdict","group":1,"at":"…","ranking":[3,1,2],"blind":true}   ← or "winner":3, or "tie":true
+///
+/// Readers ignore unknown event types and unknown fields; only a header with a newer `version` is refused.
+/// A run without a `cost` is unpriced (never $0); a run without `finished`/`failed` was cut off.
 public enum SessionEvent: Sendable, Equatable {
     case session(SessionHeader)
     case runStarted(RunStarted)

@@ -69,7 +69,7 @@ public struct SessionStore: Sendable {
     /// Renames a session by appending a `renamed` event (refused while another writer has it open;
     /// a session open in this process is renamed through its own `SessionWriter.rename`).
     public func rename(_ file: URL, to title: String) throws(SessionError) {
-        let writer = try SessionWriter.openForAppending(file, scrubber: .none)
+        let writer = try SessionWriter.openForAppending(file)
         defer { writer.close() }
         try writer.rename(to: title)
     }

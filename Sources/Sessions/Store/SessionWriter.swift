@@ -50,7 +50,7 @@ public final class SessionWriter: SessionEventSink {
         scrubber: SecretScrubber = .fromEnvironment()
     ) throws(SessionError) -> SessionWriter {
         do {
-            try SessionDirectory(url: folder, source: .flag).create()
+            try SessionDirectory.createFolder(at: folder)
         } catch {
             throw SessionError.storage(error.code, path: error.path, doing: "create the sessions folder")
         }
