@@ -47,7 +47,7 @@ import Testing
 
     @Test func loadRunSkipsInterleavedRunsAndReadsUnfinishedRunsToTheEnd() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "grid", scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "grid", scrubber: .off)
         let model = ModelRef(provider: "p", model: "m")
         let a = writer.beginRun(prompt: .init(instruction: "A"), model: model, windowMs: 0, elapsedMs: { 1 })
         let b = writer.beginRun(prompt: .init(instruction: "B"), model: model, windowMs: 0, elapsedMs: { 1 })
@@ -129,11 +129,11 @@ import Testing
 
     @Test func listRenameSearchAndDelete() throws {
         let folder = TestFolder()
-        let store = SessionStore(folder: folder.url)
-        let older = try SessionWriter.create(in: folder.url, title: "Older", created: Date(timeIntervalSince1970: 1_000_000), scrubber: .none)
+        let store = SessionStore(folder: folder.url, scrubber: .off)
+        let older = try SessionWriter.create(in: folder.url, title: "Older", created: Date(timeIntervalSince1970: 1_000_000), scrubber: .off)
         record(older, instruction: "Describe a PRISM", answer: "A prism splits white light into colours.", cost: 0.25)
         older.close()
-        let newer = try SessionWriter.create(in: folder.url, title: "Newer", created: Date(timeIntervalSince1970: 2_000_000), scrubber: .none)
+        let newer = try SessionWriter.create(in: folder.url, title: "Newer", created: Date(timeIntervalSince1970: 2_000_000), scrubber: .off)
         record(newer, instruction: "Describe a lens", answer: "A lens bends light to a focus; unlike a Prism it", cost: 0.5)
         record(newer, instruction: "Again", answer: "no", cost: nil)
         newer.close()
@@ -178,7 +178,7 @@ import Testing
 
     @Test func searchFindsVariablesAndReasoning() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "vars", scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "vars", scrubber: .off)
         let r = writer.beginRun(prompt: .init(instruction: "i", variables: ["topic": "Snell's law"]), model: model)
         r.record(.reasoningDelta("thinking about SNELL"))
         r.record(.textDelta("answer"))

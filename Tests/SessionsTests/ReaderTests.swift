@@ -2,6 +2,9 @@ import Foundation
 import Providers
 import Testing
 @testable import Sessions
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @Suite struct ReaderTests {
     @Test func readsARunWithItsTextUsageCostAndTiming() throws {
@@ -131,5 +134,41 @@ import Testing
         #expect(log.runs(inGroup: 1).map(\.run) == [1])
         #expect(log.run(1)?.failure?.error.kind == .cancelled)
         #expect(log.run(1)?.timeline.last?.part == .error(ProviderError(kind: .cancelled, message: "cancelled by the user")))
+    }
+}
+
+@Suite struct LineReaderTests {
+    @Test(arguments: [1, 2, 7, 64, 1 << 20])
+    func linesAcrossChunkBoundariesComeOutWhole(_ chunk: Int) throws {
+        let folder = TestFolder()
+        let file = folder.file("lines")
+        let lines = ["", "a", "bc", String(repeating: "x", count: 150), "é中😀", "", "last without newline"]
+        try Data(lines.joined(separator: "\n").utf8).write(to: file)
+        let fd = open(file.path, O_RDONLY)
+        try #require(fd >= 0)
+        defer { close(fd) }
+        var seen: [(String, Int, Bool)] = []
+        let end = try LineReader(fd: fd, chunkSize: chunk).forEachLine { line, offset, terminated in
+            seen.append((String(decoding: line, as: UTF8.self), offset, terminated))
+            return true
+        }
+        #expect(seen.map(\.0) == lines)
+        #expect(seen.map(\.2) == [true, true, true, true, true, true, false])
+        var expectedOffsets: [Int] = []
+        var offset = 0
+        for line in lines {
+            expectedOffsets.append(offset)
+            offset += line.utf8.count + 1
+        }
+        #expect(seen.map(\.1) == expectedOffsets)
+        #expect(end == offset - 1)
+
+        // A byte range starting at a line start reads just those lines.
+        var ranged: [String] = []
+        try LineReader(fd: fd, chunkSize: chunk).forEachLine(in: expectedOffsets[2]..<expectedOffsets[4]) { line, _, _ in
+            ranged.append(String(decoding: line, as: UTF8.self))
+            return true
+        }
+        #expect(ranged == ["bc", String(repeating: "x", count: 150)])
     }
 }

@@ -134,7 +134,7 @@ final class ManualClock: Sendable {
 
     @Test func recordedRunsReadBackAsTheyWereStreamed() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "t", scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "t", scrubber: .off)
         let clock = ManualClock()
         let recorder = writer.beginRun(prompt: .init(instruction: "count"), model: model, params: .init(temperature: 0.2), elapsedMs: { clock.ms })
         var expected = ""

@@ -7,7 +7,8 @@ import Testing
 import Glibc
 #endif
 
-/// Serialized: these tests change the process umask and environment.
+/// Serialized: these tests change the process umask and environment. No test elsewhere in this
+/// target reads the environment (they pass `scrubber: .off`), so `setenv` here races with nothing.
 @Suite(.serialized) struct WriterTests {
     let start = Date(timeIntervalSince1970: 1_750_000_000)
 
@@ -16,7 +17,7 @@ import Glibc
         let sessions = folder.url.appendingPathComponent("deep/er/sessions")
         let old = umask(0)
         defer { umask(old) }
-        let writer = try SessionWriter.create(in: sessions, title: "t", created: start, scrubber: .none)
+        let writer = try SessionWriter.create(in: sessions, title: "t", created: start, scrubber: .off)
         defer { writer.close() }
         #expect(mode(of: writer.file.path) == 0o600)
         #expect(mode(of: sessions.path) == 0o700)
@@ -30,7 +31,7 @@ import Glibc
         let blocker = folder.file("not-a-folder")
         try Data("x".utf8).write(to: blocker)
         let error = #expect(throws: SessionError.self) {
-            try SessionWriter.create(in: blocker.appendingPathComponent("sessions"), title: "t", scrubber: .none)
+            try SessionWriter.create(in: blocker.appendingPathComponent("sessions"), title: "t", scrubber: .off)
         }
         #expect(error?.kind == .io(errno: ENOTDIR))
         #expect(error?.message == "cannot create the sessions folder \(blocker.path)/sessions: Not a directory")
@@ -39,7 +40,7 @@ import Glibc
 
     @Test func theHeaderIsTheFirstLineAndEventsFollowOnePerLine() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "Lenses", created: start, id: "feedfacecafebeef", refractVersion: "0.1", scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "Lenses", created: start, id: "feedfacecafebeef", refractVersion: "0.1", scrubber: .off)
         try writer.append(.text(DeltaEvent(run: 1, ms: 5, text: "x")))
         writer.close()
         let lines = text(of: writer.file).split(separator: "\n", omittingEmptySubsequences: false)
@@ -51,21 +52,21 @@ import Glibc
 
     @Test func theLockRefusesASecondWriterInThisProcess() throws {
         let folder = TestFolder()
-        let first = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .none)
-        let error = #expect(throws: SessionError.self) { try SessionWriter.openForAppending(first.file, scrubber: .none) }
+        let first = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .off)
+        let error = #expect(throws: SessionError.self) { try SessionWriter.openForAppending(first.file, scrubber: .off) }
         #expect(error?.kind == .locked(pid: getpid()))
         #expect(error?.message == "session \(first.file.lastPathComponent) is open in another Refract (pid \(getpid())); close it there, or start a new session")
         // Rename and delete go through the lock too.
-        #expect(throws: SessionError.self) { try SessionStore(folder: folder.url).rename(first.file, to: "x") }
+        #expect(throws: SessionError.self) { try SessionStore(folder: folder.url, scrubber: .off).rename(first.file, to: "x") }
         #expect(throws: SessionError.self) { try SessionStore(folder: folder.url).delete(first.file) }
         first.close()
-        let second = try SessionWriter.openForAppending(first.file, scrubber: .none)
+        let second = try SessionWriter.openForAppending(first.file, scrubber: .off)
         second.close()
     }
 
     @Test func theLockRefusesAndIsRefusedByAnotherProcess() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .off)
         let path = writer.file.path
         // flock(1) -n fails (exit 1) while we hold the lock.
         let refused = try ChildProcess(executable: "/usr/bin/flock", arguments: ["-n", path, "true"], stdout: .null, stderr: .null)
@@ -86,7 +87,7 @@ import Glibc
         // Poll until the child has taken the lock (no timing is asserted).
         for _ in 0..<500 {
             do {
-                let w = try SessionWriter.openForAppending(writer.file, scrubber: .none)
+                let w = try SessionWriter.openForAppending(writer.file, scrubber: .off)
                 w.close()
                 usleep(10_000)
             } catch let e {
@@ -102,7 +103,7 @@ import Glibc
         let fd = open("/dev/full", O_WRONLY | O_APPEND | O_CLOEXEC)
         try #require(fd >= 0)
         let writer = SessionWriter(
-            file: URL(fileURLWithPath: "/dev/full"), header: SampleEvents.header, fd: fd, nextRun: 1, nextGroup: 1, needsNewline: false, scrubber: .none
+            file: URL(fileURLWithPath: "/dev/full"), header: SampleEvents.header, fd: fd, nextRun: 1, nextGroup: 1, needsNewline: false, scrubber: .off
         )
         defer { writer.close() }
         let error = #expect(throws: SessionError.self) { try writer.append(.text(DeltaEvent(run: 1, ms: 1, text: "x"))) }
@@ -122,7 +123,7 @@ import Glibc
 
     @Test func appendingAfterACrashClosesTheTornLineFirst() throws {
         let folder = TestFolder()
-        let writer = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .none)
+        let writer = try SessionWriter.create(in: folder.url, title: "t", created: start, scrubber: .off)
         let recorder = writer.beginRun(prompt: .init(instruction: "a"), model: ModelRef(provider: "p", model: "m"), windowMs: 0, elapsedMs: { 10 })
         recorder.record(.textDelta("before"))
         writer.close()
@@ -132,7 +133,7 @@ import Glibc
         try handle.write(contentsOf: Data(#"{"type":"text","run":1,"ms":20,"te"#.utf8))
         try handle.close()
 
-        let again = try SessionWriter.openForAppending(writer.file, scrubber: .none)
+        let again = try SessionWriter.openForAppending(writer.file, scrubber: .off)
         let second = again.beginRun(prompt: .init(instruction: "b"), model: ModelRef(provider: "p", model: "m"), elapsedMs: { 30 })
         #expect(second.run == 2)
         second.record(.textDelta("after"))

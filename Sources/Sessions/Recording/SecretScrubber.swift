@@ -17,7 +17,7 @@ public struct SecretScrubber: Sendable {
     }
 
     /// Scrubs nothing.
-    public static let none = SecretScrubber(secrets: [])
+    public static let off = SecretScrubber(secrets: [])
 
     /// The values of environment variables whose names say they hold a secret (`*KEY*`, `*TOKEN*`,
     /// `*SECRET*`, `*PASSWORD*`, `*CREDENTIAL*`, `*AUTH*`), plus any `extra` values (keys from a config file).

@@ -9,13 +9,16 @@ public struct SessionStore: Sendable {
     /// The folder, and which rule chose it.
     public var directory: SessionDirectory
     public var folder: URL { directory.url }
+    /// What to scrub from written lines; nil reads the environment when a file is written.
+    public var scrubber: SecretScrubber?
 
-    public init(directory: SessionDirectory) {
+    public init(directory: SessionDirectory, scrubber: SecretScrubber? = nil) {
         self.directory = directory
+        self.scrubber = scrubber
     }
 
-    public init(folder: URL) {
-        directory = SessionDirectory(url: folder, source: .flag)
+    public init(folder: URL, scrubber: SecretScrubber? = nil) {
+        self.init(directory: SessionDirectory(url: folder, source: .flag), scrubber: scrubber)
     }
 
     /// The store at the folder the precedence rules pick (`--sessions`, `REFRACT_SESSIONS`, `./sessions`, XDG).
@@ -62,14 +65,14 @@ public struct SessionStore: Sendable {
     }
 
     /// Starts a new session file in the folder (created 0700 if missing).
-    public func create(title: String, refractVersion: String = "unknown", scrubber: SecretScrubber = .fromEnvironment()) throws(SessionError) -> SessionWriter {
-        try SessionWriter.create(in: folder, title: title, refractVersion: refractVersion, scrubber: scrubber)
+    public func create(title: String, refractVersion: String = "unknown") throws(SessionError) -> SessionWriter {
+        try SessionWriter.create(in: folder, title: title, refractVersion: refractVersion, scrubber: scrubber ?? .fromEnvironment())
     }
 
     /// Renames a session by appending a `renamed` event (refused while another writer has it open;
     /// a session open in this process is renamed through its own `SessionWriter.rename`).
     public func rename(_ file: URL, to title: String) throws(SessionError) {
-        let writer = try SessionWriter.openForAppending(file)
+        let writer = try SessionWriter.openForAppending(file, scrubber: scrubber ?? .fromEnvironment())
         defer { writer.close() }
         try writer.rename(to: title)
     }
