@@ -1,0 +1,82 @@
+import Foundation
+import Providers
+
+/// Turns one run's stream parts, each with its time offset, into the session events to save.
+///
+/// Pure: no clock, no I/O. `RunRecorder` wraps it with a clock and a sink; tests drive it directly.
+public struct RunEventBuilder: Sendable {
+    public let run: Int
+    /// What the run produced so far (the same fold the workbench shows).
+    public private(set) var accumulator = RunAccumulator()
+    /// Milliseconds to the first text, reasoning or tool-call delta.
+    public private(set) var firstTokenMs: Int?
+    /// True once `end` or `cancel` was called; later parts are ignored.
+    public private(set) var isEnded = false
+    private var coalescer: DeltaCoalescer
+
+    public init(run: Int, windowMs: Int = 50) {
+        self.run = run
+        coalescer = DeltaCoalescer(run: run, windowMs: windowMs)
+    }
+
+    /// Adds a part received `ms` after the run started.
+    public mutating func add(_ part: StreamPart, atMs ms: Int) -> [SessionEvent] {
+        guard !isEnded else { return [] }
+        accumulator.add(part)
+        switch part {
+        case .textDelta(let s):
+            return delta(.text, s, ms)
+        case .reasoningDelta(let s):
+            return delta(.reasoning, s, ms)
+        case .toolCallDelta(let d):
+            return delta(.toolCall(index: d.index), d.argumentsDelta, ms, id: d.id, name: d.name)
+        case .usage:
+            var out = flushed()
+            if let usage = accumulator.usage { out.append(.usage(UsageEvent(run: run, usage: usage))) }
+            return out
+        case .warning(let message):
+            return flushed() + [.warning(SessionWarning(run: run, message: message))]
+        case .finish, .error:
+            // Saved by `end`, together with the totals.
+            return flushed()
+        }
+    }
+
+    /// Closes a window that has been open long enough (call from a timer while the stream is quiet).
+    public mutating func tick(atMs ms: Int) -> [SessionEvent] {
+        guard !isEnded else { return [] }
+        return coalescer.flushIfDue(atMs: ms).map { [$0] } ?? []
+    }
+
+    /// The stream ended `ms` after the start: the last window, the cost, then `finished` or `failed`.
+    public mutating func end(atMs ms: Int, cost: RunCost? = nil) -> [SessionEvent] {
+        guard !isEnded else { return [] }
+        isEnded = true
+        var out = flushed()
+        if let cost { out.append(.cost(CostEvent(run: run, usd: cost.usd, price: cost.price))) }
+        if let error = accumulator.error {
+            out.append(.failed(RunFailed(run: run, error: .init(kind: error.kind, message: error.message), ttftMs: firstTokenMs, totalMs: ms)))
+        } else {
+            // A stream must end with a finish; one that did not is still a run whose text we keep.
+            let finish = accumulator.finish ?? FinishReason(.other)
+            out.append(.finished(RunFinished(run: run, finish: finish.kind, rawFinish: finish.raw, ttftMs: firstTokenMs, totalMs: ms)))
+        }
+        return out
+    }
+
+    /// The user stopped the run: saved as failed (`cancelled`), with the partial answer kept.
+    public mutating func cancel(atMs ms: Int, cost: RunCost? = nil, message: String = "cancelled by the user") -> [SessionEvent] {
+        guard !isEnded else { return [] }
+        if accumulator.error == nil { accumulator.add(.error(ProviderError(kind: .cancelled, message: message))) }
+        return end(atMs: ms, cost: cost)
+    }
+
+    private mutating func delta(_ channel: DeltaCoalescer.Channel, _ text: String, _ ms: Int, id: String? = nil, name: String? = nil) -> [SessionEvent] {
+        if firstTokenMs == nil { firstTokenMs = ms }
+        return coalescer.add(channel, text, atMs: ms, toolID: id, toolName: name)
+    }
+
+    private mutating func flushed() -> [SessionEvent] {
+        coalescer.flush().map { [$0] } ?? []
+    }
+}

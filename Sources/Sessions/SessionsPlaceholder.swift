@@ -1,3 +1,0 @@
-import Providers
-/// Placeholder for the session store.
-public enum SessionsPlaceholder {}
