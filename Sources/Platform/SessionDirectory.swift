@@ -6,11 +6,11 @@ import Glibc
 /// The folder session files live in, and why that folder was chosen.
 ///
 /// Precedence: `--sessions DIR`, else `REFRACT_SESSIONS`, else `./sessions` when the current
-/// directory has one, else `$XDG_DATA_HOME/refract/sessions`.
+/// directory has one, else the config file's `sessions_dir`, else `$XDG_DATA_HOME/refract/sessions`.
 public struct SessionDirectory: Sendable, Equatable {
     /// Which rule picked the folder (shown by `refract sessions list` so a surprise is explainable).
     public enum Source: String, Sendable, Equatable {
-        case flag, environment, currentDirectory = "current-directory", dataHome = "data-home"
+        case flag, environment, currentDirectory = "current-directory", config, dataHome = "data-home"
     }
 
     /// Why the folder could not be created.
@@ -29,8 +29,10 @@ public struct SessionDirectory: Sendable, Equatable {
     }
 
     /// Applies the precedence; environment and current directory are parameters so tests control them.
+    /// `configured` is the config file's `sessions_dir` (absolute, or relative to the current directory).
     public static func locate(
         flag: String?,
+        configured: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) -> SessionDirectory {
@@ -45,6 +47,9 @@ public struct SessionDirectory: Sendable, Equatable {
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: local.path, isDirectory: &isDirectory), isDirectory.boolValue {
             return SessionDirectory(url: local.standardizedFileURL, source: .currentDirectory)
+        }
+        if let configured, !configured.isEmpty {
+            return SessionDirectory(url: resolve(configured).standardizedFileURL, source: .config)
         }
         let data = XDGDirectories(environment: environment).refractData.appendingPathComponent("sessions")
         return SessionDirectory(url: data.standardizedFileURL, source: .dataHome)

@@ -12,7 +12,10 @@ struct Refract: AsyncParsableCommand {
             (local:smollm2-135m-instruct needs no key and no network).
             """,
         version: RefractVersion.string,
-        subcommands: [WorkbenchCommand.self, RunCommand.self, ModelsCommand.self, DecodeCommand.self, LocalCommand.self],
+        subcommands: [
+            WorkbenchCommand.self, RunCommand.self, ReplayCommand.self, SessionsCommand.self, ModelsCommand.self, DecodeCommand.self,
+            LocalCommand.self,
+        ],
         defaultSubcommand: WorkbenchCommand.self
     )
 }

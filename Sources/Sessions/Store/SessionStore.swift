@@ -21,13 +21,15 @@ public struct SessionStore: Sendable {
         self.init(directory: SessionDirectory(url: folder, source: .flag), scrubber: scrubber)
     }
 
-    /// The store at the folder the precedence rules pick (`--sessions`, `REFRACT_SESSIONS`, `./sessions`, XDG).
+    /// The store at the folder the precedence rules pick (`--sessions`, `REFRACT_SESSIONS`, `./sessions`,
+    /// the config's `sessions_dir`, XDG).
     public static func locate(
         flag: String? = nil,
+        configured: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     ) -> SessionStore {
-        SessionStore(directory: SessionDirectory.locate(flag: flag, environment: environment, currentDirectory: currentDirectory))
+        SessionStore(directory: SessionDirectory.locate(flag: flag, configured: configured, environment: environment, currentDirectory: currentDirectory))
     }
 
     /// The session files in the folder, newest name first (names start with the creation time).

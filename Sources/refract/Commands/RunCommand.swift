@@ -13,6 +13,12 @@ struct RunCommand: AsyncParsableCommand {
             Text streams to stdout as it arrives; tokens, speed, time to first token and cost go to stderr \
             at the end. With several --model options the runs stream concurrently and print as labelled \
             sections, in order. Exit status is 0 only when every run succeeded.
+
+            Every run is recorded, as it streams, in a new session file (one file per invocation, one run per \
+            model; a run stopped with Ctrl-C is saved as cancelled with its partial answer). The last line on \
+            stderr names the file: "refract: saved to <path>". --no-save records nothing. When the sessions \
+            folder cannot be written, one warning line goes to stderr and the runs go on; the exit status is \
+            not affected. See `refract sessions --help` and `refract replay --help`.
             """
     )
 
@@ -27,6 +33,8 @@ struct RunCommand: AsyncParsableCommand {
 
     @Option(help: "The config file (default: $XDG_CONFIG_HOME/refract/config.toml).")
     var config: String?
+
+    @OptionGroup var sessions: SessionOptions
 
     func run() async throws {
         try await reportingErrors {
@@ -59,12 +67,21 @@ struct RunCommand: AsyncParsableCommand {
             }
             jobs.append(RunJob(ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref)))
         }
-        let printer = RunPrinter(jobs: jobs, json: json)
+        let printer = RunPrinter(jobs: jobs.map { PrintedRun.live($0.ref, among: jobs.count) }, json: json)
+        let recording = sessions.recordingStore(config: context.config, environment: context.environment).map {
+            SessionRecording(store: $0, prompt: prompt, refractVersion: RefractVersion.string)
+        }
+        defer {
+            if let file = recording?.close() { Stderr.line("refract: saved to \(SessionRecording.displayPath(file))") }
+        }
         let interrupted = InterruptFlag()
         let ok = await withTaskGroup(of: Bool?.self) { group in
             for (index, job) in jobs.enumerated() {
                 group.addTask {
-                    await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer)
+                    let saving = recording?.beginRun(
+                        prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters, mode: job.request.mode
+                    )
+                    return await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
                 }
             }
             // Ctrl-C stops the streams; what arrived is kept and reported as cancelled.
@@ -97,16 +114,18 @@ struct RunJob: Sendable {
     let protocolName: ProtocolName
     let price: Price?
 
-    /// Streams into the printer; returns whether the run succeeded.
-    func execute(model: any LanguageModel, index: Int, printer: RunPrinter) async -> Bool {
+    /// Streams into the printer (and the session file); returns whether the run succeeded.
+    func execute(model: any LanguageModel, index: Int, printer: RunPrinter, recording: RunRecording?) async -> Bool {
         let chars = prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
         var meter = RunMeter(startedAt: MonotonicClock.now(), price: price, protocolName: protocolName, promptCharacters: chars)
         for await part in model.stream(request) {
             meter.add(part, at: MonotonicClock.now())
+            recording?.record(part)
             await printer.part(part, job: index)
         }
         let cancelled = Task.isCancelled && !meter.result.failed
         meter.end(at: MonotonicClock.now())
+        recording?.end(meter: meter, cancelled: cancelled)
         await printer.finished(job: index, meter: meter, cancelled: cancelled)
         return !meter.result.failed && !cancelled
     }

@@ -3,10 +3,25 @@ import Providers
 import TerminalUI
 import Workbench
 
+/// What the printer needs to know about a run: its model, its section title, and the fields its
+/// `--json` lines start with.
+struct PrintedRun: Sendable {
+    let ref: ModelRef
+    /// The title of its section (shown when there are several runs).
+    let title: String
+    /// `"key":value,` pairs put first in each JSON line ("" for none).
+    let jsonFields: String
+
+    /// A run of `refract run`: its model names it; JSON lines carry the model when there are several.
+    static func live(_ ref: ModelRef, among count: Int) -> PrintedRun {
+        PrintedRun(ref: ref, title: ref.description, jsonFields: count > 1 ? "\"model\":\(JSONText.quoted(ref.description))," : "")
+    }
+}
+
 /// Prints runs in order: the first streams live; the others are held and printed, each as a
-/// labelled section, as soon as everything before them is out.
+/// labelled section, as soon as everything before them is out. `refract run` and `refract replay` share it.
 actor RunPrinter {
-    private let jobs: [RunJob]
+    private let jobs: [PrintedRun]
     private let json: Bool
     private var current = 0
     private var held: [Int: [StreamPart]] = [:]
@@ -16,7 +31,7 @@ actor RunPrinter {
     private var endedWithNewline = true
     private var sectionOpen = false
 
-    init(jobs: [RunJob], json: Bool) {
+    init(jobs: [PrintedRun], json: Bool) {
         self.jobs = jobs
         self.json = json
     }
@@ -38,15 +53,15 @@ actor RunPrinter {
     private func openSection(_ job: Int) {
         sectionOpen = true
         guard jobs.count > 1, !json else { return }
-        let header = (job == 0 ? "" : "\n") + "── \(jobs[job].ref) ──\n"
+        // Titles can come from a session file: shown inert like any untrusted text.
+        let header = (job == 0 ? "" : "\n") + "── \(TextSanitizer.plainSanitized(jobs[job].title)) ──\n"
         FileHandle.standardOutput.write(Data(header.utf8))
     }
 
     private func emit(_ part: StreamPart, job: Int) {
         if !sectionOpen { openSection(job) }
         if json {
-            var line = StreamPartJSON.object(for: part)
-            if jobs.count > 1 { line = line.replacingOccurrences(of: "{\"type\"", with: "{\"model\":\(quoted(jobs[job].ref.description)),\"type\"", options: .anchored) }
+            let line = tagged(StreamPartJSON.object(for: part), job: job)
             FileHandle.standardOutput.write(Data((line + "\n").utf8))
             return
         }
@@ -69,8 +84,7 @@ actor RunPrinter {
         sectionOpen = false
         let ref = jobs[job].ref
         if json {
-            var summary = StreamPartJSON.summary(meter.result, costUSD: meter.cost)
-            if jobs.count > 1 { summary = summary.replacingOccurrences(of: "{\"type\"", with: "{\"model\":\(quoted(ref.description)),\"type\"", options: .anchored) }
+            let summary = tagged(StreamPartJSON.summary(meter.result, costUSD: meter.cost), job: job)
             FileHandle.standardOutput.write(Data((summary + "\n").utf8))
         } else {
             text.finish()
@@ -87,7 +101,7 @@ actor RunPrinter {
 
     /// `local:x · in 23 · out 40 · 85.2 tok/s · ttft 0.12 s · 0.61 s · $0.00 (source)`.
     static func stats(ref: ModelRef, meter: RunMeter) -> String {
-        var parts = ["\(ref)"]
+        var parts = [TextSanitizer.plainSanitized(ref.description)]
         let input = meter.inputTokens, output = meter.outputTokens
         parts.append("in \(input.count)\(input.exact ? "" : "~")")
         parts.append("out \(output.count)\(output.exact ? "" : "~")")
@@ -102,7 +116,17 @@ actor RunPrinter {
         return parts.joined(separator: " · ")
     }
 
-    private func quoted(_ s: String) -> String {
+    /// Puts the run's own fields first in a JSON object line.
+    private func tagged(_ line: String, job: Int) -> String {
+        let fields = jobs[job].jsonFields
+        guard !fields.isEmpty, line.hasPrefix("{") else { return line }
+        return "{" + fields + line.dropFirst()
+    }
+}
+
+/// JSON string literals for the few hand-built JSON fragments.
+enum JSONText {
+    static func quoted(_ s: String) -> String {
         String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import Providers
+import Sessions
+
+/// One run of `refract run` being saved: parts as they stream, a timer that saves a quiet stream's
+/// last words (so `kill -9` loses at most ~50 ms of text), and the ending with its cost.
+final class RunRecording: Sendable {
+    let recorder: RunRecorder
+    private let session: SessionRecording
+    private let ticker: Task<Void, Never>
+
+    init(recorder: RunRecorder, session: SessionRecording) {
+        self.recorder = recorder
+        self.session = session
+        ticker = Task {
+            while !Task.isCancelled {
+                try? await Task.sleep(for: .milliseconds(50))
+                if let error = recorder.tick() { session.warn(error) }
+            }
+        }
+    }
+
+    deinit { ticker.cancel() }
+
+    func record(_ part: StreamPart) {
+        if let error = recorder.record(part) { session.warn(error) }
+    }
+
+    /// Saves the end: cost, then `finished`, or `failed` (a cancelled run is failed with kind `cancelled`, its partial text kept).
+    func end(meter: RunMeter, cancelled: Bool) {
+        ticker.cancel()
+        let cost = Self.cost(of: meter)
+        let error = cancelled ? recorder.cancel(cost: cost) : recorder.finish(cost: cost)
+        if let error { session.warn(error) }
+    }
+
+    /// The run's cost as the stats line shows it (usage when reported, else the meter's estimate); nil when unpriced.
+    static func cost(of meter: RunMeter) -> RunCost? {
+        guard let price = meter.price, let usd = meter.cost else { return nil }
+        return RunCost(
+            usd: usd,
+            price: PriceRecord(input: price.input, output: price.output, cacheRead: price.cacheRead, cacheWrite: price.cacheWrite, source: price.source, checked: price.checked)
+        )
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Drains a child's pipe on a background thread (so it never blocks on a full pipe) and returns all of it at the end.
+final class OutputCollector: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle?) {
+        guard let handle else {
+            done.signal()
+            return
+        }
+        Thread.detachNewThread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                data.append(chunk)
+            }
+            done.signal()
+        }
+    }
+
+    /// Waits for the end of the stream (the child exited and closed it).
+    func finish() -> String {
+        done.wait()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
