@@ -1,8 +1,10 @@
 import Foundation
 
 /// Finds text that was removed in one place and added in another: each change of a diff is a removed
-/// range of the old tokens and an added range of the new ones; a significant run of one side found
-/// inside a change of the other side is split out and marked as a move on both sides.
+/// range of the old tokens and an added range of the new ones; the longest run of tokens a removed
+/// piece shares with an added piece of another change (if long enough to mean something, see
+/// `Score.isSignificant`) is split out and marked as a move on
+/// both sides, and so on until none is left or the work budget is spent.
 struct MoveDetector {
     /// A part of a change: a token range on one side, moved (with its move number) or not.
     struct Piece: Sendable, Equatable {
@@ -18,20 +20,20 @@ struct MoveDetector {
 
     let a: [Int]
     let b: [Int]
-    /// Per id: whether it is a word-like token, and how many graphemes it has.
+    /// Per id: whether it is a word-like token, and its weight (graphemes; 2 for a CJK character).
     let isWordLike: [Bool]
-    let length: [Int]
+    let weight: [Int]
     /// Token comparisons allowed in the search, so a diff full of changes stays fast.
     let budget: Int
     private(set) var work = 0
     private(set) var changes: [Change]
     private var moves = 0
 
-    init(a: [Int], b: [Int], isWordLike: [Bool], length: [Int], changes: [(a: Range<Int>, b: Range<Int>)], budget: Int = 2_000_000) {
+    init(a: [Int], b: [Int], isWordLike: [Bool], weight: [Int], changes: [(a: Range<Int>, b: Range<Int>)], budget: Int = 1_000_000) {
         self.a = a
         self.b = b
         self.isWordLike = isWordLike
-        self.length = length
+        self.weight = weight
         self.budget = budget
         self.changes = changes.map { c in
             Change(old: c.a.isEmpty ? [] : [Piece(range: c.a)], new: c.b.isEmpty ? [] : [Piece(range: c.b)])
@@ -51,72 +53,86 @@ struct MoveDetector {
         var piece: Int
     }
 
-    /// Finds and marks one move, the longest candidate first; false when there is none.
+    /// Finds and marks one move: the longest significant run of tokens that a removed piece and an
+    /// added piece of another change share. False when there is none (or the budget is spent).
     private mutating func findOne() -> Bool {
-        var candidates: [(Location, Range<Int>)] = []
+        var best: (old: Location, new: Location, oldRange: Range<Int>, newRange: Range<Int>, score: Score)?
         for (c, change) in changes.enumerated() {
             for (p, piece) in change.old.enumerated() where piece.move == nil {
-                if let t = trimmed(piece.range, in: a), isSignificant(t, in: a) { candidates.append((Location(change: c, isOld: true, piece: p), t)) }
-            }
-            for (p, piece) in change.new.enumerated() where piece.move == nil {
-                if let t = trimmed(piece.range, in: b), isSignificant(t, in: b) { candidates.append((Location(change: c, isOld: false, piece: p), t)) }
-            }
-        }
-        candidates.sort { $0.1.count > $1.1.count }
-        for (location, range) in candidates {
-            let needle = Array((location.isOld ? a : b)[range])
-            let haystack = location.isOld ? b : a
-            // A match inside the same change is text that stayed in place, not a move.
-            for (c, change) in changes.enumerated() where c != location.change {
-                let pieces = location.isOld ? change.new : change.old
-                for (p, piece) in pieces.enumerated() where piece.move == nil {
-                    guard let found = firstOccurrence(of: needle, in: haystack, within: piece.range) else { continue }
-                    let other = Location(change: c, isOld: !location.isOld, piece: p)
-                    moves += 1
-                    // Different changes: splitting one piece leaves the other's index valid.
-                    split(other, at: found, move: moves)
-                    split(location, at: range, move: moves)
-                    return true
+                // A shared run inside the same change is text that stayed in place, not a move.
+                for (d, other) in changes.enumerated() where d != c {
+                    for (q, target) in other.new.enumerated() where target.move == nil {
+                        // A pair that would overrun the budget is not compared at all: the bound is strict.
+                        guard work + piece.range.count * target.range.count <= budget,
+                              let found = longestShared(piece.range, target.range) else { continue }
+                        if let kept = best, found.score <= kept.score { continue }
+                        best = (Location(change: c, isOld: true, piece: p), Location(change: d, isOld: false, piece: q), found.old, found.new, found.score)
+                    }
                 }
-                if work >= budget { return false }
             }
         }
-        return false
+        guard let best else { return false }
+        moves += 1
+        // Different changes: splitting one piece leaves the other's index valid.
+        split(best.old, at: best.oldRange, move: moves)
+        split(best.new, at: best.newRange, move: moves)
+        return true
     }
 
-    /// The range without whitespace and punctuation at its ends; nil when nothing word-like is left.
-    private func trimmed(_ range: Range<Int>, in ids: [Int]) -> Range<Int>? {
-        var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi, !isWordLike[ids[lo]] { lo += 1 }
-        while hi > lo, !isWordLike[ids[hi - 1]] { hi -= 1 }
-        return lo < hi ? lo..<hi : nil
+    /// How much a shared run is worth: word-like tokens first, then their weight (characters).
+    private struct Score: Comparable {
+        var words: Int
+        var characters: Int
+        static func < (l: Score, r: Score) -> Bool { (l.words, l.characters) < (r.words, r.characters) }
+
+        /// Enough to be worth calling a move: two words of 7+ characters together ("light bends",
+        /// four CJK characters), or one word of 5+ ("quickly"); "of the" or "that" elsewhere is chance.
+        var isSignificant: Bool { (words >= 2 && characters >= 7) || (words == 1 && characters >= 5) }
     }
 
-    /// Two or more words, or one word of at least four characters: a lone "a" or "the" elsewhere is no move.
-    private func isSignificant(_ range: Range<Int>, in ids: [Int]) -> Bool {
-        var words = 0, longest = 0
-        for i in range where isWordLike[ids[i]] {
-            words += 1
-            longest = max(longest, length[ids[i]])
+    /// The longest run of tokens (by words) shared by `ra` in the old text and `rb` in the new one,
+    /// trimmed to start and end on a word; nil when it is not significant.
+    private mutating func longestShared(_ ra: Range<Int>, _ rb: Range<Int>) -> (old: Range<Int>, new: Range<Int>, score: Score)? {
+        guard !ra.isEmpty, !rb.isEmpty else { return nil }
+        work += ra.count * rb.count
+        // Prefix sums over the old range: words and their characters up to each position.
+        var words = [0], characters = [0]
+        for i in ra {
+            let id = a[i]
+            words.append(words[words.count - 1] + (isWordLike[id] ? 1 : 0))
+            characters.append(characters[characters.count - 1] + (isWordLike[id] ? weight[id] : 0))
         }
-        return words >= 2 || longest >= 4
-    }
-
-    private mutating func firstOccurrence(of needle: [Int], in haystack: [Int], within range: Range<Int>) -> Range<Int>? {
-        guard let first = needle.first, needle.count <= range.count else { return nil }
-        var i = range.lowerBound
-        let last = range.upperBound - needle.count
-        while i <= last {
-            work += 1
-            if haystack[i] == first {
-                var k = 1
-                while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-                work += k
-                if k == needle.count { return i..<(i + needle.count) }
+        // run[j]: length of the common run ending at the current old token and new token j.
+        var previous = [Int](repeating: 0, count: rb.count + 1)
+        var current = previous
+        var best: (end: Int, endB: Int, length: Int, score: Score)?
+        for (x, i) in ra.enumerated() {
+            for (y, j) in rb.enumerated() {
+                if a[i] == b[j] {
+                    let run = previous[y] + 1
+                    current[y + 1] = run
+                    let score = Score(words: words[x + 1] - words[x + 1 - run], characters: characters[x + 1] - characters[x + 1 - run])
+                    if let kept = best, score <= kept.score { continue }
+                    best = (x + 1, y + 1, run, score)
+                } else {
+                    current[y + 1] = 0
+                }
             }
-            i += 1
+            swap(&previous, &current)
         }
-        return nil
+        guard let best, best.score.isSignificant else { return nil }
+        var oldRange = (ra.lowerBound + best.end - best.length)..<(ra.lowerBound + best.end)
+        var newRange = (rb.lowerBound + best.endB - best.length)..<(rb.lowerBound + best.endB)
+        // Start and end on a word, on both sides alike (the runs are equal token for token).
+        while let first = oldRange.first, !isWordLike[a[first]] {
+            oldRange = oldRange.dropFirst()
+            newRange = newRange.dropFirst()
+        }
+        while let last = oldRange.last, !isWordLike[a[last]] {
+            oldRange = oldRange.dropLast()
+            newRange = newRange.dropLast()
+        }
+        return oldRange.isEmpty ? nil : (oldRange, newRange, best.score)
     }
 
     /// Replaces a piece by up to three: before the moved part, the moved part, after it.

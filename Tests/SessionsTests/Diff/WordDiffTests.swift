@@ -201,7 +201,7 @@ private func expectRebuilds(_ diff: WordDiff, _ old: String, _ new: String, sour
         let diff = WordDiff(old: old, new: new)
         expectRebuilds(diff, old, new)
         #expect(!diff.isApproximate)
-        #expect(diff.work < 5_000_000)
+        #expect(diff.work < 4_100_000)
         #expect(diff.movedWords >= 30)
         #expect(diff.similarity > 0.95)
     }
@@ -212,7 +212,7 @@ private func expectRebuilds(_ diff: WordDiff, _ old: String, _ new: String, sour
         let diff = WordDiff(old: old, new: new)
         expectRebuilds(diff, old, new)
         // Alignment and move search each have a fixed budget: no quadratic blow-up on any input.
-        #expect(diff.work < 5_200_000)
+        #expect(diff.work < 4_100_000)
     }
 }
 
