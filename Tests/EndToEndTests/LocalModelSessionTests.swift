@@ -9,7 +9,7 @@ import Testing
         let dir = TemporaryFolder()
         let sessions = dir.file("sessions")
         let run = try RefractCLI.run(
-            ["run", "--model", "local:smollm2-135m-instruct", "--instruction", "Name three colours.", "--max-tokens", "24",
+            ["run", "--model", "local:smollm2-135m-instruct", "--instruction", "Name three colours.", "--max-tokens", "12",
              "--temperature", "0", "--seed", "1", "--sessions", sessions],
             in: dir.path, timeout: 180
         )

@@ -115,13 +115,15 @@ import Testing
     @Test func theFolderFollowsFlagThenEnvironmentThenLocalThenConfig() throws {
         let faults = try FaultServerProcess()
         let dir = TemporaryFolder()
-        let config = try faults.writeConfig(in: dir, extra: "")
-        let withDir = try dir.write("with-dir.toml", contents(of: config) + "\nsessions_dir = \"configured\"\n")
+        let config = try faults.writeConfig(in: dir)
+        // A top-level key must come before the first [table].
+        let withDir = try dir.write("with-dir.toml", "sessions_dir = \"configured\"\n" + contents(of: config))
         let args = ["run", "--input", "x", "--model", "faults:ok"]
         func count(_ folder: String) -> Int { TemporaryFolder.sessionFiles(in: dir.file(folder)).count }
 
         // The config's sessions_dir (relative to the config file's folder) when nothing else names one.
-        #expect(try RefractCLI.run(args + ["--config", withDir], in: dir.path).status == 0)
+        let configured = try RefractCLI.run(args + ["--config", withDir], in: dir.path)
+        #expect(configured.status == 0, "\(configured.stderr)")
         #expect(count("configured") == 1)
         // ./sessions in the current directory wins over the config.
         try FileManager.default.createDirectory(atPath: dir.file("sessions"), withIntermediateDirectories: false)
