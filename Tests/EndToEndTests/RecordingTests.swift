@@ -51,6 +51,50 @@ import Testing
         #expect(RefractCLI.lines(missing.stderr) == ["refract: \((file as NSString).lastPathComponent) has no run 9 (its runs are 1, 2)"])
     }
 
+    @Test func aRunThatBecomesLiveAfterBeingHeldPrintsInOrder() throws {
+        let faults = try FaultServerProcess()
+        let dir = TemporaryFolder()
+        let config = try faults.writeConfig(in: dir)
+        // The second run is still streaming when the first ends: its held parts must come out first.
+        let run = try RefractCLI.run(
+            ["run", "--config", config, "--no-save", "--input", "x", "--model", "faults:ok,tokens=10,delay=20", "--model", "faults:ok,tokens=40,delay=20"]
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        let expected = "── faults:ok,tokens=10,delay=20 ──\n\(FaultText.answer(tokens: 10))\n\n── faults:ok,tokens=40,delay=20 ──\n\(FaultText.answer(tokens: 40))\n"
+        #expect(run.stdout == expected)
+    }
+
+    @Test func severalInstructionsOnOneInputAreOneGroupInOneSession() throws {
+        let faults = try FaultServerProcess()
+        let dir = TemporaryFolder()
+        let config = try faults.writeConfig(in: dir)
+        let sessions = dir.file("sessions")
+        let run = try RefractCLI.run(
+            ["run", "--config", config, "--sessions", sessions, "--input", "The input they share", "--instruction", "First", "--instruction", "Second",
+             "--model", "faults:ok,tokens=2", "--model", "faults:ok,tokens=3"]
+        )
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("── faults:ok,tokens=3 · instruction 2 ──\nThe quick brown\n"))
+        let file = try #require(TemporaryFolder.sessionFiles(in: sessions).first)
+        let export = try SessionExport(try RefractCLI.run(["sessions", "export", file, "--format", "json"]).stdout)
+        #expect(export.title == "The input they share")
+        #expect(export.runs.count == 4)
+        #expect(export.runs.allSatisfy { $0["group"] as? Int == 1 })
+        let variants = export.runs.compactMap { run -> String? in
+            guard let model = run["model"] as? String, let variant = run["variant"] as? String,
+                  let instruction = (run["prompt"] as? [String: Any])?["instruction"] as? String else { return nil }
+            return "\(variant)|\(instruction)|\(model)"
+        }
+        #expect(Set(variants) == [
+            "instruction 1|First|faults:ok,tokens=2", "instruction 1|First|faults:ok,tokens=3",
+            "instruction 2|Second|faults:ok,tokens=2", "instruction 2|Second|faults:ok,tokens=3",
+        ])
+        let groups = try #require(export.object["groups"] as? [[String: Any]])
+        #expect(groups.count == 1)
+        #expect(groups.first?["kind"] as? String == "grid")
+        #expect(groups.first?["instructions"] as? [String] == ["First", "Second"])
+    }
+
     @Test func replayPlaysPartsThroughTheSamePrinterAsRun() throws {
         let faults = try FaultServerProcess()
         let dir = TemporaryFolder()
@@ -82,7 +126,9 @@ import Testing
         let child = try RefractCLI.start(["run", "--config", config, "--sessions", sessions, "--input", "x", "--model", "faults:ok,tokens=400,delay=40"])
         let out = OutputCollector(child.stdoutPipe)
         let err = OutputCollector(child.stderrPipe)
-        let sawText = waitUntil { TemporaryFolder.sessionFiles(in: sessions).first.map { contents(of: $0).contains("\"type\":\"text\"") } ?? false }
+        let sawText = waitUntil {
+            TemporaryFolder.sessionFiles(in: sessions).first.map { contents(of: $0).components(separatedBy: "\"type\":\"text\"").count > 2 } ?? false
+        }
         #expect(sawText, "no text was saved while the run streamed")
         child.signal(SIGINT)
         let status = child.wait()
@@ -95,7 +141,8 @@ import Testing
         #expect(recorded["outcome"] as? String == "failed")
         #expect((recorded["error"] as? [String: Any])?["kind"] as? String == "cancelled")
         let answer = try #require(recorded["answer"] as? String)
-        #expect(answer.hasPrefix("The quick brown"))
+        // At least the two saved pieces (a token or more each), and only the answer's own words.
+        #expect(answer.hasPrefix("The quick"))
         #expect(FaultText.answer(tokens: 400).hasPrefix(answer))
         // What was printed is what was saved (the printer adds the final newline).
         #expect(stdout == answer + "\n" || stdout == answer)

@@ -48,7 +48,7 @@ struct ReplayCommand: AsyncParsableCommand {
             guard !runs.isEmpty else { throw CLIError(message: "\(url.lastPathComponent) has no runs to replay") }
             let printed = runs.map { run in
                 PrintedRun(
-                    ref: run.model, title: "run \(run.run) · \(run.model)",
+                    ref: run.model, title: "run \(run.run) · \(run.model)" + (run.started.variant.map { " · \($0)" } ?? ""),
                     jsonFields: "\"run\":\(run.run),\"model\":\(JSONText.quoted(run.model.description)),"
                 )
             }

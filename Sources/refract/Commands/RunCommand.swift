@@ -11,14 +11,17 @@ struct RunCommand: AsyncParsableCommand {
         abstract: "Run one prompt against one or more models and stream the answer.",
         discussion: """
             Text streams to stdout as it arrives; tokens, speed, time to first token and cost go to stderr \
-            at the end. With several --model options the runs stream concurrently and print as labelled \
-            sections, in order. Exit status is 0 only when every run succeeded.
+            at the end. With several --model options (or several --instruction options, each run on the same \
+            input) the runs stream concurrently and print as labelled sections, in order: every instruction \
+            with every model. Exit status is 0 only when every run succeeded.
 
             Every run is recorded, as it streams, in a new session file (one file per invocation, one run per \
             model; a run stopped with Ctrl-C is saved as cancelled with its partial answer). The last line on \
             stderr names the file: "refract: saved to <path>". --no-save records nothing. When the sessions \
             folder cannot be written, one warning line goes to stderr and the runs go on; the exit status is \
-            not affected. See `refract sessions --help` and `refract replay --help`.
+            not affected. API keys (from the environment or the config file) are never written: one that shows \
+            up in a prompt, an answer or an error is saved as [redacted]. See `refract sessions --help` and \
+            `refract replay --help`.
             """
     )
 
@@ -52,24 +55,29 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    /// Runs every model; returns whether all succeeded.
+    /// Runs every instruction on every model; returns whether all succeeded.
     func runAll(_ context: AppContext) async throws -> Bool {
-        let prompt = try promptOptions.prompt()
+        let prompts = try promptOptions.prompts()
         let refs = models.isEmpty ? [context.config.startingModel] : try models.map(context.modelRef)
         var jobs: [RunJob] = []
-        for ref in refs {
-            let spec: ProviderSpec
-            do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
-            let mode = generation.mode(default: spec.defaultMode(for: ref.model))
-            let request: ModelRequest
-            do { request = try prompt.request(model: ref.model, parameters: generation.parameters, mode: mode) } catch {
-                throw CLIError(message: error.description, exitCode: 2)
+        for (index, prompt) in prompts.enumerated() {
+            for ref in refs {
+                let spec: ProviderSpec
+                do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
+                let mode = generation.mode(default: spec.defaultMode(for: ref.model))
+                let request: ModelRequest
+                do { request = try prompt.request(model: ref.model, parameters: generation.parameters, mode: mode) } catch {
+                    throw CLIError(message: error.description, exitCode: 2)
+                }
+                jobs.append(RunJob(
+                    ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref),
+                    instruction: prompts.count > 1 ? index + 1 : nil
+                ))
             }
-            jobs.append(RunJob(ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref)))
         }
-        let printer = RunPrinter(jobs: jobs.map { PrintedRun.live($0.ref, among: jobs.count) }, json: json)
+        let printer = RunPrinter(jobs: jobs.map { PrintedRun.live($0, models: refs.count) }, json: json)
         let recording = sessions.recordingStore(config: context.config, environment: context.environment).map {
-            SessionRecording(store: $0, prompt: prompt, refractVersion: RefractVersion.string)
+            SessionRecording(store: $0, prompts: prompts, models: refs, refractVersion: RefractVersion.string)
         }
         defer {
             if let file = recording?.close() { Stderr.line("refract: saved to \(SessionRecording.displayPath(file))") }
@@ -79,7 +87,8 @@ struct RunCommand: AsyncParsableCommand {
             for (index, job) in jobs.enumerated() {
                 group.addTask {
                     let saving = recording?.beginRun(
-                        prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters, mode: job.request.mode
+                        prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
+                        mode: job.request.mode, variant: job.instruction.map { "instruction \($0)" }
                     )
                     return await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
                 }
@@ -113,6 +122,8 @@ struct RunJob: Sendable {
     let prompt: Prompt
     let protocolName: ProtocolName
     let price: Price?
+    /// The instruction's number (1, 2, ...) when several were given.
+    let instruction: Int?
 
     /// Streams into the printer (and the session file); returns whether the run succeeded.
     func execute(model: any LanguageModel, index: Int, printer: RunPrinter, recording: RunRecording?) async -> Bool {

@@ -1,13 +1,16 @@
 import ArgumentParser
 import Providers
 
-/// The prompt as command-line options: system, instruction, input (`@file`, `-`), and `--var name=value`.
+/// The prompt as command-line options: system, instructions, input (`@file`, `-`), and `--var name=value`.
 struct PromptOptions: ParsableArguments {
     @Option(help: "The system prompt (text, @file, or - for stdin).")
     var system: String?
 
-    @Option(help: "The instruction (text, @file, or - for stdin).")
-    var instruction: String?
+    @Option(
+        name: .customLong("instruction"),
+        help: "The instruction (text, @file, or - for stdin). Repeatable: each instruction is run on the same input."
+    )
+    var instructions: [String] = []
 
     @Option(help: "The input (text, @file, or - for stdin).")
     var input: String?
@@ -15,8 +18,9 @@ struct PromptOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("A value for {{name}}: --var name=value (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
-    func prompt() throws -> Prompt {
-        if [system, instruction, input].compactMap({ $0 }).filter({ $0 == "-" }).count > 1 {
+    /// One prompt per instruction (one prompt when there is none), sharing system prompt, input and variables.
+    func prompts() throws -> [Prompt] {
+        if ([system, input].compactMap({ $0 }) + instructions).filter({ $0 == "-" }).count > 1 {
             throw CLIError(message: "only one of --system, --instruction and --input can read stdin (-)", exitCode: 2)
         }
         var values: [String: String] = [:]
@@ -26,12 +30,10 @@ struct PromptOptions: ParsableArguments {
             }
             values[String(pair[..<eq])] = try InputReader.text(String(pair[pair.index(after: eq)...]), option: "--var")
         }
-        return Prompt(
-            system: try system.map { try InputReader.text($0, option: "--system") } ?? "",
-            instruction: try instruction.map { try InputReader.text($0, option: "--instruction") } ?? "",
-            input: try input.map { try InputReader.text($0, option: "--input") } ?? "",
-            variables: values
-        )
+        let systemText = try system.map { try InputReader.text($0, option: "--system") } ?? ""
+        let inputText = try input.map { try InputReader.text($0, option: "--input") } ?? ""
+        let texts = instructions.isEmpty ? [""] : try instructions.map { try InputReader.text($0, option: "--instruction") }
+        return texts.map { Prompt(system: systemText, instruction: $0, input: inputText, variables: values) }
     }
 }
 

@@ -12,9 +12,16 @@ struct PrintedRun: Sendable {
     /// `"key":value,` pairs put first in each JSON line ("" for none).
     let jsonFields: String
 
-    /// A run of `refract run`: its model names it; JSON lines carry the model when there are several.
-    static func live(_ ref: ModelRef, among count: Int) -> PrintedRun {
-        PrintedRun(ref: ref, title: ref.description, jsonFields: count > 1 ? "\"model\":\(JSONText.quoted(ref.description))," : "")
+    /// A run of `refract run`: its model (and instruction number) name it; JSON lines carry the model
+    /// when there are several, and the instruction number when there are several instructions.
+    static func live(_ job: RunJob, models: Int) -> PrintedRun {
+        var title = job.ref.description
+        var fields = models > 1 ? "\"model\":\(JSONText.quoted(job.ref.description))," : ""
+        if let n = job.instruction {
+            title += " · instruction \(n)"
+            fields = "\"instruction\":\(n)," + fields
+        }
+        return PrintedRun(ref: job.ref, title: title, jsonFields: fields)
     }
 }
 
@@ -43,11 +50,18 @@ actor RunPrinter {
     func finished(job: Int, meter: RunMeter, cancelled: Bool) {
         done[job] = (meter, cancelled)
         while current < jobs.count, let (meter, cancelled) = done[current] {
-            if !sectionOpen { openSection(current) }
-            for part in held.removeValue(forKey: current) ?? [] { emit(part, job: current) }
+            catchUp(current)
             closeSection(current, meter: meter, cancelled: cancelled)
             current += 1
         }
+        // The next run streams live from now on: what it sent while held goes out first.
+        if current < jobs.count, held[current] != nil { catchUp(current) }
+    }
+
+    /// Opens a run's section and prints the parts held for it.
+    private func catchUp(_ job: Int) {
+        if !sectionOpen { openSection(job) }
+        for part in held.removeValue(forKey: job) ?? [] { emit(part, job: job) }
     }
 
     private func openSection(_ job: Int) {

@@ -12,20 +12,41 @@ final class SessionRecording: Sendable {
     let writer: SessionWriter?
     private let warned: Mutex<Bool>
 
-    /// Opens a new session in `store` titled after the prompt; a failure is the one warning.
-    init(store: SessionStore, prompt: Prompt, refractVersion: String) {
+    /// The comparison group the runs belong to, when there are several (instructions × models).
+    let group: Int?
+
+    /// Opens a new session in `store` titled after the prompt; a failure is the one warning. With several
+    /// runs, a `group_started` event records the grid (instructions × models) the runs belong to.
+    init(store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String) {
         warned = Mutex(false)
         do {
-            writer = try store.create(title: Self.title(for: prompt), refractVersion: refractVersion)
+            writer = try store.create(title: Self.title(for: prompts), refractVersion: refractVersion)
         } catch {
             writer = nil
+            group = nil
+            warn(error)
+            return
+        }
+        guard let writer, prompts.count * models.count > 1 else {
+            group = nil
+            return
+        }
+        let kind: GroupKind = prompts.count > 1 ? (models.count > 1 ? .grid : .instructions) : .models
+        let number = writer.allocateGroup()
+        group = number
+        do throws(SessionError) {
+            try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: kind, instructions: prompts.map(\.instruction), models: models)))
+        } catch {
             warn(error)
         }
     }
 
-    /// The first non-empty line of the instruction (else of the input, else of the system prompt), trimmed to ~60 characters.
-    static func title(for prompt: Prompt, limit: Int = 60) -> String {
-        for text in [prompt.instruction, prompt.input, prompt.system] {
+    /// The first non-empty line of the instruction (of the input when several instructions share it;
+    /// else of whatever there is), trimmed to ~60 characters.
+    static func title(for prompts: [Prompt], limit: Int = 60) -> String {
+        guard let prompt = prompts.first else { return "Untitled" }
+        let order = prompts.count > 1 ? [prompt.input, prompt.instruction, prompt.system] : [prompt.instruction, prompt.input, prompt.system]
+        for text in order {
             guard let line = text.split(whereSeparator: \.isNewline).lazy
                 .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) else { continue }
             return line.count <= limit ? line : String(line.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
@@ -34,10 +55,14 @@ final class SessionRecording: Sendable {
     }
 
     /// Starts recording one run (`run_started` with the prompt snapshot); nil when nothing can be saved.
-    func beginRun(prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode) -> RunRecording? {
+    func beginRun(
+        prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode, variant: String? = nil
+    ) -> RunRecording? {
         guard let writer else { return nil }
         let snapshot = PromptSnapshot(system: prompt.system, instruction: prompt.instruction, input: prompt.input, variables: prompt.variables)
-        let recorder = writer.beginRun(prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode)
+        let recorder = writer.beginRun(
+            prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, variant: variant
+        )
         if let error = recorder.writeError { warn(error) }
         return RunRecording(recorder: recorder, session: self)
     }
