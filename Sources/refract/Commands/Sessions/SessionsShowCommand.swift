@@ -36,14 +36,14 @@ struct SessionsShowCommand: AsyncParsableCommand {
         let header = ["#", "MODEL", "OUTCOME", "IN", "OUT", "TTFT", "TOTAL", "COST", "ANSWER"]
         let rows = log.runs.map { run in
             [
-                "\(run.run)", SessionText.oneLine(run.model.description), outcome(run),
+                "\(run.run)", SessionText.oneLine(run.model.description + (run.started.variant.map { " · \($0)" } ?? "")), outcome(run),
                 run.usage?.input.map(String.init) ?? "–", run.usage?.output.map(String.init) ?? "–",
                 SessionText.seconds(run.ttftMs), SessionText.seconds(run.totalMs),
                 run.cost.map { ExportFormatting.usd($0.usd) } ?? "unpriced",
                 SessionText.firstLine(run.text),
             ]
         }
-        return out + "\n" + SessionText.table([header] + rows, caps: [4, 36, 24, 7, 7, 8, 9, 10, 60], rightAligned: [0, 3, 4, 5, 6, 7])
+        return out + "\n" + SessionText.table([header] + rows, caps: [4, 48, 24, 7, 7, 8, 9, 10, 60], rightAligned: [0, 3, 4, 5, 6, 7])
     }
 
     /// `finished stop`, `failed rate_limited`, `cancelled`, `incomplete`.
