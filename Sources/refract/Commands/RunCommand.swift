@@ -85,12 +85,13 @@ struct RunCommand: AsyncParsableCommand {
         let interrupted = InterruptFlag()
         let ok = await withTaskGroup(of: Bool?.self) { group in
             for (index, job) in jobs.enumerated() {
+                // Started here, in order, so run numbers follow the order of the options.
+                let saving = recording?.beginRun(
+                    prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
+                    mode: job.request.mode, variant: job.instruction.map { "instruction \($0)" }
+                )
                 group.addTask {
-                    let saving = recording?.beginRun(
-                        prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
-                        mode: job.request.mode, variant: job.instruction.map { "instruction \($0)" }
-                    )
-                    return await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
+                    await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
                 }
             }
             // Ctrl-C stops the streams; what arrived is kept and reported as cancelled.
