@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Providers
+import Sessions
 import Synchronization
 
 /// Runs the effects that do network and file I/O (streams, model discovery) on tasks, and answers
@@ -9,13 +10,15 @@ public final class EffectRunner: Sendable {
     private let models: any ModelProvider
     private let queue: ActionQueue
     private let observer: (any RunObserver)?
+    private let sessions: SessionStore?
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let cancelled = Mutex<Set<String>>([])
 
-    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil) {
+    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil) {
         self.models = models
         self.queue = queue
         self.observer = observer
+        self.sessions = sessions
     }
 
     public func perform(_ effect: Effect) {
@@ -32,8 +35,52 @@ public final class EffectRunner: Sendable {
                 let probed = await models.catalog(probe: true)
                 queue.send(.modelsUpdated(probed))
             }
+        case .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession, .deleteSession:
+            performSessionEffect(effect)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
+        }
+    }
+
+    /// Session files are read and changed off the UI thread; results come back as actions.
+    private func performSessionEffect(_ effect: Effect) {
+        guard let sessions else {
+            queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))
+            return
+        }
+        let current = (observer as? SessionRunObserver)?.currentFile
+        Task.detached(priority: .userInitiated) { [queue] in
+            switch effect {
+            case .listSessions:
+                let (list, problems) = sessions.list()
+                queue.send(.sessionsListed(list, problems: problems.map(\.message), current: current))
+            case .searchSessions(let query):
+                queue.send(.sessionsSearched(query: query, hits: sessions.search(query)))
+            case .openSession(let file):
+                do throws(SessionError) { queue.send(.sessionOpened(try sessions.open(file))) } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .loadSavedRun(let run, let file, let purpose):
+                do throws(SessionError) { queue.send(.savedRunLoaded(try sessions.loadRun(run, from: file), file: file, purpose: purpose)) } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .renameSession(let file, let title):
+                do throws(SessionError) {
+                    try sessions.rename(file, to: title)
+                    queue.send(.sessionMessage("renamed to \"\(title)\"", isError: false))
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .deleteSession(let file):
+                do throws(SessionError) {
+                    try sessions.delete(file)
+                    queue.send(.sessionMessage("deleted \(file.lastPathComponent)", isError: false))
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            default:
+                break
+            }
         }
     }
 

@@ -16,6 +16,8 @@ struct OverlayView {
             return nil
         case .switcher(let switcher):
             return SwitcherOverlay(switcher: switcher, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+        case .sessions(let browser):
+            return BrowserOverlay(browser: browser, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
         case .confirmQuit:
             let box = Overlay(title: "Quit?", width: 44, height: 5, theme: theme)
             box.render(in: screen, into: &buffer)

@@ -18,6 +18,7 @@ public struct WorkbenchReducer: Sendable {
     public func reduce(_ state: inout WorkbenchState, _ action: Action, now: Double) -> [Effect] {
         state.now = now
         if let expiry = state.notice?.expiresAt, expiry <= now { state.notice = nil }
+        if state.replay != nil { advanceReplay(&state) }
         var effects: [Effect]
         switch action {
         case .input(let event):
@@ -53,6 +54,8 @@ public struct WorkbenchReducer: Sendable {
         case .persistentWarning(let warning):
             state.persistentWarning = warning
             effects = []
+        case .sessionsListed, .sessionsSearched, .sessionOpened, .savedRunLoaded, .sessionMessage:
+            effects = applySessionAction(action, &state)
         }
         // Stream parts never change the layout; everything else may (sizes, focus, variable count).
         if case .part = action {} else { syncViewports(&state) }

@@ -18,6 +18,10 @@ public struct WorkbenchState: Sendable {
     public var runs: [RunState] = []
     public var response = ResponseViewState()
     public var overlay: OverlayState?
+    /// A saved run playing back, if any.
+    public var replay: ReplayState?
+    /// Runs side by side (re-run, comparison grid), if any.
+    public var comparison: ComparisonState?
     public var notice: Notice?
     /// A warning that stays until its cause goes away (the sessions folder cannot be written).
     public var persistentWarning: String?
@@ -91,7 +95,10 @@ public struct WorkbenchState: Sendable {
     }
 
     /// Whether the loop must keep waking up (spinner, elapsed time, expiring notices).
-    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil }
+    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil || replay != nil }
+
+    /// Seconds between ticks: smooth while replaying, slower for a spinner.
+    public var tickInterval: Double { replay != nil ? 1.0 / 60 : 0.1 }
 }
 
 /// The `{{variables}}` table: names found in the prompt, their values, and the row being edited.
@@ -129,4 +136,5 @@ public enum OverlayState: Sendable {
     case help(scroll: Int)
     case switcher(SwitcherState)
     case confirmQuit
+    case sessions(BrowserState)
 }
