@@ -64,7 +64,7 @@ import Testing
     @Test func replayPlaysWithTimingPausesStepsAndSpeedsUp() throws {
         var h = WorkbenchHarness()
         h.send(.savedRunLoaded(try Self.savedRun(), file: Self.file, purpose: .replay))
-        let id = try #require(h.state.replay?.runID)
+        let id = try #require(h.state.replays.first?.runID)
         func text() -> String { h.state.runs.last { $0.id == id }?.result.text ?? "" }
         h.advance(0.25)
         h.send(.tick)
@@ -78,7 +78,7 @@ import Testing
         h.key("Space")  // resume
         h.key("i")  // the rest at once
         #expect(text() == "Red, green, blue.")
-        #expect(h.state.replay == nil)
+        #expect(h.state.replays.isEmpty)
         #expect(h.state.runs.last?.phase == .finished)
         #expect(!h.effects.contains { if case .startRun = $0 { true } else { false } }, "a replay is not a new run")
     }
@@ -91,7 +91,7 @@ import Testing
         h.send(.tick)
         #expect(h.state.runs.last?.result.text == "Red, green, ")
         h.key("Esc")
-        #expect(h.state.replay == nil || h.state.runs.last?.phase == .cancelled)
+        #expect(h.state.replays.isEmpty || h.state.runs.last?.phase == .cancelled)
     }
 
     @Test func rerunRunsThePromptOnTheCurrentModelAndCompares() throws {

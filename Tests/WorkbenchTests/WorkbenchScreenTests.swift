@@ -121,7 +121,7 @@ import Testing
             "││Anywhere                                                                    ┃│",
             "││ Ctrl-R F5             run the prompt                                       ┃│",
             "╰│ Esc                   cancel the running stream / close                    ┃│",
-            "╭│ Ctrl-Q                quit (asks while a stream runs)                      ┃│",
+            "╭│ Ctrl-Q                quit (asks while a stream runs)                      ││",
             "││ Tab                   next pane                                            ││",
             "││ Shift-Tab             previous pane                                        ││",
             "││ Ctrl-P                switch model and parameters                          ││",
@@ -136,10 +136,10 @@ import Testing
             "││ Alt-4                 go to the variables                                  ││",
             "││ Alt-5                 go to the response                                   ││",
             "││ F6                    show the comparison (re-run, grid)                   │╯",
-            "╰│                                                                            │╮",
-            "╭│Prompt editor                                                               ││",
-            "││ Enter                 new line                                             ││",
-            "╰│ Left                  move by character                                    │╯",
+            "╰│ Ctrl-G                compare instructions × models side by side           │╮",
+            "╭│ Alt-V                 win rates from your verdicts                         ││",
+            "││ Alt-N                 new instruction variant                              ││",
+            "╰│ Alt-D                 duplicate the instruction variant                    │╯",
             " ╰────────────────────────────────────────────────────────────────────────────╯",
         ])
     }

@@ -11,14 +11,17 @@ public final class EffectRunner: Sendable {
     private let queue: ActionQueue
     private let observer: (any RunObserver)?
     private let sessions: SessionStore?
+    private let limiter: ConcurrencyLimiter
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let cancelled = Mutex<Set<String>>([])
 
-    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil) {
+    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
         self.models = models
         self.queue = queue
         self.observer = observer
         self.sessions = sessions
+        self.limiter = limiter
     }
 
     public func perform(_ effect: Effect) {
@@ -37,6 +40,19 @@ public final class EffectRunner: Sendable {
             }
         case .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession, .deleteSession:
             performSessionEffect(effect)
+        case .startGroup(let group):
+            observer?.groupStarted(group)
+            group.runs.forEach(start)
+        case .countTokens(let cells):
+            Task { [models, queue] in
+                var counted: [Int: Int] = [:]
+                for cell in cells {
+                    if let n = await models.countInputTokens(cell.request, model: cell.model) { counted[cell.cell] = n }
+                }
+                if !counted.isEmpty { queue.send(.tokensCounted(counted)) }
+            }
+        case .recordVerdict(let verdict):
+            observer?.verdict(verdict)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }
@@ -87,10 +103,13 @@ public final class EffectRunner: Sendable {
     private func start(_ run: RunRequest) {
         let model = models.languageModel(for: run.model)
         observer?.runStarted(run, at: MonotonicClock.now())
-        let task = Task { [queue, observer] in
-            for await part in model.stream(run.request) {
-                observer?.runPart(run.runID, part, at: MonotonicClock.now())
-                queue.send(.part(runID: run.runID, part))
+        let task = Task { [queue, observer, limiter] in
+            // Runs past the provider's concurrency limit wait here (shown as waiting) for a place.
+            _ = await limiter.withPermit(run.model.provider) {
+                for await part in model.stream(run.request) {
+                    observer?.runPart(run.runID, part, at: MonotonicClock.now())
+                    queue.send(.part(runID: run.runID, part))
+                }
             }
             let wasCancelled = self.cancelled.withLock { $0.remove(run.runID) != nil }
             observer?.runEnded(run.runID, cancelled: wasCancelled, at: MonotonicClock.now())

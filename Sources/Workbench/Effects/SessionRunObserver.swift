@@ -20,6 +20,8 @@ public final class SessionRunObserver: RunObserver {
         var lastWarning: String?
         /// Workbench run id → session run number (the browser and re-run refer to runs by number).
         var numbers: [String: Int] = [:]
+        /// Workbench group id → session group number.
+        var groups: [String: Int] = [:]
     }
 
     public let folder: URL
@@ -52,20 +54,57 @@ public final class SessionRunObserver: RunObserver {
     /// The session run number of a workbench run.
     public func runNumber(of runID: String) -> Int? { state.withLock { $0.numbers[runID] } }
 
+    /// Opens the session file on first use; returns a warning when it cannot be written.
+    private func ensureWriter(_ s: inout State, title: String) -> String? {
+        guard s.writer == nil else { return nil }
+        do throws(SessionError) {
+            s.writer = try SessionWriter.create(in: folder, title: title, refractVersion: refractVersion)
+            return nil
+        } catch {
+            return "not saving: \(error.message) — runs are kept on screen only"
+        }
+    }
+
+    public func groupStarted(_ group: GroupRequest) {
+        let warning: String? = state.withLock { s in
+            let warning = ensureWriter(&s, title: group.runs.first.map { Self.title(for: $0.prompt) } ?? "comparison")
+            guard let writer = s.writer else { return warning }
+            let number = writer.allocateGroup()
+            s.groups[group.groupID] = number
+            do throws(SessionError) {
+                try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: GroupKind(rawValue: group.kind),
+                                                             instructions: group.instructions, models: group.models)))
+                return warning
+            } catch {
+                return "not saving: \(error.message) — runs are kept on screen only"
+            }
+        }
+        report(warning)
+    }
+
+    public func verdict(_ verdict: VerdictRequest) {
+        let warning: String? = state.withLock { s in
+            guard let writer = s.writer, let groupID = verdict.groupID, let group = s.groups[groupID] else { return nil }
+            let runs = verdict.ranking.compactMap { s.numbers[$0] }
+            let outcome: Verdict.Outcome = verdict.tie ? .tie : (runs.count == 2 ? .winner(runs[0]) : .ranking(runs))
+            do throws(SessionError) {
+                try writer.append(.verdict(Verdict(group: group, at: Date(), outcome: outcome, blind: verdict.blind)))
+                return nil
+            } catch {
+                return "not saving: \(error.message) — runs are kept on screen only"
+            }
+        }
+        report(warning)
+    }
+
     public func runStarted(_ run: RunRequest, at time: Double) {
         let warning: String? = state.withLock { s in
-            var warning: String?
-            if s.writer == nil {
-                do throws(SessionError) {
-                    s.writer = try SessionWriter.create(in: folder, title: Self.title(for: run.prompt), refractVersion: refractVersion)
-                } catch {
-                    warning = "not saving: \(error.message) — runs are kept on screen only"
-                }
-            }
+            let warning = ensureWriter(&s, title: Self.title(for: run.prompt))
             guard let writer = s.writer else { return warning }
             let recorder = writer.beginRun(
                 prompt: run.prompt, model: run.model, protocolName: protocols[run.model.provider]?.rawValue,
-                params: run.request.parameters, mode: run.request.mode, label: run.label, variant: run.variant
+                params: run.request.parameters, mode: run.request.mode, group: run.groupID.flatMap { s.groups[$0] },
+                label: run.label, variant: run.variant
             )
             s.active[run.runID] = Active(recorder: recorder, model: run.model, protocolName: protocols[run.model.provider])
             s.numbers[run.runID] = recorder.run

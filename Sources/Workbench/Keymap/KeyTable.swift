@@ -3,7 +3,7 @@ public enum KeyTable {
     /// Help groups, in the order the overlay shows them.
     public static let groups: [(title: String, context: KeyContext)] = [
         ("Anywhere", .global), ("Prompt editor", .editor), ("Response", .response), ("Lists and pickers", .list),
-        ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison),
+        ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison), ("Comparison setup", .grid),
     ]
 
     public static let rows: [CommandInfo] = [
@@ -68,6 +68,16 @@ public enum KeyTable {
         .init(command: .confirm, contexts: [.list], title: "choose", defaultKeys: ["Enter"]),
         .init(command: .close, contexts: [.overlay, .list], title: "close", defaultKeys: ["Esc"]),
         .init(command: .comparison, contexts: [.global], title: "show the comparison (re-run, grid)", defaultKeys: ["F6"]),
+        .init(command: .compare, contexts: [.global], title: "compare instructions × models side by side", defaultKeys: ["C-g"]),
+        .init(command: .verdictSummary, contexts: [.global], title: "win rates from your verdicts", defaultKeys: ["M-v"]),
+        .init(command: .variantNew, contexts: [.global], title: "new instruction variant", defaultKeys: ["M-n"]),
+        .init(command: .variantDuplicate, contexts: [.global], title: "duplicate the instruction variant", defaultKeys: ["M-d"]),
+        .init(command: .variantRename, contexts: [.global], title: "rename the instruction variant", defaultKeys: ["F2"]),
+        .init(command: .variantDelete, contexts: [.global], title: "delete the instruction variant (asks)", defaultKeys: ["M-x"]),
+        .init(command: .variantPrevious, contexts: [.global], title: "previous instruction variant", defaultKeys: ["M-,"]),
+        .init(command: .variantNext, contexts: [.global], title: "next instruction variant", defaultKeys: ["M-."]),
+        .init(command: .variantMoveLeft, contexts: [.global], title: "move the variant left", defaultKeys: ["M-<"]),
+        .init(command: .variantMoveRight, contexts: [.global], title: "move the variant right", defaultKeys: ["M->"]),
 
         .init(command: .confirm, contexts: [.browser], title: "open the session / load the run into the editor", defaultKeys: ["Enter"]),
         .init(command: .back, contexts: [.browser], title: "back to the sessions", defaultKeys: ["Backspace", "Left"]),
@@ -98,5 +108,17 @@ public enum KeyTable {
         .init(command: .pageUp, contexts: [.comparison], title: "page up", defaultKeys: ["PgUp"]),
         .init(command: .pageDown, contexts: [.comparison], title: "page down", defaultKeys: ["PgDn", "Space"]),
         .init(command: .close, contexts: [.comparison], title: "back to the editor", defaultKeys: ["Esc"]),
+        .init(command: .markColumn, contexts: [.comparison], title: "mark the column to diff against", defaultKeys: ["x"]),
+        .init(command: .blind, contexts: [.comparison], title: "blind judging: hide names, shuffle; then a–h rank, t tie", defaultKeys: ["b"]),
+        .init(command: .retryFailed, contexts: [.comparison], title: "retry the failed cells", defaultKeys: ["R"]),
+
+        .init(command: .scrollUp, contexts: [.grid], title: "previous cell", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.grid], title: "next cell", defaultKeys: ["Down", "j"]),
+        .init(command: .toggleCell, contexts: [.grid], title: "leave the cell out / put it back", defaultKeys: ["Space"]),
+        .init(command: .confirm, contexts: [.grid], title: "change the cell's model and parameters", defaultKeys: ["Enter"]),
+        .init(command: .addModel, contexts: [.grid], title: "add a model (a column per instruction)", defaultKeys: ["a"]),
+        .init(command: .removeModel, contexts: [.grid], title: "remove the cell's model", defaultKeys: ["x"]),
+        .init(command: .allVariants, contexts: [.grid], title: "all instruction variants / only this one", defaultKeys: ["v"]),
+        .init(command: .close, contexts: [.grid], title: "close", defaultKeys: ["Esc"]),
     ]
 }

@@ -25,13 +25,14 @@ public final class WorkbenchLoop {
     static let frameInterval = 1.0 / 60
 
     public init(backend: any TerminalBackend, reducer: WorkbenchReducer, state: WorkbenchState, theme: ResolvedTheme,
-                models: any ModelProvider, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil) {
+                models: any ModelProvider, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
         self.backend = backend
         self.reducer = reducer
         self.state = state
         self.theme = theme
         self.queue = ActionQueue(waker: backend.waker)
-        self.runner = EffectRunner(models: models, queue: queue, observer: observer, sessions: sessions)
+        self.runner = EffectRunner(models: models, queue: queue, observer: observer, sessions: sessions, limiter: limiter)
         self.state.width = backend.width
         self.state.height = backend.height
     }
@@ -79,7 +80,8 @@ public final class WorkbenchLoop {
             dispatch(.externalEditorFinished(pane, text: result.text, message: result.message))
         case .quit:
             state.shouldQuit = true
-        case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession, .deleteSession:
+        case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession,
+             .deleteSession, .startGroup, .countTokens, .recordVerdict:
             runner.perform(effect)
         }
     }

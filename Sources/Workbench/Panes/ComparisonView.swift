@@ -12,7 +12,9 @@ struct ComparisonView {
     var theme: ResolvedTheme
 
     /// Columns narrower than this scroll sideways instead.
-    static let minColumnWidth = 28
+    static let minColumnWidth = 15
+    /// At most this many columns side by side; more scroll sideways.
+    static let maxVisibleColumns = 8
 
     func render(in area: Rect, into buffer: inout CellBuffer) {
         guard area.height >= 3, area.width >= 4 else { return }
@@ -24,16 +26,22 @@ struct ComparisonView {
             renderDiff(a, b, in: body, into: &buffer)
             return
         }
+        // Display slots: the shuffle while judging blind, else the columns in order.
+        let order = comparison.blind?.order ?? Array(comparison.columns.indices)
         let visible = comparison.maximized ? [comparison.focused] : visibleColumns(width: area.width)
         let range = visible.isEmpty ? "" : " · columns \(visible[0] + 1)–\(visible[visible.count - 1] + 1) of \(comparison.columns.count)"
-        drawHeader(comparison.title + range, in: header, into: &buffer)
+        var title = comparison.title + range
+        if let blind = comparison.blind { title += blind.revealed ? " · verdict saved (b judges again)" : " · BLIND: names hidden" }
+        drawHeader(title, in: header, into: &buffer)
         guard !visible.isEmpty else { return }
-        let badges = Self.badges(comparison.columns.compactMap { column in state.runs.last { $0.id == column.runID } }, now: state.now)
+        let hideNames = comparison.blind.map { !$0.revealed } ?? false
+        // Badges name a column by its numbers, which could give the models away: not while blind.
+        let badges = hideNames ? [:] : Self.badges(comparison.columns.compactMap { column in state.runs.last { $0.id == column.runID } }, now: state.now)
         let width = body.width / visible.count
-        for (slot, index) in visible.enumerated() {
-            let x = body.x + slot * width
-            let w = slot == visible.count - 1 ? body.maxX - x : width
-            renderColumn(index, badges: badges, in: Rect(x: x, y: body.y, width: w, height: body.height), into: &buffer)
+        for (position, slot) in visible.enumerated() where order.indices.contains(slot) {
+            let x = body.x + position * width
+            let w = position == visible.count - 1 ? body.maxX - x : width
+            renderColumn(order[slot], slot: slot, badges: badges, in: Rect(x: x, y: body.y, width: w, height: body.height), into: &buffer)
         }
     }
 
@@ -41,7 +49,7 @@ struct ComparisonView {
     func visibleColumns(width: Int) -> [Int] {
         let count = comparison.columns.count
         guard count > 0 else { return [] }
-        let fit = max(1, min(count, width / Self.minColumnWidth))
+        let fit = max(1, min(count, Self.maxVisibleColumns, width / Self.minColumnWidth))
         let start = max(0, min(comparison.focused - fit / 2, count - fit))
         return Array(start..<(start + fit))
     }
@@ -51,17 +59,23 @@ struct ComparisonView {
         buffer.write(TextTruncation.truncate(" " + text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.paneTitleFocused], maxX: rect.maxX)
     }
 
-    func renderColumn(_ index: Int, badges: [String: [String]], in rect: Rect, into buffer: inout CellBuffer) {
+    func renderColumn(_ index: Int, slot: Int, badges: [String: [String]], in rect: Rect, into buffer: inout CellBuffer) {
         let column = comparison.columns[index]
         let run = state.runs.last { $0.id == column.runID }
-        let focused = index == comparison.focused
-        let panel = Panel(title: column.title, rightTitle: run.map(phaseLabel), focused: focused, theme: theme)
+        let focused = slot == comparison.focused
+        var title = column.title
+        if let blind = comparison.blind {
+            let letter = BlindState.letter(slot)
+            let rank = blind.ranking.firstIndex(of: slot).map { " · #\($0 + 1)" } ?? ""
+            title = blind.revealed ? "\(letter)\(rank) · \(column.title)" : "\(letter)\(rank)"
+        }
+        let panel = Panel(title: title, rightTitle: run.map(phaseLabel), focused: focused, theme: theme)
         panel.render(in: rect, into: &buffer)
         let inner = panel.inner(rect)
         guard inner.height >= 2, inner.width >= 2, let run else { return }
         let textArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
         var wrapped = WrappedText(width: max(1, textArea.width))
-        if let subtitle = column.subtitle { wrapped.append(subtitle + "\n", role: .responseMeta) }
+        if let subtitle = column.subtitle, comparison.blind.map({ $0.revealed }) ?? true { wrapped.append(subtitle + "\n", role: .responseMeta) }
         wrapped.append(TextSanitizer.sanitize(run.result.text), role: .responseText, inertRole: .responseInert)
         if let error = run.result.error {
             wrapped.append("\n\n✖ " + TextSanitizer.plainSanitized(error.description), role: .error)
@@ -74,10 +88,11 @@ struct ComparisonView {
         let top = run.phase.isActive && scroll == 0 ? maxTop : min(scroll, maxTop)
         Paragraph(wrapped, scroll: top, theme: theme).render(in: textArea, into: &buffer)
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
-        var x = footer.x
-        for (text, role) in meterLine(run) + (badges[run.id] ?? []).map({ ("  ★ " + $0, ThemeRole.badgeBest) }) where x < footer.maxX {
-            x = buffer.write(TextTruncation.truncate(text, toWidth: footer.maxX - x), x: x, y: footer.y, style: theme[role], maxX: footer.maxX)
-        }
+        // While judging blind, price and speed could give the model away: tokens only.
+        let judging = comparison.blind.map { !$0.revealed } ?? false
+        let figures = meterGroups(run)
+        let groups = judging ? [figures[0]] : [figures[0]] + (badges[run.id] ?? []).map { [("★ " + $0, ThemeRole.badgeBest)] } + figures.dropFirst()
+        SegmentLine(groups: groups, gap: 1).render(in: footer, into: &buffer, theme: theme)
     }
 
     func phaseLabel(_ run: RunState) -> String {
@@ -90,14 +105,15 @@ struct ComparisonView {
         }
     }
 
-    func meterLine(_ run: RunState) -> [(String, ThemeRole)] {
+    /// The column's figures, most important first: tokens, total time, cost, speed, time to first token.
+    func meterGroups(_ run: RunState) -> [SegmentLine.Group] {
         let out = run.outputTokens
-        var parts: [(String, ThemeRole)] = [("\(out.count)\(out.exact ? "" : "~") tok", .meterValue)]
-        if let rate = run.tokensPerSecond(now: state.now) { parts.append((String(format: " %.0f/s", rate), .meterLabel)) }
-        if let ttft = run.timeToFirstToken { parts.append((" ttft " + MeterFormat.seconds(ttft), .meterLabel)) }
-        parts.append((" " + MeterFormat.seconds(run.elapsed(now: state.now)), .meterLabel))
-        parts.append((run.cost.map { " " + MeterFormat.usd($0) } ?? " unpriced", run.cost == nil ? .meterUnpriced : .meterCost))
-        return parts
+        var groups: [SegmentLine.Group] = [[("\(out.count)\(out.exact ? "" : "~") tok", .meterValue)]]
+        groups.append([(MeterFormat.seconds(run.elapsed(now: state.now)), .meterLabel)])
+        groups.append([(run.cost.map { MeterFormat.usd($0) } ?? "unpriced", run.cost == nil ? .meterUnpriced : .meterCost)])
+        if let rate = run.tokensPerSecond(now: state.now) { groups.append([(String(format: "%.0f/s", rate), .meterLabel)]) }
+        if let ttft = run.timeToFirstToken { groups.append([("ttft " + MeterFormat.seconds(ttft), .meterLabel)]) }
+        return groups
     }
 
     /// "longest", "cheapest", "fastest" for finished runs, once at least two have finished; a tie

@@ -31,7 +31,9 @@ public struct WorkbenchView {
         }
         for pane in [PaneID.system, .instruction, .input] {
             guard let rect = layout.panes[pane], !rect.isEmpty, let editor = state.editor(pane) else { continue }
-            let c = PromptFieldPane(pane: pane, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
+            let title = pane == .instruction && state.variants.count > 1
+                ? "Instruction · \(state.variants[state.activeVariant].name) (\(state.activeVariant + 1)/\(state.variants.count))" : nil
+            let c = PromptFieldPane(pane: pane, title: title, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
                 .render(in: rect, into: &buffer)
             if state.focus == pane { cursor = c }
         }

@@ -190,7 +190,7 @@ extension WorkbenchReducer {
             state.runs.append(run)
             state.response = ResponseViewState()
             state.response.runID = id
-            state.replay = ReplayState(runID: id, clock: ReplayClock(run: saved, speed: .x1), now: state.now)
+            state.replays = [ReplayState(runID: id, clock: ReplayClock(run: saved, speed: .x1), now: state.now)]
             state.focus = .response
             state.notice = Notice("replaying run \(saved.run) ×1 — Space pause, . step, 1/2/0 speed ×1/×2/×10, i instant, Esc stop", level: .info, expiresAt: state.now + 6)
             return []

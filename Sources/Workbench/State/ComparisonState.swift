@@ -5,12 +5,22 @@ public struct ComparisonState: Sendable {
         public var runID: String
         public var title: String
         public var subtitle: String?
-        public init(runID: String, title: String, subtitle: String? = nil) {
+        /// For grid cells: the instruction variant's name and the model, for verdicts and summaries.
+        public var variant: String?
+        public var model: String?
+        public init(runID: String, title: String, subtitle: String? = nil, variant: String? = nil, model: String? = nil) {
             self.runID = runID
             self.title = title
             self.subtitle = subtitle
+            self.variant = variant
+            self.model = model
         }
     }
+
+    /// The session group these runs belong to (a grid run from the workbench).
+    public var groupID: String?
+    /// Blind judging, when on.
+    public var blind: BlindState?
 
     public var title: String
     public var columns: [Column]
@@ -19,6 +29,8 @@ public struct ComparisonState: Sendable {
     public var maximized = false
     /// A word diff between these two columns is shown instead of the columns.
     public var diff: (Int, Int)?
+    /// The column `d` diffs against (the first one unless marked with `x`).
+    public var marked: Int?
     /// First column shown when there are more than fit.
     public var firstVisible = 0
     /// Rows scrolled, per column; `linkedScroll` moves them together.

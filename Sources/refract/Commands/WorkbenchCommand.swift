@@ -68,14 +68,15 @@ struct WorkbenchCommand: ParsableCommand {
 
         var state = WorkbenchState(width: terminal.width, height: terminal.height, model: ref, mode: context.registry.defaultMode(for: ref))
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
-        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers)
+        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
         let folder = Self.sessionsFolder(flag: sessions, context: context)
         let recorder = noSave ? nil : SessionRunObserver(
             folder: folder, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
         )
         let loop = WorkbenchLoop(
             backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
-            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: SessionStore(folder: folder)
+            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: SessionStore(folder: folder),
+            limiter: ConcurrencyLimiter(providers: context.registry.providers)
         )
         let queue = loop.queue
         recorder?.onWarning { queue.send(.persistentWarning($0)) }
