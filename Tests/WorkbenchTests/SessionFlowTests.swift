@@ -119,4 +119,35 @@ import Testing
         h.key("F6")
         #expect(h.state.comparison?.visible == true)
     }
+
+    @Test func aSavedComparisonReplaysAsAGrid() throws {
+        let jsonl = """
+            {"type":"session","version":1,"id":"abc","title":"grid","created":"2026-11-23T10:00:00.000Z","refract_version":"0.1.0"}
+            {"type":"group_started","group":1,"at":"2026-11-23T10:00:01.000Z","kind":"instructions","instructions":["short","long"],"models":["local:smollm2-135m-instruct"]}
+            {"type":"run_started","run":1,"group":1,"at":"2026-11-23T10:00:01.000Z","model":"local:smollm2-135m-instruct","mode":"chat","params":{},"variant":"short","prompt":{"system":"","instruction":"Short:","input":"x","variables":{}}}
+            {"type":"run_started","run":2,"group":1,"at":"2026-11-23T10:00:01.000Z","model":"local:smollm2-135m-instruct","mode":"chat","params":{},"variant":"long","prompt":{"system":"","instruction":"Long:","input":"x","variables":{}}}
+            {"type":"text","run":1,"ms":100,"text":"Hi."}
+            {"type":"text","run":2,"ms":100,"text":"Hello there, "}
+            {"type":"text","run":2,"ms":900,"text":"friend."}
+            {"type":"finished","run":1,"finish":"stop","ttft_ms":100,"total_ms":200}
+            {"type":"finished","run":2,"finish":"stop","ttft_ms":100,"total_ms":1000}
+
+            """
+        let log = try SessionReader.read(bytes: Array(jsonl.utf8), name: "grid.jsonl")
+        #expect(log.runs.allSatisfy { $0.started.group == 1 })
+        var h = WorkbenchHarness()
+        h.send(.savedGroupLoaded(log.runs, group: 1))
+        let comparison = try #require(h.state.comparison)
+        #expect(comparison.columns.map(\.title) == ["short", "long"])
+        #expect(h.state.replays.count == 2)
+        h.advance(0.5)
+        h.send(.tick)
+        let texts = { comparison.columns.map { c in h.state.runs.last { $0.id == c.runID }?.result.text ?? "" } }
+        #expect(texts() == ["Hi.", "Hello there, "])
+        #expect(h.state.replays.count == 1, "the short run finished")
+        h.advance(1)
+        h.send(.tick)
+        #expect(texts() == ["Hi.", "Hello there, friend."])
+        #expect(h.state.replays.isEmpty)
+    }
 }

@@ -38,7 +38,7 @@ public final class EffectRunner: Sendable {
                 let probed = await models.catalog(probe: true)
                 queue.send(.modelsUpdated(probed))
             }
-        case .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession, .deleteSession:
+        case .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession, .deleteSession:
             performSessionEffect(effect)
         case .startGroup(let group):
             observer?.groupStarted(group)
@@ -78,6 +78,14 @@ public final class EffectRunner: Sendable {
                 }
             case .loadSavedRun(let run, let file, let purpose):
                 do throws(SessionError) { queue.send(.savedRunLoaded(try sessions.loadRun(run, from: file), file: file, purpose: purpose)) } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .loadSavedGroup(let runs, let group, let file):
+                do throws(SessionError) {
+                    var loaded: [RecordedRun] = []
+                    for run in runs { loaded.append(try sessions.loadRun(run, from: file)) }
+                    queue.send(.savedGroupLoaded(loaded, group: group))
+                } catch {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }
             case .renameSession(let file, let title):

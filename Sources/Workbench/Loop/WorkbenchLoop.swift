@@ -80,7 +80,7 @@ public final class WorkbenchLoop {
             dispatch(.externalEditorFinished(pane, text: result.text, message: result.message))
         case .quit:
             state.shouldQuit = true
-        case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .renameSession,
+        case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
              .deleteSession, .startGroup, .countTokens, .recordVerdict:
             runner.perform(effect)
         }

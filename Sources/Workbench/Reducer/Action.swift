@@ -24,6 +24,8 @@ public enum Action: Sendable {
     case sessionsSearched(query: String, hits: [SearchHit])
     case sessionOpened(SessionScan)
     case savedRunLoaded(RecordedRun, file: URL, purpose: SavedRunPurpose)
+    /// Every run of a saved comparison, to replay as a grid.
+    case savedGroupLoaded([RecordedRun], group: Int)
     /// A session operation failed or finished (rename, delete, open).
     case sessionMessage(String, isError: Bool)
     /// Input tokens the providers counted for grid cells (cell index → tokens).
@@ -42,6 +44,7 @@ public enum Effect: Sendable, Equatable {
     case searchSessions(String)
     case openSession(URL)
     case loadSavedRun(RunSummary, file: URL, purpose: SavedRunPurpose)
+    case loadSavedGroup([RunSummary], group: Int, file: URL)
     case renameSession(URL, title: String)
     case deleteSession(URL)
     /// Start a comparison: every cell is a run in one session group.

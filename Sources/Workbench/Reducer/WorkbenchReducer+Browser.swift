@@ -71,6 +71,13 @@ extension WorkbenchReducer {
             }
             let command = keymap.command(for: press, in: [.browser])
             return [.loadSavedRun(run, file: scan.summary.file, purpose: command == .replay ? .replay : .rerun)]
+        case .replayGroup:
+            guard case .runs(let scan) = browser.level, let run = selectedRun(browser) else { return [] }
+            guard let group = run.group else {
+                state.notice = Notice("run \(run.run) is not part of a comparison: p replays it alone", level: .info, expiresAt: state.now + 4)
+                return []
+            }
+            return [.loadSavedGroup(scan.runs.filter { $0.group == group }, group: group, file: scan.summary.file)]
         case .back:
             if case .runs(let scan) = browser.level {
                 browser.level = .sessions
@@ -145,6 +152,9 @@ extension WorkbenchReducer {
         case .savedRunLoaded(let saved, _, let purpose):
             state.overlay = nil
             return loadSavedRun(saved, purpose: purpose, &state)
+        case .savedGroupLoaded(let runs, let group):
+            state.overlay = nil
+            replayGroup(runs, group: group, &state)
         case .sessionMessage(let text, let isError):
             state.notice = Notice(text, level: isError ? .error : .success, expiresAt: state.now + 6)
             if case .sessions = state.overlay { return [.listSessions] }
@@ -216,6 +226,29 @@ extension WorkbenchReducer {
             state.comparison?.diff = (0, 1)
             return effects
         }
+    }
+
+    /// A saved comparison plays back as a grid: every cell replays at once with its own timing.
+    func replayGroup(_ saved: [RecordedRun], group: Int, _ state: inout WorkbenchState) {
+        guard !saved.isEmpty else { return }
+        var columns: [ComparisonState.Column] = []
+        state.replays = []
+        let variants = Set(saved.compactMap(\.started.variant)).count
+        let models = Set(saved.map(\.model)).count
+        for run in saved {
+            state.runCounter += 1
+            let id = "r\(state.runCounter)"
+            var replaying = RunState(id: id, model: run.model, parameters: run.started.params, mode: run.started.mode, prompt: run.started.prompt,
+                                     startedAt: state.now, price: prices.price(for: run.model), protocolName: providers[run.model.provider]?.protocolName)
+            replaying.savedFrom = "run \(run.run)"
+            replaying.label = run.started.variant
+            state.runs.append(replaying)
+            state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
+            let title = [variants > 1 ? run.started.variant : nil, models > 1 || variants <= 1 ? run.model.description : nil].compactMap { $0 }.joined(separator: " · ")
+            columns.append(.init(runID: id, title: title.isEmpty ? "run \(run.run)" : title, variant: run.started.variant, model: run.model.description))
+        }
+        state.comparison = ComparisonState(title: "Replay of comparison \(group) (\(saved.count) runs)", columns: columns)
+        state.notice = Notice("replaying comparison \(group) ×1 — Space pause, . step, 1/2/0 speed, i instant", level: .info, expiresAt: state.now + 6)
     }
 
     /// Puts a saved prompt into the three fields and the variables table (each field one undo step).

@@ -57,7 +57,7 @@ public struct WorkbenchReducer: Sendable {
         case .persistentWarning(let warning):
             state.persistentWarning = warning
             effects = []
-        case .sessionsListed, .sessionsSearched, .sessionOpened, .savedRunLoaded, .sessionMessage:
+        case .sessionsListed, .sessionsSearched, .sessionOpened, .savedRunLoaded, .savedGroupLoaded, .sessionMessage:
             effects = applySessionAction(action, &state)
         case .tokensCounted(let counts):
             if case .gridSetup(var setup) = state.overlay {
