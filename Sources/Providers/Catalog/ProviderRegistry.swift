@@ -74,6 +74,16 @@ public final class ProviderRegistry: Sendable {
 
     public func price(for ref: ModelRef) -> Price? { prices.price(for: ref) }
 
+    /// Input tokens as the provider counts them, where it has an endpoint for that (Anthropic); nil otherwise.
+    public func countInputTokens(_ request: ModelRequest, model ref: ModelRef, timeout: Double = 5) async -> Int? {
+        guard let spec = try? resolve(ref), spec.protocolName == .anthropic else { return nil }
+        let endpoint = ProviderEndpoint(baseURL: spec.baseURL, apiKey: spec.keyStatus(environment: environment).value, extraHeaders: spec.headers)
+        guard let http = try? AnthropicTokenCount.request(for: request, endpoint: endpoint),
+              let response = try? await transport.send(http, readTimeout: timeout), response.status == 200,
+              let body = try? await response.body.collect(upTo: 64 * 1024) else { return nil }
+        return AnthropicTokenCount.parse(body)
+    }
+
     /// The mode a model runs in unless the user picks another (base models: raw completion).
     public func defaultMode(for ref: ModelRef) -> RequestMode { spec(named: ref.provider)?.defaultMode(for: ref.model) ?? .chat }
 

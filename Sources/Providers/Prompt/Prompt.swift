@@ -15,6 +15,37 @@ public struct Prompt: Sendable, Equatable, Codable {
         self.variables = variables
     }
 
+    enum CodingKeys: String, CodingKey { case system, instruction, input, variables }
+
+    /// A key for one variable name.
+    struct VariableKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    /// Missing fields read as empty, so older or hand-written files still load.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        system = try c.decodeIfPresent(String.self, forKey: .system) ?? ""
+        instruction = try c.decodeIfPresent(String.self, forKey: .instruction) ?? ""
+        input = try c.decodeIfPresent(String.self, forKey: .input) ?? ""
+        variables = try c.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(system, forKey: .system)
+        try c.encode(instruction, forKey: .instruction)
+        try c.encode(input, forKey: .input)
+        // Sorted, so the same prompt always gives the same bytes (git diffs of sessions stay quiet).
+        var vars = c.nestedContainer(keyedBy: VariableKey.self, forKey: .variables)
+        for name in variables.keys.sorted() {
+            try vars.encode(variables[name] ?? "", forKey: VariableKey(stringValue: name))
+        }
+    }
+
     /// Variable names used in the texts, in order of first appearance.
     public var variableNames: [String] {
         var seen = Set<String>()

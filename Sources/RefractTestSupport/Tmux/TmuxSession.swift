@@ -67,6 +67,13 @@ public final class TmuxSession: @unchecked Sendable {
         try tmuxCommand(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n").dropLast().map { $0 }
     }
 
+    /// The visible screen without the blank rows at the bottom.
+    public func screenWithoutTrailingBlanks() -> [String] {
+        var lines = (try? capture()) ?? []
+        while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
+        return lines
+    }
+
     /// The visible screen with SGR escape sequences, to check colours and attributes.
     public func captureWithEscapes() throws -> String {
         try tmuxCommand(["capture-pane", "-p", "-e", "-t", "main"])

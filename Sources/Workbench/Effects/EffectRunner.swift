@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Providers
+import Sessions
 import Synchronization
 
 /// Runs the effects that do network and file I/O (streams, model discovery) on tasks, and answers
@@ -9,13 +10,18 @@ public final class EffectRunner: Sendable {
     private let models: any ModelProvider
     private let queue: ActionQueue
     private let observer: (any RunObserver)?
+    private let sessions: SessionStore?
+    private let limiter: ConcurrencyLimiter
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let cancelled = Mutex<Set<String>>([])
 
-    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil) {
+    public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
         self.models = models
         self.queue = queue
         self.observer = observer
+        self.sessions = sessions
+        self.limiter = limiter
     }
 
     public func perform(_ effect: Effect) {
@@ -32,18 +38,86 @@ public final class EffectRunner: Sendable {
                 let probed = await models.catalog(probe: true)
                 queue.send(.modelsUpdated(probed))
             }
+        case .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession, .deleteSession:
+            performSessionEffect(effect)
+        case .startGroup(let group):
+            observer?.groupStarted(group)
+            group.runs.forEach(start)
+        case .countTokens(let cells):
+            Task { [models, queue] in
+                var counted: [Int: Int] = [:]
+                for cell in cells {
+                    if let n = await models.countInputTokens(cell.request, model: cell.model) { counted[cell.cell] = n }
+                }
+                if !counted.isEmpty { queue.send(.tokensCounted(counted)) }
+            }
+        case .recordVerdict(let verdict):
+            observer?.verdict(verdict)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
+        }
+    }
+
+    /// Session files are read and changed off the UI thread; results come back as actions.
+    private func performSessionEffect(_ effect: Effect) {
+        guard let sessions else {
+            queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))
+            return
+        }
+        let current = (observer as? SessionRunObserver)?.currentFile
+        Task.detached(priority: .userInitiated) { [queue] in
+            switch effect {
+            case .listSessions:
+                let (list, problems) = sessions.list()
+                queue.send(.sessionsListed(list, problems: problems.map(\.message), current: current))
+            case .searchSessions(let query):
+                queue.send(.sessionsSearched(query: query, hits: sessions.search(query)))
+            case .openSession(let file):
+                do throws(SessionError) { queue.send(.sessionOpened(try sessions.open(file))) } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .loadSavedRun(let run, let file, let purpose):
+                do throws(SessionError) { queue.send(.savedRunLoaded(try sessions.loadRun(run, from: file), file: file, purpose: purpose)) } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .loadSavedGroup(let runs, let group, let file):
+                do throws(SessionError) {
+                    var loaded: [RecordedRun] = []
+                    for run in runs { loaded.append(try sessions.loadRun(run, from: file)) }
+                    queue.send(.savedGroupLoaded(loaded, group: group))
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .renameSession(let file, let title):
+                do throws(SessionError) {
+                    try sessions.rename(file, to: title)
+                    queue.send(.sessionMessage("renamed to \"\(title)\"", isError: false))
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            case .deleteSession(let file):
+                do throws(SessionError) {
+                    try sessions.delete(file)
+                    queue.send(.sessionMessage("deleted \(file.lastPathComponent)", isError: false))
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            default:
+                break
+            }
         }
     }
 
     private func start(_ run: RunRequest) {
         let model = models.languageModel(for: run.model)
         observer?.runStarted(run, at: MonotonicClock.now())
-        let task = Task { [queue, observer] in
-            for await part in model.stream(run.request) {
-                observer?.runPart(run.runID, part, at: MonotonicClock.now())
-                queue.send(.part(runID: run.runID, part))
+        let task = Task { [queue, observer, limiter] in
+            // Runs past the provider's concurrency limit wait here (shown as waiting) for a place.
+            _ = await limiter.withPermit(run.model.provider) {
+                for await part in model.stream(run.request) {
+                    observer?.runPart(run.runID, part, at: MonotonicClock.now())
+                    queue.send(.part(runID: run.runID, part))
+                }
             }
             let wasCancelled = self.cancelled.withLock { $0.remove(run.runID) != nil }
             observer?.runEnded(run.runID, cancelled: wasCancelled, at: MonotonicClock.now())

@@ -7,4 +7,6 @@ public protocol ModelProvider: Sendable {
     func languageModel(for ref: ModelRef) -> any LanguageModel
     /// Every configured model with key, reachability and price. `probe` allows network checks.
     func catalog(probe: Bool) async -> [ModelEntry]
+    /// The input tokens a provider counts for a request (Anthropic's count_tokens); nil where it cannot.
+    func countInputTokens(_ request: ModelRequest, model: ModelRef) async -> Int?
 }

@@ -12,6 +12,10 @@ public struct RegistryModelProvider: ModelProvider {
 
     public func languageModel(for ref: ModelRef) -> any LanguageModel { registry.languageModel(for: ref) }
 
+    public func countInputTokens(_ request: ModelRequest, model: ModelRef) async -> Int? {
+        await registry.countInputTokens(request, model: model)
+    }
+
     public func catalog(probe: Bool) async -> [ModelEntry] {
         await withTaskGroup(of: (Int, [ModelEntry]).self) { group in
             for (index, spec) in registry.providers.enumerated() {

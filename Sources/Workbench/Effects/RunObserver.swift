@@ -6,4 +6,8 @@ public protocol RunObserver: Sendable {
     func runPart(_ runID: String, _ part: StreamPart, at time: Double)
     /// The stream closed; `cancelled` when the user stopped it.
     func runEnded(_ runID: String, cancelled: Bool, at time: Double)
+    /// A comparison starts; its runs follow with `groupID` set.
+    func groupStarted(_ group: GroupRequest)
+    /// A verdict on a comparison's runs.
+    func verdict(_ verdict: VerdictRequest)
 }

@@ -18,11 +18,25 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case undo, redo, cut, copy, paste
     // Lists and overlays
     case confirm, close, scrollUp = "scroll_up", scrollDown = "scroll_down", scrollTop = "scroll_top", scrollBottom = "scroll_bottom"
+    // Sessions browser
+    case back, search, replay, replayGroup = "replay_group", rerun, rename, delete
+    // Replay
+    case replayPause = "replay_pause", replayStep = "replay_step", replaySpeed1 = "replay_speed_1"
+    case replaySpeed2 = "replay_speed_2", replaySpeed10 = "replay_speed_10", replayInstant = "replay_instant"
+    // Comparison
+    case comparison, columnLeft = "column_left", columnRight = "column_right", maximize, diff, linkScroll = "link_scroll"
+    case compare, blind, retryFailed = "retry_failed", markColumn = "mark_column", verdictSummary = "verdict_summary"
+    // Instruction variants
+    case variantNew = "variant_new", variantDuplicate = "variant_duplicate", variantDelete = "variant_delete"
+    case variantNext = "variant_next", variantPrevious = "variant_previous", variantRename = "variant_rename"
+    case variantMoveLeft = "variant_move_left", variantMoveRight = "variant_move_right"
+    // Grid setup
+    case toggleCell = "toggle_cell", addModel = "add_model", removeModel = "remove_model", allVariants = "all_variants"
 }
 
 /// Where a binding applies; the focused context is searched before `global`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, editor, response, list, overlay
+    case global, editor, response, list, overlay, browser, replay, comparison, grid
 }
 
 /// One row of the key table: the command, where it applies, its help text, and its default keys.

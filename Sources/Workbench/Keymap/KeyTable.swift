@@ -3,6 +3,7 @@ public enum KeyTable {
     /// Help groups, in the order the overlay shows them.
     public static let groups: [(title: String, context: KeyContext)] = [
         ("Anywhere", .global), ("Prompt editor", .editor), ("Response", .response), ("Lists and pickers", .list),
+        ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison), ("Comparison setup", .grid),
     ]
 
     public static let rows: [CommandInfo] = [
@@ -66,5 +67,59 @@ public enum KeyTable {
         .init(command: .scrollBottom, contexts: [.response, .list, .overlay], title: "to the end (follow)", defaultKeys: ["End", "G"]),
         .init(command: .confirm, contexts: [.list], title: "choose", defaultKeys: ["Enter"]),
         .init(command: .close, contexts: [.overlay, .list], title: "close", defaultKeys: ["Esc"]),
+        .init(command: .comparison, contexts: [.global], title: "show the comparison (re-run, grid)", defaultKeys: ["F6"]),
+        .init(command: .compare, contexts: [.global], title: "compare instructions × models side by side", defaultKeys: ["C-g"]),
+        .init(command: .verdictSummary, contexts: [.global], title: "win rates from your verdicts", defaultKeys: ["M-v"]),
+        .init(command: .variantNew, contexts: [.global], title: "new instruction variant", defaultKeys: ["M-n"]),
+        .init(command: .variantDuplicate, contexts: [.global], title: "duplicate the instruction variant", defaultKeys: ["M-d"]),
+        .init(command: .variantRename, contexts: [.global], title: "rename the instruction variant", defaultKeys: ["F2"]),
+        .init(command: .variantDelete, contexts: [.global], title: "delete the instruction variant (asks)", defaultKeys: ["M-x"]),
+        .init(command: .variantPrevious, contexts: [.global], title: "previous instruction variant", defaultKeys: ["M-,"]),
+        .init(command: .variantNext, contexts: [.global], title: "next instruction variant", defaultKeys: ["M-."]),
+        .init(command: .variantMoveLeft, contexts: [.global], title: "move the variant left", defaultKeys: ["M-<"]),
+        .init(command: .variantMoveRight, contexts: [.global], title: "move the variant right", defaultKeys: ["M->"]),
+
+        .init(command: .confirm, contexts: [.browser], title: "open the session / load the run into the editor", defaultKeys: ["Enter"]),
+        .init(command: .back, contexts: [.browser], title: "back to the sessions", defaultKeys: ["Backspace", "Left"]),
+        .init(command: .search, contexts: [.browser], title: "search prompts and answers", defaultKeys: ["/"]),
+        .init(command: .replay, contexts: [.browser], title: "replay the run with its timing", defaultKeys: ["p"]),
+        .init(command: .replayGroup, contexts: [.browser], title: "replay the run's whole comparison as a grid", defaultKeys: ["g"]),
+        .init(command: .rerun, contexts: [.browser], title: "re-run on the current model and compare", defaultKeys: ["r"]),
+        .init(command: .rename, contexts: [.browser], title: "rename the session", defaultKeys: ["F2", "n"]),
+        .init(command: .delete, contexts: [.browser], title: "delete the session (asks first)", defaultKeys: ["Delete", "d"]),
+        .init(command: .scrollUp, contexts: [.browser], title: "previous", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.browser], title: "next", defaultKeys: ["Down", "j"]),
+        .init(command: .pageUp, contexts: [.browser], title: "page up", defaultKeys: ["PgUp"]),
+        .init(command: .pageDown, contexts: [.browser], title: "page down", defaultKeys: ["PgDn"]),
+
+        .init(command: .replayPause, contexts: [.replay], title: "pause / resume", defaultKeys: ["Space"]),
+        .init(command: .replayStep, contexts: [.replay], title: "one part forward (pauses)", defaultKeys: ["."]),
+        .init(command: .replaySpeed1, contexts: [.replay], title: "speed ×1", defaultKeys: ["1"]),
+        .init(command: .replaySpeed2, contexts: [.replay], title: "speed ×2", defaultKeys: ["2"]),
+        .init(command: .replaySpeed10, contexts: [.replay], title: "speed ×10", defaultKeys: ["0"]),
+        .init(command: .replayInstant, contexts: [.replay], title: "show the rest at once", defaultKeys: ["i"]),
+
+        .init(command: .columnLeft, contexts: [.comparison], title: "focus the column to the left", defaultKeys: ["Left", "h"]),
+        .init(command: .columnRight, contexts: [.comparison], title: "focus the column to the right", defaultKeys: ["Right", "l"]),
+        .init(command: .maximize, contexts: [.comparison], title: "maximise / restore the column", defaultKeys: ["m", "Enter"]),
+        .init(command: .diff, contexts: [.comparison], title: "word diff against the first column", defaultKeys: ["d"]),
+        .init(command: .linkScroll, contexts: [.comparison], title: "scroll columns together / alone", defaultKeys: ["s"]),
+        .init(command: .scrollUp, contexts: [.comparison], title: "scroll up", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.comparison], title: "scroll down", defaultKeys: ["Down", "j"]),
+        .init(command: .pageUp, contexts: [.comparison], title: "page up", defaultKeys: ["PgUp"]),
+        .init(command: .pageDown, contexts: [.comparison], title: "page down", defaultKeys: ["PgDn", "Space"]),
+        .init(command: .close, contexts: [.comparison], title: "back to the editor", defaultKeys: ["Esc"]),
+        .init(command: .markColumn, contexts: [.comparison], title: "mark the column to diff against", defaultKeys: ["x"]),
+        .init(command: .blind, contexts: [.comparison], title: "blind judging: hide names, shuffle; then a–h rank, t tie", defaultKeys: ["b"]),
+        .init(command: .retryFailed, contexts: [.comparison], title: "retry the failed cells", defaultKeys: ["R"]),
+
+        .init(command: .scrollUp, contexts: [.grid], title: "previous cell", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.grid], title: "next cell", defaultKeys: ["Down", "j"]),
+        .init(command: .toggleCell, contexts: [.grid], title: "leave the cell out / put it back", defaultKeys: ["Space"]),
+        .init(command: .confirm, contexts: [.grid], title: "change the cell's model and parameters", defaultKeys: ["Enter"]),
+        .init(command: .addModel, contexts: [.grid], title: "add a model (a column per instruction)", defaultKeys: ["a"]),
+        .init(command: .removeModel, contexts: [.grid], title: "remove the cell's model", defaultKeys: ["x"]),
+        .init(command: .allVariants, contexts: [.grid], title: "all instruction variants / only this one", defaultKeys: ["v"]),
+        .init(command: .close, contexts: [.grid], title: "close", defaultKeys: ["Esc"]),
     ]
 }

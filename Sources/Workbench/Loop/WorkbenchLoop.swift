@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Providers
+import Sessions
 import TerminalUI
 
 /// The one loop: input and effect results become actions, the reducer folds them into state, effects
@@ -22,16 +23,16 @@ public final class WorkbenchLoop {
     public private(set) var framesDrawn = 0
 
     static let frameInterval = 1.0 / 60
-    static let tickInterval = 0.1
 
     public init(backend: any TerminalBackend, reducer: WorkbenchReducer, state: WorkbenchState, theme: ResolvedTheme,
-                models: any ModelProvider, observer: (any RunObserver)? = nil) {
+                models: any ModelProvider, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
         self.backend = backend
         self.reducer = reducer
         self.state = state
         self.theme = theme
         self.queue = ActionQueue(waker: backend.waker)
-        self.runner = EffectRunner(models: models, queue: queue, observer: observer)
+        self.runner = EffectRunner(models: models, queue: queue, observer: observer, sessions: sessions, limiter: limiter)
         self.state.width = backend.width
         self.state.height = backend.height
     }
@@ -54,7 +55,7 @@ public final class WorkbenchLoop {
         for event in events { dispatch(.input(event)) }
         for action in queue.drain() { dispatch(action) }
         let now = MonotonicClock.now()
-        if state.needsTicks, now - lastTickAt >= Self.tickInterval {
+        if state.needsTicks, now - lastTickAt >= state.tickInterval {
             lastTickAt = now
             dispatch(.tick)
         }
@@ -79,7 +80,8 @@ public final class WorkbenchLoop {
             dispatch(.externalEditorFinished(pane, text: result.text, message: result.message))
         case .quit:
             state.shouldQuit = true
-        case .startRun, .cancelRun, .refreshModels:
+        case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
+             .deleteSession, .startGroup, .countTokens, .recordVerdict:
             runner.perform(effect)
         }
     }
@@ -99,7 +101,7 @@ public final class WorkbenchLoop {
         let now = MonotonicClock.now()
         var deadline: Double?
         if dirty { deadline = lastDrawAt + Self.frameInterval }
-        if state.needsTicks { deadline = min(deadline ?? .infinity, lastTickAt + Self.tickInterval) }
+        if state.needsTicks { deadline = min(deadline ?? .infinity, lastTickAt + state.tickInterval) }
         guard let deadline else { return nil }
         return max(0, Int(((deadline - now) * 1000).rounded(.up)))
     }

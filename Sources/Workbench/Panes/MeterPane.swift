@@ -10,41 +10,23 @@ struct MeterPane {
     var now: Double
     var theme: ResolvedTheme
 
-    /// A label-and-value group drawn whole or not at all.
-    typealias Group = [(String, ThemeRole)]
+    typealias Group = SegmentLine.Group
 
     func render(in area: Rect, into buffer: inout CellBuffer) {
         // Only the money row ends in free text (the price source) that may be shortened.
-        var rows: [(groups: [Group], shortenLast: Bool)] = [(figures(), false), (money(), true)]
+        var rows: [SegmentLine] = [SegmentLine(groups: figures()), SegmentLine(groups: money(), shortenLast: true)]
         var inner = area
         if area.height >= 3 {
             let panel = Panel(title: "Meter", theme: theme)
             panel.render(in: area, into: &buffer)
             inner = panel.inner(area)
-            if inner.height == 1 { rows = [(figures() + money(), true)] }
+            if inner.height == 1 { rows = [SegmentLine(groups: figures() + money(), shortenLast: true)] }
         } else {
             buffer.fill(area, with: Cell(" ", style: theme[.text]))
-            rows = [(figures() + money(), true)]
+            rows = [SegmentLine(groups: figures() + money(), shortenLast: true)]
         }
         for (i, row) in rows.prefix(inner.height).enumerated() {
-            draw(row.groups, shortenLast: row.shortenLast, in: Rect(x: inner.x, y: inner.y + i, width: inner.width, height: 1), into: &buffer)
-        }
-    }
-
-    /// Groups left to right, two spaces apart; a group that does not fit is skipped, except a last one
-    /// that may be shortened (the price source), which gets an ellipsis.
-    func draw(_ groups: [Group], shortenLast: Bool, in row: Rect, into buffer: inout CellBuffer) {
-        var x = row.x
-        for (index, group) in groups.enumerated() {
-            let gap = x == row.x ? 0 : 2
-            let width = group.reduce(0) { $0 + TextWidth.of($1.0) }
-            let isLast = shortenLast && index == groups.count - 1
-            if x + gap + width > row.maxX, !isLast { continue }
-            x += gap
-            for (text, role) in group where x < row.maxX {
-                let shown = TextTruncation.truncate(text, toWidth: row.maxX - x)
-                x = buffer.write(shown, x: x, y: row.y, style: theme[role], maxX: row.maxX)
-            }
+            row.render(in: Rect(x: inner.x, y: inner.y + i, width: inner.width, height: 1), into: &buffer, theme: theme)
         }
     }
 

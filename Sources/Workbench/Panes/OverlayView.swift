@@ -16,6 +16,30 @@ struct OverlayView {
             return nil
         case .switcher(let switcher):
             return SwitcherOverlay(switcher: switcher, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+        case .sessions(let browser):
+            return BrowserOverlay(browser: browser, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+        case .gridSetup(let setup):
+            GridSetupOverlay(setup: setup, state: state, estimate: setup.estimate, budget: setup.budget, theme: theme).render(in: screen, into: &buffer)
+            return nil
+        case .verdictSummary:
+            VerdictSummaryOverlay(verdicts: state.verdicts, theme: theme).render(in: screen, into: &buffer)
+            return nil
+        case .textPrompt(let prompt):
+            let box = Overlay(title: prompt.title, rightTitle: "Enter save · Esc cancel", width: min(screen.width, 60), height: 3, theme: theme)
+            box.render(in: screen, into: &buffer)
+            let inner = box.inner(in: screen)
+            let view = TextEditorView(state: prompt.editor, theme: theme, focused: true)
+            view.render(in: inner, into: &buffer)
+            return view.cursorPosition(in: inner)
+        case .confirm(let question):
+            let lines = WordWrapper(width: min(screen.width, 70) - 4).wrappedStrings(question.message)
+            let box = Overlay(title: "Are you sure?", rightTitle: "y yes · n no", width: min(screen.width, 70), height: lines.count + 4, theme: theme)
+            box.render(in: screen, into: &buffer)
+            let inner = box.inner(in: screen)
+            for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
+                buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme[.overlayText], maxX: inner.maxX)
+            }
+            return nil
         case .confirmQuit:
             let box = Overlay(title: "Quit?", width: 44, height: 5, theme: theme)
             box.render(in: screen, into: &buffer)

@@ -3,6 +3,8 @@ import TerminalUI
 /// One prompt field: a titled panel around a text editor; `{{variables}}` highlighted.
 struct PromptFieldPane {
     var pane: PaneID
+    /// Shown instead of the pane's name (the instruction variant's name).
+    var title: String?
     var editor: TextEditorState
     var focused: Bool
     var theme: ResolvedTheme
@@ -17,7 +19,7 @@ struct PromptFieldPane {
     func render(in area: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
         let lines = editor.lineCount
         let info = editor.isEmpty ? nil : (lines == 1 ? "\(editor.text.count) chars" : "\(lines) lines")
-        let panel = Panel(title: pane.title, rightTitle: info, focused: focused, theme: theme)
+        let panel = Panel(title: title ?? pane.title, rightTitle: info, focused: focused, theme: theme)
         panel.render(in: area, into: &buffer)
         let inner = panel.inner(area)
         guard !inner.isEmpty else { return nil }

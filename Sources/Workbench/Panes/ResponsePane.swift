@@ -45,7 +45,8 @@ struct ResponsePane {
     func title(_ run: RunState?) -> String {
         guard let run else { return "Response" }
         let mode = run.mode == .rawCompletion ? " · raw" : ""
-        return "Response · \(run.model)\(mode)"
+        let label = run.label.map { " · \($0)" } ?? ""
+        return "Response · \(run.model)\(mode)\(label)"
     }
 
     func rightTitle(_ run: RunState?) -> String? {

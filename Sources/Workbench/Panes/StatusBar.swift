@@ -12,7 +12,9 @@ struct StatusBar {
         buffer.fill(area, with: Cell(" ", style: theme[.statusBar]))
         var x = buffer.write(" \(state.focus.title.uppercased()) ", x: area.x, y: area.y, style: theme[.statusMode], maxX: area.maxX)
         let mode = state.mode == .rawCompletion ? " · raw" : ""
-        x = buffer.write(" \(state.model)\(mode) ", x: x, y: area.y, style: theme[.statusText], maxX: area.maxX)
+        // While judging blind the model must not show anywhere.
+        let judging = state.comparison.map { $0.visible && $0.blind.map { !$0.revealed } ?? false } ?? false
+        x = buffer.write(judging ? " blind judging " : " \(state.model)\(mode) ", x: x, y: area.y, style: theme[.statusText], maxX: area.maxX)
         x += 1
         if let notice = state.notice ?? state.persistentWarning.map({ Notice($0, level: .warning) }) {
             let role: ThemeRole = switch notice.level {

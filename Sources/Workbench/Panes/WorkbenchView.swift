@@ -19,9 +19,21 @@ public struct WorkbenchView {
         guard state.width > 0, state.height > 0 else { return buffer }
         let layout = state.layout
         var cursor: (x: Int, y: Int)?
+        if let comparison = state.comparison, comparison.visible {
+            ComparisonView(comparison: comparison, state: state, theme: theme)
+                .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
+            StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
+            if let overlay = state.overlay {
+                cursor = OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(into: &buffer)
+            }
+            buffer.cursor = cursor
+            return buffer
+        }
         for pane in [PaneID.system, .instruction, .input] {
             guard let rect = layout.panes[pane], !rect.isEmpty, let editor = state.editor(pane) else { continue }
-            let c = PromptFieldPane(pane: pane, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
+            let title = pane == .instruction && state.variants.count > 1
+                ? "Instruction · \(state.variants[state.activeVariant].name) (\(state.activeVariant + 1)/\(state.variants.count))" : nil
+            let c = PromptFieldPane(pane: pane, title: title, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
                 .render(in: rect, into: &buffer)
             if state.focus == pane { cursor = c }
         }

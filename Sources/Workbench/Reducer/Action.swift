@@ -1,4 +1,6 @@
+import Foundation
 import Providers
+import Sessions
 import TerminalUI
 
 /// Everything that can happen to the workbench: input, stream parts, results of effects.
@@ -16,6 +18,18 @@ public enum Action: Sendable {
     /// Something happened outside that the user should know (session folder read-only, a copy done).
     case notice(Notice)
     case persistentWarning(String?)
+    /// The sessions folder was listed (problems: files that could not be read).
+    case sessionsListed([SessionSummary], problems: [String], current: URL?)
+    /// Full-text search results for a query.
+    case sessionsSearched(query: String, hits: [SearchHit])
+    case sessionOpened(SessionScan)
+    case savedRunLoaded(RecordedRun, file: URL, purpose: SavedRunPurpose)
+    /// Every run of a saved comparison, to replay as a grid.
+    case savedGroupLoaded([RecordedRun], group: Int)
+    /// A session operation failed or finished (rename, delete, open).
+    case sessionMessage(String, isError: Bool)
+    /// Input tokens the providers counted for grid cells (cell index → tokens).
+    case tokensCounted([Int: Int])
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -26,6 +40,63 @@ public enum Effect: Sendable, Equatable {
     case openExternalEditor(PaneID, text: String)
     case refreshModels
     case quit
+    case listSessions
+    case searchSessions(String)
+    case openSession(URL)
+    case loadSavedRun(RunSummary, file: URL, purpose: SavedRunPurpose)
+    case loadSavedGroup([RunSummary], group: Int, file: URL)
+    case renameSession(URL, title: String)
+    case deleteSession(URL)
+    /// Start a comparison: every cell is a run in one session group.
+    case startGroup(GroupRequest)
+    /// Ask providers that can count tokens (Anthropic) for the cells' input tokens.
+    case countTokens([TokenCountRequest])
+    case recordVerdict(VerdictRequest)
+}
+
+/// A comparison to start: its shape (for the session) and its cells.
+public struct GroupRequest: Sendable, Equatable {
+    public var groupID: String
+    public var kind: String
+    public var instructions: [String]
+    public var models: [ModelRef]
+    public var runs: [RunRequest]
+
+    public init(groupID: String, kind: String, instructions: [String], models: [ModelRef], runs: [RunRequest]) {
+        self.groupID = groupID
+        self.kind = kind
+        self.instructions = instructions
+        self.models = models
+        self.runs = runs
+    }
+}
+
+/// One grid cell whose input tokens a provider could count.
+public struct TokenCountRequest: Sendable, Equatable {
+    public var cell: Int
+    public var model: ModelRef
+    public var request: ModelRequest
+
+    public init(cell: Int, model: ModelRef, request: ModelRequest) {
+        self.cell = cell
+        self.model = model
+        self.request = request
+    }
+}
+
+/// A verdict on a comparison: its runs best first, or a tie.
+public struct VerdictRequest: Sendable, Equatable {
+    public var groupID: String?
+    public var ranking: [String]
+    public var tie: Bool
+    public var blind: Bool
+
+    public init(groupID: String?, ranking: [String], tie: Bool, blind: Bool) {
+        self.groupID = groupID
+        self.ranking = ranking
+        self.tie = tie
+        self.blind = blind
+    }
 }
 
 /// Everything needed to start one run.
@@ -34,11 +105,20 @@ public struct RunRequest: Sendable, Equatable {
     public var model: ModelRef
     public var request: ModelRequest
     public var prompt: Prompt
+    /// What the run is, when it is more than a plain run ("re-run of run 3").
+    public var label: String?
+    /// The instruction variant's name, in comparisons.
+    public var variant: String?
+    /// The comparison this run is a cell of.
+    public var groupID: String?
 
-    public init(runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt) {
+    public init(runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil, groupID: String? = nil) {
         self.runID = runID
         self.model = model
         self.request = request
         self.prompt = prompt
+        self.label = label
+        self.variant = variant
+        self.groupID = groupID
     }
 }

@@ -13,6 +13,9 @@ extension WorkbenchReducer {
 
     func handleKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
         if state.overlay != nil { return handleOverlayKey(press, &state) }
+        if !state.replays.isEmpty, state.focus == .response || state.comparison?.visible == true, let effects = handleReplayKey(press, &state) { return effects }
+        if let effects = handleBlindKey(press, &state) { return effects }
+        if let effects = handleComparisonKey(press, &state) { return effects }
         if state.focus == .variables, state.variables.editing != nil {
             if let effects = handleVariableEditKey(press, &state) { return effects }
         }
@@ -65,7 +68,20 @@ extension WorkbenchReducer {
             state.overlay = .help(scroll: 0)
             return []
         case .sessions:
-            state.notice = Notice("the session browser opens here (sessions are saved; see `refract sessions list`)", level: .info, expiresAt: state.now + 5)
+            return openBrowser(&state)
+        case .compare:
+            return openGridSetup(&state)
+        case .verdictSummary:
+            state.overlay = .verdictSummary
+            return []
+        case .variantNew, .variantDuplicate, .variantDelete, .variantNext, .variantPrevious, .variantRename, .variantMoveLeft, .variantMoveRight:
+            return executeVariantCommand(command, &state)
+        case .comparison:
+            if state.comparison == nil {
+                state.notice = Notice("nothing to compare yet: re-run a saved run (\(keymap.hint(for: .sessions) ?? "the browser"), then r)", level: .info, expiresAt: state.now + 4)
+            } else {
+                state.comparison?.visible.toggle()
+            }
             return []
         case .openInEditor:
             if state.focus.isTextField, let editor = state.editor(state.focus) {
@@ -161,6 +177,19 @@ extension WorkbenchReducer {
             let effects = handleSwitcherKey(press, &switcher, &state)
             if case .switcher = state.overlay { state.overlay = .switcher(switcher) }
             return effects
+        case .sessions(var browser):
+            let effects = handleBrowserKey(press, &browser, &state)
+            if case .sessions = state.overlay { state.overlay = .sessions(browser) }
+            return effects
+        case .gridSetup(var setup):
+            let effects = handleGridKey(press, &setup, &state)
+            if case .gridSetup = state.overlay { state.overlay = .gridSetup(setup) }
+            return effects
+        case .textPrompt, .confirm:
+            return handlePromptOverlayKey(press, &state)
+        case .verdictSummary:
+            state.overlay = nil
+            return []
         }
     }
 }

@@ -11,6 +11,14 @@ extension WorkbenchReducer {
             return []
         }
         if press.key == .escape || keymap.command(for: press, in: [.overlay]) == .close {
+            if var setup = switcher.gridSetup {
+                if case .cell(let i) = switcher.gridTarget, setup.cells.indices.contains(i) {
+                    setup.cells[i].parameters = switcher.parameters
+                    setup.cells[i].mode = switcher.mode
+                }
+                state.overlay = .gridSetup(setup)
+                return []
+            }
             state.parameters = switcher.parameters
             state.overlay = nil
             return []
@@ -20,7 +28,7 @@ extension WorkbenchReducer {
             switcher.parameterEditor = nil
             return []
         }
-        if keymap.command(for: press, in: []) == .run {
+        if keymap.command(for: press, in: []) == .run, switcher.gridSetup == nil {
             state.parameters = switcher.parameters
             state.mode = switcher.mode
             state.overlay = nil
@@ -42,6 +50,9 @@ extension WorkbenchReducer {
         case .enter:
             guard let i = switcher.list.selected, matches.indices.contains(i) else { return [] }
             let entry = matches[i].entry
+            if var setup = switcher.gridSetup {
+                return pickForGrid(entry, switcher, &setup, &state)
+            }
             let modeChanged = state.model != entry.ref
             state.model = entry.ref
             state.parameters = switcher.parameters
@@ -65,6 +76,8 @@ extension WorkbenchReducer {
 
     func switcherParametersKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
         let all = SwitcherState.Parameter.allCases
+        // In the comparison setup the switcher edits a cell, not the workbench's own settings.
+        let own = switcher.gridSetup == nil
         if var editor = switcher.parameterEditor {
             switch press.key {
             case .enter:
@@ -73,7 +86,7 @@ extension WorkbenchReducer {
                 } else {
                     switcher.parameterEditor = nil
                     switcher.parameterError = nil
-                    state.parameters = switcher.parameters
+                    if own { state.parameters = switcher.parameters }
                 }
             case .backspace: editor.deleteBackward(); switcher.parameterEditor = editor
             case .left: editor.move(.left); switcher.parameterEditor = editor
@@ -91,21 +104,49 @@ extension WorkbenchReducer {
         case .down: switcher.parameter = all[min(all.count - 1, index + 1)]
         case .left, .right:
             nudge(switcher.parameter, by: press.key == .right ? 1 : -1, &switcher)
-            state.parameters = switcher.parameters
-            state.mode = switcher.mode
+            if own {
+                state.parameters = switcher.parameters
+                state.mode = switcher.mode
+            }
         case .enter, .char(" "):
             if switcher.parameter == .mode {
                 nudge(.mode, by: 1, &switcher)
-                state.mode = switcher.mode
+                if own { state.mode = switcher.mode }
             } else {
                 switcher.parameterEditor = TextEditorState(text: parameterText(switcher.parameter, switcher))
             }
         case .backspace, .delete:
             clear(switcher.parameter, &switcher)
-            state.parameters = switcher.parameters
+            if own { state.parameters = switcher.parameters }
         default: break
         }
         return []
+    }
+
+    /// A pick made for the comparison setup: one cell's model, or a new model for every instruction.
+    func pickForGrid(_ entry: ModelEntry, _ switcher: SwitcherState, _ setup: inout GridSetupState, _ state: inout WorkbenchState) -> [Effect] {
+        let modeFor: (ModelRef) -> RequestMode = { ref in self.providers[ref.provider]?.defaultMode(for: ref.model) ?? .chat }
+        switch switcher.gridTarget {
+        case .cell(let i) where setup.cells.indices.contains(i):
+            // Same model: keep the mode chosen in the switcher; another model: its own default mode.
+            let sameModel = setup.cells[i].model == entry.ref
+            setup.cells[i].model = entry.ref
+            setup.cells[i].parameters = switcher.parameters
+            setup.cells[i].mode = sameModel ? switcher.mode : modeFor(entry.ref)
+            setup.cells[i].countedInputTokens = nil
+        case .addModel:
+            let variants = Array(Set(setup.cells.map(\.variant))).sorted()
+            for v in variants where !setup.cells.contains(where: { $0.variant == v && $0.model == entry.ref }) {
+                setup.cells.append(GridSetupState.Cell(variant: v, model: entry.ref, parameters: switcher.parameters, mode: modeFor(entry.ref)))
+            }
+            // Keep cells grouped by instruction, models in the order they were added.
+            let order = orderedModels(setup)
+            setup.cells.sort { ($0.variant, order.firstIndex(of: $0.model) ?? 0) < ($1.variant, order.firstIndex(of: $1.model) ?? 0) }
+        default:
+            break
+        }
+        state.overlay = .gridSetup(setup)
+        return tokenCountEffects(setup, state)
     }
 
     /// The value as shown and edited; empty means "the provider's default".

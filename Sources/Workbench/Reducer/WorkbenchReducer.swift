@@ -7,10 +7,13 @@ public struct WorkbenchReducer: Sendable {
     public var keymap: Keymap
     public var prices: PriceTable
     public var providers: [String: ProviderSpec]
+    /// Ask before a comparison whose estimate is above this (config `budget_usd`).
+    public var budget: Double?
 
-    public init(keymap: Keymap, prices: PriceTable, providers: [ProviderSpec]) {
+    public init(keymap: Keymap, prices: PriceTable, providers: [ProviderSpec], budget: Double? = nil) {
         self.keymap = keymap
         self.prices = prices
+        self.budget = budget
         self.providers = Dictionary(providers.map { ($0.name, $0) }, uniquingKeysWith: { _, new in new })
     }
 
@@ -18,6 +21,7 @@ public struct WorkbenchReducer: Sendable {
     public func reduce(_ state: inout WorkbenchState, _ action: Action, now: Double) -> [Effect] {
         state.now = now
         if let expiry = state.notice?.expiresAt, expiry <= now { state.notice = nil }
+        if !state.replays.isEmpty { advanceReplays(&state) }
         var effects: [Effect]
         switch action {
         case .input(let event):
@@ -53,9 +57,24 @@ public struct WorkbenchReducer: Sendable {
         case .persistentWarning(let warning):
             state.persistentWarning = warning
             effects = []
+        case .sessionsListed, .sessionsSearched, .sessionOpened, .savedRunLoaded, .savedGroupLoaded, .sessionMessage:
+            effects = applySessionAction(action, &state)
+        case .tokensCounted(let counts):
+            if case .gridSetup(var setup) = state.overlay {
+                for (cell, tokens) in counts where setup.cells.indices.contains(cell) { setup.cells[cell].countedInputTokens = tokens }
+                state.overlay = .gridSetup(setup)
+            }
+            effects = []
         }
         // Stream parts never change the layout; everything else may (sizes, focus, variable count).
-        if case .part = action {} else { syncViewports(&state) }
+        if case .part = action {} else {
+            syncViewports(&state)
+            if case .gridSetup(var setup) = state.overlay {
+                setup.estimate = estimate(setup, state)
+                setup.budget = budget
+                state.overlay = .gridSetup(setup)
+            }
+        }
         return effects
     }
 

@@ -18,6 +18,10 @@ public struct RunState: Sendable, Equatable, Identifiable {
     public var phase: Phase = .waiting
     /// The latest retry note from the provider layer ("retrying in 1.2 s after HTTP 429").
     public var retryNote: String?
+    /// Set for runs loaded from a session file ("run 3"); they are shown, never recorded again.
+    public var savedFrom: String?
+    /// What the run is when more than a plain run ("re-run of run 3", "replay of run 3 ×2").
+    public var label: String?
 
     public init(
         id: String, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, prompt: Prompt,

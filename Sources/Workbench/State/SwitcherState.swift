@@ -31,6 +31,16 @@ public struct SwitcherState: Sendable {
     public var mode: RequestMode
     /// Why the last parameter edit was refused.
     public var parameterError: String?
+    /// What a pick changes in the comparison setup (nil: the workbench's own model).
+    public var gridTarget: GridTarget?
+    /// The comparison setup to return to.
+    public var gridSetup: GridSetupState?
+
+    /// Which part of a comparison the switcher is choosing for.
+    public enum GridTarget: Sendable, Equatable {
+        case cell(Int)
+        case addModel
+    }
 
     public init(parameters: GenerationParameters, mode: RequestMode) {
         self.parameters = parameters

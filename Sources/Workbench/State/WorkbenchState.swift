@@ -7,7 +7,9 @@ public struct WorkbenchState: Sendable {
     public var height: Int
     public var focus: PaneID = .input
     public var system: TextEditorState
-    public var instruction: TextEditorState
+    /// The named instructions; the Instruction pane edits the active one.
+    public var variants: [InstructionVariant]
+    public var activeVariant = 0
     public var input: TextEditorState
     public var variables = VariablesState()
     /// The model and settings the next run uses.
@@ -18,6 +20,13 @@ public struct WorkbenchState: Sendable {
     public var runs: [RunState] = []
     public var response = ResponseViewState()
     public var overlay: OverlayState?
+    /// Saved runs playing back (one, or a whole comparison group).
+    public var replays: [ReplayState] = []
+    /// Verdicts given in this session (blind judging), for the win-rate summary.
+    public var verdicts: [VerdictRecord] = []
+    var groupCounter = 0
+    /// Runs side by side (re-run, comparison grid), if any.
+    public var comparison: ComparisonState?
     public var notice: Notice?
     /// A warning that stays until its cause goes away (the sessions folder cannot be written).
     public var persistentWarning: String?
@@ -35,8 +44,14 @@ public struct WorkbenchState: Sendable {
         self.model = model
         self.mode = mode
         system = TextEditorState()
-        instruction = TextEditorState()
+        variants = [InstructionVariant(name: "instruction 1")]
         input = TextEditorState()
+    }
+
+    /// The active instruction variant's editor.
+    public var instruction: TextEditorState {
+        get { variants[activeVariant].editor }
+        set { variants[activeVariant].editor = newValue }
     }
 
     /// The editor behind a text pane.
@@ -91,7 +106,17 @@ public struct WorkbenchState: Sendable {
     }
 
     /// Whether the loop must keep waking up (spinner, elapsed time, expiring notices).
-    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil }
+    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil || !replays.isEmpty }
+
+    /// Seconds between ticks: smooth while replaying, slower for a spinner.
+    public var tickInterval: Double { replays.isEmpty ? 0.1 : 1.0 / 60 }
+
+    /// The prompt with a given instruction variant in place of the active one.
+    public func prompt(variant: Int) -> Prompt {
+        var p = prompt
+        if variants.indices.contains(variant) { p.instruction = variants[variant].editor.text }
+        return p
+    }
 }
 
 /// The `{{variables}}` table: names found in the prompt, their values, and the row being edited.
@@ -129,4 +154,29 @@ public enum OverlayState: Sendable {
     case help(scroll: Int)
     case switcher(SwitcherState)
     case confirmQuit
+    case sessions(BrowserState)
+    case gridSetup(GridSetupState)
+    /// A one-line text to type (renaming a variant).
+    case textPrompt(TextPromptState)
+    /// A yes/no question (deleting a variant, a comparison over budget).
+    case confirm(ConfirmState)
+    /// Win rates per instruction and per model from this session's verdicts.
+    case verdictSummary
+}
+
+/// A one-line question with a text answer.
+public struct TextPromptState: Sendable {
+    /// What the answer is for.
+    public enum Purpose: Sendable, Equatable { case renameVariant(Int) }
+    public var title: String
+    public var editor: TextEditorState
+    public var purpose: Purpose
+}
+
+/// A yes/no question and what a yes does.
+public struct ConfirmState: Sendable {
+    /// What a yes does.
+    public enum Purpose: Sendable { case deleteVariant(Int), runGrid(GridSetupState) }
+    public var message: String
+    public var purpose: Purpose
 }

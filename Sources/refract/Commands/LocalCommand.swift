@@ -22,6 +22,9 @@ struct LocalCommand: AsyncParsableCommand {
         @Option(help: "The config file.")
         var config: String?
 
+        @Flag(name: .customLong("until-stdin-closes"), help: "Also stop when standard input closes (for a parent process that owns the servers).")
+        var untilStdinCloses = false
+
         func run() async throws {
             try await reportingErrors {
                 let context = try AppContext.load(configPath: config)
@@ -40,6 +43,13 @@ struct LocalCommand: AsyncParsableCommand {
                 let lines = chosen.map { "local:\($0.id) \(urls[$0.id]?.absoluteString ?? "")\n" }.joined()
                 FileHandle.standardOutput.write(Data(lines.utf8))
                 let stop = InterruptFlag(alsoOn: [SIGTERM, SIGHUP])
+                if untilStdinCloses {
+                    // A parent that dies (even by kill -9) closes our stdin: stop with it.
+                    Thread.detachNewThread {
+                        while !FileHandle.standardInput.availableData.isEmpty {}
+                        kill(getpid(), SIGTERM)
+                    }
+                }
                 await stop.wait()
                 pool.withdraw(chosen)
                 await context.shutdown()

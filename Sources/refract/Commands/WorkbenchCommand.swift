@@ -3,6 +3,7 @@ import CursesBackend
 import Foundation
 import Platform
 import Providers
+import Sessions
 import TerminalUI
 import Workbench
 
@@ -22,6 +23,12 @@ struct WorkbenchCommand: ParsableCommand {
 
     @Option(help: "The config file.")
     var config: String?
+
+    @Option(help: "The sessions folder (default: $REFRACT_SESSIONS, the config's sessions_dir, ./sessions if present, else $XDG_DATA_HOME/refract/sessions).")
+    var sessions: String?
+
+    @Flag(name: .customLong("no-save"), help: "Do not record runs in a session file.")
+    var noSave = false
 
     func run() throws {
         let context: AppContext
@@ -61,15 +68,28 @@ struct WorkbenchCommand: ParsableCommand {
 
         var state = WorkbenchState(width: terminal.width, height: terminal.height, model: ref, mode: context.registry.defaultMode(for: ref))
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
-        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers)
+        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
+        let folder = Self.sessionsFolder(flag: sessions, context: context)
+        let recorder = noSave ? nil : SessionRunObserver(
+            folder: folder, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
+        )
         let loop = WorkbenchLoop(
             backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
-            models: RegistryModelProvider(registry: context.registry)
+            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: SessionStore(folder: folder),
+            limiter: ConcurrencyLimiter(providers: context.registry.providers)
         )
+        let queue = loop.queue
+        recorder?.onWarning { queue.send(.persistentWarning($0)) }
         if let path = env["REFRACT_FIRST_FRAME_FILE"] {
             loop.onFirstFrame = { FirstFrameMark.write(to: path) }
         }
         loop.run()
+    }
+
+    /// The sessions folder: `--sessions`, `REFRACT_SESSIONS`, the config's `sessions_dir`, `./sessions`, XDG.
+    static func sessionsFolder(flag: String?, context: AppContext) -> URL {
+        let fromConfig = context.environment["REFRACT_SESSIONS"] == nil ? context.config.sessionsDirectory : nil
+        return SessionStore.locate(flag: flag ?? fromConfig, environment: context.environment).folder
     }
 
     /// Stops local servers and the HTTP client before the process ends.

@@ -1,0 +1,265 @@
+import Foundation
+import Providers
+import Sessions
+import TerminalUI
+
+extension WorkbenchReducer {
+    func openBrowser(_ state: inout WorkbenchState) -> [Effect] {
+        state.overlay = .sessions(BrowserState())
+        return [.listSessions]
+    }
+
+    /// Keys in the session browser. `/` types a search; letters are commands otherwise.
+    func handleBrowserKey(_ press: KeyPress, _ browser: inout BrowserState, _ state: inout WorkbenchState) -> [Effect] {
+        if var title = browser.renaming {
+            switch press.key {
+            case .enter:
+                browser.renaming = nil
+                guard let file = selectedSession(browser)?.file, !title.text.isEmpty else { return [] }
+                return [.renameSession(file, title: title.text)]
+            case .escape: browser.renaming = nil
+            case .backspace: title.deleteBackward(); browser.renaming = title
+            case .left: title.move(.left); browser.renaming = title
+            case .right: title.move(.right); browser.renaming = title
+            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): title.type(String(c)); browser.renaming = title
+            default: break
+            }
+            return []
+        }
+        if browser.confirmingDelete {
+            browser.confirmingDelete = false
+            if press.key == .char("y") || press.key == .char("Y"), let file = selectedSession(browser)?.file { return [.deleteSession(file)] }
+            return []
+        }
+        if browser.isSearching {
+            switch press.key {
+            case .enter:
+                browser.isSearching = false
+                let q = browser.query.text.trimmingCharacters(in: .whitespaces)
+                browser.list = ListViewState(selected: 0)
+                return q.isEmpty ? [] : [.searchSessions(q)]
+            case .escape:
+                browser.isSearching = false
+                browser.query = TextEditorState()
+                browser.hits = nil
+            case .backspace: browser.query.deleteBackward()
+            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): browser.query.type(String(c))
+            default: break
+            }
+            browser.list = ListViewState(selected: 0)
+            return []
+        }
+        let count = browserRowCount(browser)
+        switch keymap.command(for: press, in: [.browser, .list]) {
+        case .scrollUp: browser.list.moveSelection(by: -1, count: count)
+        case .scrollDown: browser.list.moveSelection(by: 1, count: count)
+        case .pageUp: browser.list.moveSelection(by: -10, count: count)
+        case .pageDown: browser.list.moveSelection(by: 10, count: count)
+        case .search:
+            browser.isSearching = true
+        case .confirm:
+            switch browser.level {
+            case .sessions:
+                if let s = selectedSession(browser) { return [.openSession(s.file)] }
+            case .runs(let scan):
+                if let run = selectedRun(browser) { return [.loadSavedRun(run, file: scan.summary.file, purpose: .fork)] }
+            }
+        case .replay, .rerun:
+            guard case .runs(let scan) = browser.level, let run = selectedRun(browser) else {
+                state.notice = Notice("open a session first (Enter), then pick a run", level: .info, expiresAt: state.now + 4)
+                return []
+            }
+            let command = keymap.command(for: press, in: [.browser])
+            return [.loadSavedRun(run, file: scan.summary.file, purpose: command == .replay ? .replay : .rerun)]
+        case .replayGroup:
+            guard case .runs(let scan) = browser.level, let run = selectedRun(browser) else { return [] }
+            guard let group = run.group else {
+                state.notice = Notice("run \(run.run) is not part of a comparison: p replays it alone", level: .info, expiresAt: state.now + 4)
+                return []
+            }
+            return [.loadSavedGroup(scan.runs.filter { $0.group == group }, group: group, file: scan.summary.file)]
+        case .back:
+            if case .runs(let scan) = browser.level {
+                browser.level = .sessions
+                browser.list = ListViewState(selected: browser.visibleSessions.firstIndex { $0.file == scan.summary.file } ?? 0)
+            }
+        case .rename:
+            if case .sessions = browser.level, let s = selectedSession(browser) { browser.renaming = TextEditorState(text: s.title) }
+        case .delete:
+            guard case .sessions = browser.level, let s = selectedSession(browser) else { return [] }
+            if s.file.standardizedFileURL == browser.currentFile?.standardizedFileURL {
+                state.notice = Notice("that is the session this workbench is recording into; it can be deleted after you quit", level: .warning, expiresAt: state.now + 5)
+            } else {
+                browser.confirmingDelete = true
+            }
+        case .close, .cancel:
+            if case .runs = browser.level {
+                browser.level = .sessions
+                browser.list = ListViewState(selected: 0)
+            } else {
+                state.overlay = nil
+            }
+        case .quit:
+            return execute(.quit, &state)
+        default:
+            break
+        }
+        return []
+    }
+
+    func browserRowCount(_ browser: BrowserState) -> Int {
+        switch browser.level {
+        case .sessions: browser.visibleSessions.count
+        case .runs(let scan): scan.runs.count
+        }
+    }
+
+    func selectedSession(_ browser: BrowserState) -> SessionSummary? {
+        let visible = browser.visibleSessions
+        guard case .sessions = browser.level, let i = browser.list.selected, visible.indices.contains(i) else { return nil }
+        return visible[i]
+    }
+
+    func selectedRun(_ browser: BrowserState) -> RunSummary? {
+        guard case .runs(let scan) = browser.level, let i = browser.list.selected, scan.runs.indices.contains(i) else { return nil }
+        return scan.runs[i]
+    }
+
+    /// Results of session effects, folded into the browser (when it is still open) or the workbench.
+    func applySessionAction(_ action: Action, _ state: inout WorkbenchState) -> [Effect] {
+        switch action {
+        case .sessionsListed(let sessions, let problems, let current):
+            updateBrowser(&state) { b in
+                b.sessions = sessions
+                b.problems = problems
+                b.loaded = true
+                b.currentFile = current
+                if let i = b.list.selected, i >= b.visibleSessions.count { b.list = ListViewState(selected: max(0, b.visibleSessions.count - 1)) }
+            }
+        case .sessionsSearched(let query, let hits):
+            updateBrowser(&state) { b in
+                guard b.query.text.trimmingCharacters(in: .whitespaces) == query else { return }
+                b.hits = hits
+                b.searchedQuery = query
+                b.list = ListViewState(selected: 0)
+            }
+        case .sessionOpened(let scan):
+            updateBrowser(&state) { b in
+                b.level = .runs(scan)
+                b.list = ListViewState(selected: max(0, scan.runs.count - 1))
+            }
+            if !scan.problems.isEmpty { state.notice = Notice(scan.problems.map(\.message).joined(separator: "; "), level: .warning, expiresAt: state.now + 8) }
+        case .savedRunLoaded(let saved, _, let purpose):
+            state.overlay = nil
+            return loadSavedRun(saved, purpose: purpose, &state)
+        case .savedGroupLoaded(let runs, let group):
+            state.overlay = nil
+            replayGroup(runs, group: group, &state)
+        case .sessionMessage(let text, let isError):
+            state.notice = Notice(text, level: isError ? .error : .success, expiresAt: state.now + 6)
+            if case .sessions = state.overlay { return [.listSessions] }
+        default:
+            break
+        }
+        return []
+    }
+
+    func updateBrowser(_ state: inout WorkbenchState, _ body: (inout BrowserState) -> Void) {
+        guard case .sessions(var browser) = state.overlay else { return }
+        body(&browser)
+        state.overlay = .sessions(browser)
+    }
+
+    /// Fork: the prompt back in the editor and the saved answer on screen. Replay: play it back.
+    /// Re-run: the same prompt on the current model, side by side with the saved answer.
+    func loadSavedRun(_ saved: RecordedRun, purpose: SavedRunPurpose, _ state: inout WorkbenchState) -> [Effect] {
+        state.runCounter += 1
+        let id = "r\(state.runCounter)"
+        let price = prices.price(for: saved.model)
+        let proto = providers[saved.model.provider]?.protocolName
+        switch purpose {
+        case .fork:
+            var run = RunState(saved: saved, id: id, now: state.now, price: price, protocolName: proto)
+            run.label = "saved run \(saved.run)"
+            state.runs.append(run)
+            loadPrompt(saved.started.prompt, &state)
+            state.model = saved.model
+            state.parameters = saved.started.params
+            state.mode = saved.started.mode
+            state.response = ResponseViewState()
+            state.response.runID = id
+            rebuildResponse(&state)
+            state.focus = .input
+            state.notice = Notice("loaded run \(saved.run) (\(saved.model)): edit the prompt and run it again", level: .success, expiresAt: state.now + 6)
+            return []
+        case .replay:
+            var run = RunState(id: id, model: saved.model, parameters: saved.started.params, mode: saved.started.mode, prompt: saved.started.prompt,
+                               startedAt: state.now, price: price, protocolName: proto)
+            run.savedFrom = "run \(saved.run)"
+            run.label = "replay of run \(saved.run)"
+            state.runs.append(run)
+            state.response = ResponseViewState()
+            state.response.runID = id
+            state.replays = [ReplayState(runID: id, clock: ReplayClock(run: saved, speed: .x1), now: state.now)]
+            state.focus = .response
+            state.notice = Notice("replaying run \(saved.run) ×1 — Space pause, . step, 1/2/0 speed ×1/×2/×10, i instant, Esc stop", level: .info, expiresAt: state.now + 6)
+            return []
+        case .rerun:
+            var original = RunState(saved: saved, id: id, now: state.now, price: price, protocolName: proto)
+            original.label = "saved run \(saved.run)"
+            state.runs.append(original)
+            loadPrompt(saved.started.prompt, &state)
+            state.parameters = saved.started.params
+            if let spec = providers[state.model.provider] { state.mode = spec.defaultMode(for: state.model.model) }
+            var effects = startRun(&state)
+            guard let newID = state.runs.last?.id, newID != id else { return effects }
+            state.runs[state.runs.count - 1].label = "re-run of run \(saved.run)"
+            effects = effects.map { effect in
+                guard case .startRun(var request) = effect else { return effect }
+                request.label = "re-run of run \(saved.run)"
+                return .startRun(request)
+            }
+            state.comparison = ComparisonState(title: "Re-run of run \(saved.run)", columns: [
+                .init(runID: id, title: "saved · \(saved.model)", subtitle: saved.started.at.formatted(date: .abbreviated, time: .shortened)),
+                .init(runID: newID, title: "now · \(state.model)", subtitle: nil),
+            ])
+            state.comparison?.diff = (0, 1)
+            return effects
+        }
+    }
+
+    /// A saved comparison plays back as a grid: every cell replays at once with its own timing.
+    func replayGroup(_ saved: [RecordedRun], group: Int, _ state: inout WorkbenchState) {
+        guard !saved.isEmpty else { return }
+        var columns: [ComparisonState.Column] = []
+        state.replays = []
+        let variants = Set(saved.compactMap(\.started.variant)).count
+        let models = Set(saved.map(\.model)).count
+        for run in saved {
+            state.runCounter += 1
+            let id = "r\(state.runCounter)"
+            var replaying = RunState(id: id, model: run.model, parameters: run.started.params, mode: run.started.mode, prompt: run.started.prompt,
+                                     startedAt: state.now, price: prices.price(for: run.model), protocolName: providers[run.model.provider]?.protocolName)
+            replaying.savedFrom = "run \(run.run)"
+            replaying.label = run.started.variant
+            state.runs.append(replaying)
+            state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
+            let title = [variants > 1 ? run.started.variant : nil, models > 1 || variants <= 1 ? run.model.description : nil].compactMap { $0 }.joined(separator: " · ")
+            columns.append(.init(runID: id, title: title.isEmpty ? "run \(run.run)" : title, variant: run.started.variant, model: run.model.description))
+        }
+        state.comparison = ComparisonState(title: "Replay of comparison \(group) (\(saved.count) runs)", columns: columns)
+        state.notice = Notice("replaying comparison \(group) ×1 — Space pause, . step, 1/2/0 speed, i instant", level: .info, expiresAt: state.now + 6)
+    }
+
+    /// Puts a saved prompt into the three fields and the variables table (each field one undo step).
+    func loadPrompt(_ prompt: Prompt, _ state: inout WorkbenchState) {
+        for (pane, text) in [(PaneID.system, prompt.system), (.instruction, prompt.instruction), (.input, prompt.input)] {
+            _ = state.withEditor(pane) { editor in
+                editor.selectAll()
+                if text.isEmpty { _ = editor.cut() } else { editor.paste(text) }
+            }
+        }
+        state.variables.values.merge(prompt.variables) { _, saved in saved }
+        refreshVariables(&state)
+    }
+}

@@ -1,0 +1,91 @@
+import TerminalUI
+
+extension WorkbenchReducer {
+    /// New, duplicate, rename, delete, switch and reorder instruction variants.
+    func executeVariantCommand(_ command: Command, _ state: inout WorkbenchState) -> [Effect] {
+        let count = state.variants.count
+        let i = state.activeVariant
+        switch command {
+        case .variantNew, .variantDuplicate:
+            let name = uniqueVariantName(command == .variantNew ? "instruction" : state.variants[i].name + " copy", state)
+            let editor = command == .variantNew ? TextEditorState() : TextEditorState(text: state.instruction.text)
+            state.variants.insert(InstructionVariant(name: name, editor: editor), at: i + 1)
+            state.activeVariant = i + 1
+            state.focus = .instruction
+            state.notice = Notice("new variant \"\(name)\" (\(keymap.hint(for: .variantRename) ?? "F2") renames it)", level: .info, expiresAt: state.now + 4)
+        case .variantNext: state.activeVariant = (i + 1) % count
+        case .variantPrevious: state.activeVariant = (i + count - 1) % count
+        case .variantMoveLeft where i > 0:
+            state.variants.swapAt(i, i - 1)
+            state.activeVariant = i - 1
+        case .variantMoveRight where i + 1 < count:
+            state.variants.swapAt(i, i + 1)
+            state.activeVariant = i + 1
+        case .variantRename:
+            state.overlay = .textPrompt(TextPromptState(title: "Rename the instruction variant", editor: TextEditorState(text: state.variants[i].name), purpose: .renameVariant(i)))
+        case .variantDelete:
+            guard count > 1 else {
+                state.notice = Notice("this is the only instruction; clear it instead", level: .info, expiresAt: state.now + 4)
+                return []
+            }
+            state.overlay = .confirm(ConfirmState(message: "Delete the variant \"\(state.variants[i].name)\"?", purpose: .deleteVariant(i)))
+        default:
+            break
+        }
+        if command == .variantNext || command == .variantPrevious { state.focus = .instruction }
+        refreshVariables(&state)
+        return []
+    }
+
+    func uniqueVariantName(_ base: String, _ state: WorkbenchState) -> String {
+        let names = Set(state.variants.map(\.name))
+        var n = state.variants.count + 1
+        var name = base == "instruction" ? "instruction \(n)" : base
+        while names.contains(name) {
+            n += 1
+            name = base == "instruction" ? "instruction \(n)" : "\(base) \(n)"
+        }
+        return name
+    }
+
+    /// Keys in the one-line text prompt and the yes/no question.
+    func handlePromptOverlayKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
+        switch state.overlay {
+        case .textPrompt(var prompt):
+            switch press.key {
+            case .enter:
+                state.overlay = nil
+                let text = prompt.editor.text.trimmingCharacters(in: .whitespaces)
+                if case .renameVariant(let index) = prompt.purpose, state.variants.indices.contains(index), !text.isEmpty {
+                    state.variants[index].name = text
+                }
+                return []
+            case .escape:
+                state.overlay = nil
+                return []
+            case .backspace: prompt.editor.deleteBackward()
+            case .left: prompt.editor.move(.left)
+            case .right: prompt.editor.move(.right)
+            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): prompt.editor.type(String(c))
+            default: break
+            }
+            state.overlay = .textPrompt(prompt)
+            return []
+        case .confirm(let question):
+            state.overlay = nil
+            guard press.key == .char("y") || press.key == .char("Y") || press.key == .enter else { return [] }
+            switch question.purpose {
+            case .deleteVariant(let index):
+                guard state.variants.count > 1, state.variants.indices.contains(index) else { return [] }
+                state.variants.remove(at: index)
+                state.activeVariant = min(state.activeVariant, state.variants.count - 1)
+                refreshVariables(&state)
+                return []
+            case .runGrid(let setup):
+                return startGrid(setup, &state, confirmedBudget: true)
+            }
+        default:
+            return []
+        }
+    }
+}

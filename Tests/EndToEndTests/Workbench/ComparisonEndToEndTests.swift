@@ -1,0 +1,69 @@
+import Foundation
+import RefractTestSupport
+import Testing
+
+/// Side by side in the real workbench against the local models.
+@Suite(.serialized) struct ComparisonEndToEndTests {
+    /// Columns whose run has ended (their title ends with how it finished).
+    static func finishedColumns(_ lines: [String]) -> Int {
+        let header = lines.count > 1 ? lines[1] : ""
+        return header.components(separatedBy: " stop ╮").count - 1 + header.components(separatedBy: " length ╮").count - 1
+    }
+
+    @Test func instructionsThenModelsThenABlindVerdict() throws {
+        let w = try WorkbenchInTmux(width: 140, height: 36)
+        try w.tmux.waitForText("Write a prompt")
+        try w.setMaxTokens(20)
+        try w.keys("M-3")
+        try w.tmux.type("The cat sat on the mat because it was warm.")
+        try w.keys("M-2")
+        try w.tmux.type("Summarise in five words:")
+        try w.keys("M-n")
+        try w.tmux.type("Translate to French:")
+        try w.keys("M-n")
+        try w.tmux.type("List the nouns:")
+        try w.tmux.waitForText("Instruction · instruction 3 (3/3)")
+
+        // 3 instructions × 1 model.
+        try w.keys("C-g")
+        try w.tmux.waitForText("3 instructions × 1 model = 3 cells")
+        try w.keys("C-r")
+        try w.tmux.waitFor("three finished columns", timeout: 120) { Self.finishedColumns($0) == 3 }
+        #expect(w.screen.contains("instruction 1") && w.screen.contains("instruction 2") && w.screen.contains("instruction 3"))
+        let sessionText = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
+        #expect(sessionText.contains("\"type\":\"group_started\""))
+        #expect(sessionText.components(separatedBy: "\"group\":1").count - 1 >= 4, "the group and its three runs")
+
+        // 1 instruction × 2 models: the instruct model and the base model.
+        try w.escape()
+        try w.keys("C-g")
+        try w.tmux.waitForText("3 instructions")
+        try w.keys("v")
+        try w.tmux.waitForText("1 instruction × 1 model")
+        try w.keys("a")
+        try w.tmux.waitForText("filter")
+        try w.tmux.type("gemma")
+        usleep(100_000)
+        try w.keys("Enter")
+        try w.tmux.waitForText("1 instruction × 2 models = 2 cells")
+        #expect(w.screen.contains("local:gemma3-270m (raw)"))
+        try w.keys("C-r")
+        try w.tmux.waitFor("two finished columns", timeout: 120) { Self.finishedColumns($0) == 2 }
+        #expect(w.screen.contains("local:smollm2-135m-instruct") && w.screen.contains("local:gemma3-270m"))
+
+        // Blind: names hidden, a verdict with one key, then the summary.
+        try w.keys("b")
+        try w.tmux.waitForText("BLIND")
+        #expect(!w.screen.contains("smollm2") && !w.screen.contains("gemma3"), "no model name shows while judging blind")
+        try w.keys("a")
+        try w.tmux.waitForText("verdict saved")
+        try w.keys("M-v")
+        try w.tmux.waitForText("By model")
+        #expect(w.screen.range(of: #"100%  1/1 won  local:"#, options: .regularExpression) != nil, "\(w.screen)")
+        #expect(w.screen.range(of: #"0%  0/1 won  local:"#, options: .regularExpression) != nil)
+        try w.escape()
+        try w.keys("C-q")
+        let text = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
+        #expect(text.contains("\"type\":\"verdict\""))
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Platform
+import RefractTestSupport
+
+/// The real `refract` workbench in tmux, in a private folder (its own HOME, config and sessions),
+/// reusing the suite's shared local model servers.
+final class WorkbenchInTmux {
+    let tmux: TmuxSession
+    let folder: URL
+    var sessions: URL { folder.appendingPathComponent("sessions") }
+    static let binary = PackagePaths.product("refract").path
+
+    /// Starts `refract ARGS` from a shell that records the terminal state after it exits.
+    init(_ arguments: [String] = [], width: Int = 120, height: Int = 36, config: String? = nil, extraEnvironment: [String: String] = [:]) throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
+            throw NSError(domain: "e2e", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary) is missing: run swift build first (scripts/test does)"])
+        }
+        try SharedLocalModels.shared.ensureRunning(binary: Self.binary)
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-e2e-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/refract"), withIntermediateDirectories: true)
+        var args = ["--sessions", folder.appendingPathComponent("sessions").path] + arguments
+        if let config {
+            let file = folder.appendingPathComponent("config.toml")
+            try config.write(to: file, atomically: true, encoding: .utf8)
+            args += ["--config", file.path]
+        }
+        let quoted = args.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let stty = folder.appendingPathComponent("stty-after.txt").path
+        let status = folder.appendingPathComponent("exit-status.txt").path
+        // The shell stays a moment after refract so the screen it left behind can be read.
+        let command = "sh -c \"\(Self.binary) \(quoted); code=\\$?; echo REFRACT-EXITED \\$code; echo \\$code > \(status); stty -a > \(stty); sleep 20\""
+        var env = ["HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
+                   "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "REFRACT_HOME": PackagePaths.root.path, "EDITOR": "true"]
+        env.merge(extraEnvironment) { _, new in new }
+        tmux = try TmuxSession(command: command, width: width, height: height, environment: env)
+    }
+
+    deinit {
+        tmux.kill()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Esc, then a pause so the next key is not read as Alt+key (Esc waits 25 ms for a sequence).
+    func escape() throws {
+        try tmux.sendKeys("Escape")
+        usleep(150_000)
+    }
+
+    /// Keys one at a time with a short pause, as a person types them.
+    func keys(_ names: String...) throws {
+        for name in names {
+            try tmux.sendKeys(name)
+            usleep(60_000)
+        }
+    }
+
+    /// Sets max tokens for the next runs through the model switcher (keeps local runs short).
+    func setMaxTokens(_ n: Int) throws {
+        try keys("C-p")
+        try tmux.waitForText("filter")
+        try keys("Tab", "Down", "Enter")
+        try tmux.type(String(n))
+        try keys("Enter")
+        try escape()
+    }
+
+    /// Picks a model in the switcher by typing part of its name.
+    func pickModel(_ filter: String) throws {
+        try keys("C-p")
+        try tmux.waitForText("filter")
+        try tmux.type(filter)
+        usleep(100_000)
+        try keys("Enter")
+    }
+
+    var screen: String { (try? tmux.capture().joined(separator: "\n")) ?? "" }
+
+    /// refract's exit status, once it has exited (written by the wrapping shell).
+    var exitStatus: Int? {
+        (try? String(contentsOf: folder.appendingPathComponent("exit-status.txt"), encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    }
+
+    /// The terminal settings after refract exited (written by the wrapping shell).
+    var sttyAfterExit: String? { try? String(contentsOf: folder.appendingPathComponent("stty-after.txt"), encoding: .utf8) }
+
+    /// Every session file written.
+    var sessionFiles: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: sessions, includingPropertiesForKeys: nil)) ?? []).filter { $0.pathExtension == "jsonl" }
+    }
+}
