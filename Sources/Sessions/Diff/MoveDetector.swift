@@ -3,7 +3,7 @@ import Foundation
 /// Finds text that was removed in one place and added in another: each change of a diff is a removed
 /// range of the old tokens and an added range of the new ones; the longest run of tokens a removed
 /// piece shares with an added piece of another change (if long enough to mean something, see
-/// `Score.isSignificant`) is split out and marked as a move on
+/// `isSignificant`) is split out and marked as a move on
 /// both sides, and so on until none is left or the work budget is spent.
 struct MoveDetector {
     /// A part of a change: a token range on one side, moved (with its move number) or not.
@@ -23,6 +23,8 @@ struct MoveDetector {
     /// Per id: whether it is a word-like token, and its weight (graphemes; 2 for a CJK character).
     let isWordLike: [Bool]
     let weight: [Int]
+    /// Per id: how many times it occurs in each text.
+    let occurrences: [(old: Int, new: Int)]
     /// Token comparisons allowed in the search, so a diff full of changes stays fast.
     let budget: Int
     private(set) var work = 0
@@ -34,6 +36,10 @@ struct MoveDetector {
         self.b = b
         self.isWordLike = isWordLike
         self.weight = weight
+        var counts = [(old: Int, new: Int)](repeating: (0, 0), count: isWordLike.count)
+        for id in a { counts[id].old += 1 }
+        for id in b { counts[id].new += 1 }
+        occurrences = counts
         self.budget = budget
         self.changes = changes.map { c in
             Change(old: c.a.isEmpty ? [] : [Piece(range: c.a)], new: c.b.isEmpty ? [] : [Piece(range: c.b)])
@@ -84,10 +90,17 @@ struct MoveDetector {
         var words: Int
         var characters: Int
         static func < (l: Score, r: Score) -> Bool { (l.words, l.characters) < (r.words, r.characters) }
+    }
 
-        /// Enough to be worth calling a move: two words of 7+ characters together ("light bends",
-        /// four CJK characters), or one word of 5+ ("quickly"); "of the" or "that" elsewhere is chance.
-        var isSignificant: Bool { (words >= 2 && characters >= 7) || (words == 1 && characters >= 5) }
+    /// Enough to be worth calling a move: two words or more of 7+ characters together ("light bends",
+    /// four CJK characters), or one word of 4+ characters that occurs once in each text ("blue" in
+    /// "red, green, blue" → "red, blue, green"). "of the", or a "that" the texts use again and again,
+    /// turning up elsewhere is chance, not a move.
+    private func isSignificant(_ score: Score, endingAt end: Int, length: Int) -> Bool {
+        if score.words >= 2 { return score.characters >= 7 }
+        guard score.words == 1, score.characters >= 4,
+              let word = ((end - length)..<end).first(where: { isWordLike[a[$0]] }) else { return false }
+        return occurrences[a[word]].old == 1 && occurrences[a[word]].new == 1
     }
 
     /// The longest run of tokens (by words) shared by `ra` in the old text and `rb` in the new one,
@@ -120,7 +133,7 @@ struct MoveDetector {
             }
             swap(&previous, &current)
         }
-        guard let best, best.score.isSignificant else { return nil }
+        guard let best, isSignificant(best.score, endingAt: ra.lowerBound + best.end, length: best.length) else { return nil }
         var oldRange = (ra.lowerBound + best.end - best.length)..<(ra.lowerBound + best.end)
         var newRange = (rb.lowerBound + best.endB - best.length)..<(rb.lowerBound + best.endB)
         // Start and end on a word, on both sides alike (the runs are equal token for token).

@@ -3,10 +3,11 @@ import Foundation
 /// A word-level diff of two texts, for the re-run view and the comparison grid.
 ///
 /// Pure. The texts are cut into words, whitespace, punctuation, single CJK characters and whole
-/// emoji (`DiffTokenizer`); the tokens other than whitespace are aligned (`TokenAligner`: Myers
-/// within a work budget, patience anchors for long texts) and the whitespace between them is compared
-/// afterwards, so changes read as phrases; then text removed in one place and added in another is
-/// marked moved on both sides (`MoveDetector`). Both texts can be rebuilt exactly from their sides.
+/// emoji (`DiffTokenizer`); the tokens are aligned (`TokenAligner`: Myers within a work budget,
+/// patience anchors on words for long texts); whitespace that is all two changes share is folded into
+/// them, so changes read as phrases ("The cat" → "A dog" is one change, not two around a kept space);
+/// then text removed in one place and added in another is marked moved on both sides
+/// (`MoveDetector`): two swapped items are two moves. Both texts can be rebuilt exactly from their sides.
 public struct WordDiff: Sendable, Equatable {
     /// The diff in reading order: shared text, then at each change the old side's pieces followed by the new side's.
     public let segments: [DiffSegment]
@@ -23,14 +24,9 @@ public struct WordDiff: Sendable, Equatable {
         let a = oldTokens.map { table.id(of: $0) }
         let b = newTokens.map { table.id(of: $0) }
         let wordLike = table.isWordLike
-        // Whitespace is aligned apart from the words: matched spaces would otherwise outnumber matched
-        // words and pull the alignment word by word instead of phrase by phrase.
-        let oldCore = oldTokens.indices.filter { oldTokens[$0].kind != .whitespace }
-        let newCore = newTokens.indices.filter { newTokens[$0].kind != .whitespace }
-        var aligner = TokenAligner(a: oldCore.map { a[$0] }, b: newCore.map { b[$0] }, anchorable: { wordLike[$0] })
+        var aligner = TokenAligner(a: a, b: b, anchorable: { wordLike[$0] })
         let steps = aligner.run()
-        let matched = Self.items(steps, oldCore: oldCore, newCore: newCore, a: a, b: b, isBlank: { oldTokens[$0].kind == .whitespace })
-        let items = Self.foldBlankSames(matched, tokens: oldTokens)
+        let items = Self.foldBlankSames(Self.items(steps), tokens: oldTokens)
         let changes = items.compactMap { item -> (a: Range<Int>, b: Range<Int>)? in
             if case .change(let ra, let rb) = item { return (ra, rb) }
             return nil
@@ -97,48 +93,21 @@ public struct WordDiff: Sendable, Equatable {
         case change(Range<Int>, Range<Int>)
     }
 
-    /// Turns the alignment of the non-blank tokens back into stretches of all tokens: between two
-    /// matched tokens, whitespace both sides share at the start or end stays shared, the rest is a change.
-    static func items(
-        _ steps: [TokenAligner.Step], oldCore: [Int], newCore: [Int], a: [Int], b: [Int], isBlank: (Int) -> Bool
-    ) -> [Item] {
+    /// Groups the aligner's steps into shared stretches and changes.
+    static func items(_ steps: [TokenAligner.Step]) -> [Item] {
         var out: [Item] = []
-        func add(_ item: Item) {
-            switch (out.last, item) {
-            case (.same(let p)?, .same(let r)) where p.upperBound == r.lowerBound:
-                out[out.count - 1] = .same(p.lowerBound..<r.upperBound)
-            default:
-                out.append(item)
+        for step in steps {
+            switch step.operation {
+            case .equal:
+                out.append(.same(step.a))
+            case .delete, .insert:
+                if case .change(let ra, let rb) = out.last {
+                    out[out.count - 1] = .change(ra.lowerBound..<max(ra.upperBound, step.a.upperBound), rb.lowerBound..<max(rb.upperBound, step.b.upperBound))
+                } else {
+                    out.append(.change(step.a, step.b))
+                }
             }
         }
-        // Everything between the previous matched tokens and the next ones (exclusive), on both sides.
-        func between(_ ra: Range<Int>, _ rb: Range<Int>) {
-            var (aLo, aHi, bLo, bHi) = (ra.lowerBound, ra.upperBound, rb.lowerBound, rb.upperBound)
-            if aLo < aHi, bLo < bHi, a[aLo] == b[bLo], isBlank(aLo) {
-                add(.same(aLo..<(aLo + 1)))
-                aLo += 1
-                bLo += 1
-            }
-            var tail: Item?
-            if aLo < aHi, bLo < bHi, a[aHi - 1] == b[bHi - 1], isBlank(aHi - 1) {
-                tail = .same((aHi - 1)..<aHi)
-                aHi -= 1
-                bHi -= 1
-            }
-            if aLo < aHi || bLo < bHi { add(.change(aLo..<aHi, bLo..<bHi)) }
-            if let tail { add(tail) }
-        }
-        var aNext = 0, bNext = 0
-        for step in steps where step.operation == .equal {
-            for k in 0..<step.a.count {
-                let i = oldCore[step.a.lowerBound + k], j = newCore[step.b.lowerBound + k]
-                between(aNext..<i, bNext..<j)
-                add(.same(i..<(i + 1)))
-                aNext = i + 1
-                bNext = j + 1
-            }
-        }
-        between(aNext..<a.count, bNext..<b.count)
         return out
     }
 

@@ -126,19 +126,33 @@ private func expectRebuilds(_ diff: WordDiff, _ old: String, _ new: String, sour
         #expect(diff.sameWords == 3)
     }
 
-    @Test func movedSentenceIsMarkedOnBothSides() {
+    @Test func swappedSentencesAreTwoMovesEachMarkedOnBothSides() {
         let old = "Alpha beta gamma. Delta epsilon zeta."
         let new = "Delta epsilon zeta. Alpha beta gamma."
         let diff = WordDiff(old: old, new: new)
         expectRebuilds(diff, old, new)
-        let moved = diff.segments.filter { if case .moved = $0.kind { true } else { false } }
-        #expect(moved.count == 2)
-        #expect(Set(moved.map(\.text)).count == 1)
-        #expect(moved.contains { $0.kind == .moved(.old, move: 1) })
-        #expect(moved.contains { $0.kind == .moved(.new, move: 1) })
-        #expect(diff.movedWords == 3)
+        // The longer run is found first, so it is move 1.
+        expectPairs(diff, [
+            ("<2", "Alpha beta gamma"), (">1", "Delta epsilon zeta"), ("=", ". "),
+            ("<1", "Delta epsilon zeta"), (">2", "Alpha beta gamma"), ("=", "."),
+        ])
+        #expect(diff.movedWords == 6)
         #expect(diff.addedWords == 0)
         #expect(diff.removedWords == 0)
+        #expect(diff.similarity == 1)
+    }
+
+    @Test func swappedListItemsMoveWhenEachOccursOnce() {
+        let diff = WordDiff(old: "Red, green, blue.", new: "Red, blue, green.")
+        expectPairs(diff, [("=", "Red, "), ("<1", "green"), (">2", "blue"), ("=", ", "), ("<2", "blue"), (">1", "green"), ("=", ".")])
+    }
+
+    @Test func aPhraseReplacedAroundKeptWords() {
+        let diff = WordDiff(old: "The cat sat on the mat and looked at the door.", new: "A cat was sitting on a mat.")
+        expectPairs(diff, [
+            ("-", "The"), ("+", "A"), ("=", " cat "), ("-", "sat "), ("+", "was sitting "), ("=", "on "), ("-", "the"), ("+", "a"),
+            ("=", " mat"), ("-", " and looked at the door"), ("=", "."),
+        ])
     }
 
     @Test func movedPhraseInsideALargerInsertion() {
