@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// The price used to compute a cost, in USD per million tokens, with where it came from and when it was checked.
 public struct PriceRecord: Sendable, Equatable, Codable {
@@ -32,5 +33,12 @@ public struct PriceRecord: Sendable, Equatable, Codable {
         cacheWrite = try c.decodeIfPresent(Double.self, forKey: .cacheWrite)
         source = try c.decodeIfPresent(String.self, forKey: .source) ?? ""
         checked = try c.decodeIfPresent(String.self, forKey: .checked)
+    }
+}
+
+extension PriceRecord {
+    /// The record saved with a run for a price-table row.
+    public init(_ price: Price) {
+        self.init(input: price.input, output: price.output, cacheRead: price.cacheRead, cacheWrite: price.cacheWrite, source: price.source, checked: price.checked)
     }
 }

@@ -24,7 +24,7 @@ public final class SessionRunObserver: RunObserver {
         var groups: [String: Int] = [:]
     }
 
-    public let folder: URL
+    public let store: SessionStore
     private let refractVersion: String
     private let prices: PriceTable
     private let protocols: [String: ProtocolName]
@@ -32,8 +32,9 @@ public final class SessionRunObserver: RunObserver {
     private let warningHandler = Mutex<(@Sendable (String?) -> Void)?>(nil)
     private let ticker = Mutex<Task<Void, Never>?>(nil)
 
-    public init(folder: URL, refractVersion: String, prices: PriceTable, providers: [ProviderSpec]) {
-        self.folder = folder
+    /// Records into `store` (its folder, and its scrubber for keys that must never reach the file).
+    public init(store: SessionStore, refractVersion: String, prices: PriceTable, providers: [ProviderSpec]) {
+        self.store = store
         self.refractVersion = refractVersion
         self.prices = prices
         self.protocols = Dictionary(providers.map { ($0.name, $0.protocolName) }, uniquingKeysWith: { _, b in b })
@@ -58,7 +59,7 @@ public final class SessionRunObserver: RunObserver {
     private func ensureWriter(_ s: inout State, title: String) -> String? {
         guard s.writer == nil else { return nil }
         do throws(SessionError) {
-            s.writer = try SessionWriter.create(in: folder, title: title, refractVersion: refractVersion)
+            s.writer = try store.create(title: title, refractVersion: refractVersion)
             return nil
         } catch {
             return "not saving: \(error.message) — runs are kept on screen only"
@@ -67,7 +68,7 @@ public final class SessionRunObserver: RunObserver {
 
     public func groupStarted(_ group: GroupRequest) {
         let warning: String? = state.withLock { s in
-            let warning = ensureWriter(&s, title: group.runs.first.map { Self.title(for: $0.prompt) } ?? "comparison")
+            let warning = ensureWriter(&s, title: SessionTitle.make(for: group.runs.map(\.prompt)))
             guard let writer = s.writer else { return warning }
             let number = writer.allocateGroup()
             s.groups[group.groupID] = number
@@ -99,7 +100,7 @@ public final class SessionRunObserver: RunObserver {
 
     public func runStarted(_ run: RunRequest, at time: Double) {
         let warning: String? = state.withLock { s in
-            let warning = ensureWriter(&s, title: Self.title(for: run.prompt))
+            let warning = ensureWriter(&s, title: SessionTitle.make(for: [run.prompt]))
             guard let writer = s.writer else { return warning }
             let recorder = writer.beginRun(
                 prompt: run.prompt, model: run.model, protocolName: protocols[run.model.provider]?.rawValue,
@@ -166,20 +167,5 @@ public final class SessionRunObserver: RunObserver {
             return s.lastWarning != warning
         }
         if isNew { warningHandler.withLock { $0 }?(warning) }
-    }
-
-    /// A session's title: the first line of what the user wrote, shortened.
-    static func title(for prompt: Prompt) -> String {
-        let source = [prompt.instruction, prompt.input, prompt.system].first { !$0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty } ?? "untitled"
-        let line = source.split(whereSeparator: \.isNewline).first.map(String.init) ?? source
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
-        return trimmed.count > 60 ? String(trimmed.prefix(59)) + "…" : trimmed
-    }
-}
-
-extension PriceRecord {
-    /// The record saved with a run for a price-table row.
-    public init(_ price: Price) {
-        self.init(input: price.input, output: price.output, cacheRead: price.cacheRead, cacheWrite: price.cacheWrite, source: price.source, checked: price.checked)
     }
 }

@@ -24,11 +24,7 @@ struct WorkbenchCommand: ParsableCommand {
     @Option(help: "The config file.")
     var config: String?
 
-    @Option(help: "The sessions folder (default: $REFRACT_SESSIONS, the config's sessions_dir, ./sessions if present, else $XDG_DATA_HOME/refract/sessions).")
-    var sessions: String?
-
-    @Flag(name: .customLong("no-save"), help: "Do not record runs in a session file.")
-    var noSave = false
+    @OptionGroup var sessionOptions: SessionOptions
 
     func run() throws {
         let context: AppContext
@@ -69,13 +65,13 @@ struct WorkbenchCommand: ParsableCommand {
         var state = WorkbenchState(width: terminal.width, height: terminal.height, model: ref, mode: context.registry.defaultMode(for: ref))
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
         let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
-        let folder = Self.sessionsFolder(flag: sessions, context: context)
-        let recorder = noSave ? nil : SessionRunObserver(
-            folder: folder, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
+        let store = sessionOptions.location.store(config: context.config, environment: env)
+        let recorder = sessionOptions.noSave ? nil : SessionRunObserver(
+            store: store, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
         )
         let loop = WorkbenchLoop(
             backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
-            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: SessionStore(folder: folder),
+            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: store,
             limiter: ConcurrencyLimiter(providers: context.registry.providers)
         )
         let queue = loop.queue
@@ -84,12 +80,6 @@ struct WorkbenchCommand: ParsableCommand {
             loop.onFirstFrame = { FirstFrameMark.write(to: path) }
         }
         loop.run()
-    }
-
-    /// The sessions folder: `--sessions`, `REFRACT_SESSIONS`, the config's `sessions_dir`, `./sessions`, XDG.
-    static func sessionsFolder(flag: String?, context: AppContext) -> URL {
-        let fromConfig = context.environment["REFRACT_SESSIONS"] == nil ? context.config.sessionsDirectory : nil
-        return SessionStore.locate(flag: flag ?? fromConfig, environment: context.environment).folder
     }
 
     /// Stops local servers and the HTTP client before the process ends.

@@ -39,7 +39,7 @@ final class RunRecording: Sendable {
         guard let price = meter.price, let usd = meter.cost else { return nil }
         return RunCost(
             usd: usd,
-            price: PriceRecord(input: price.input, output: price.output, cacheRead: price.cacheRead, cacheWrite: price.cacheWrite, source: price.source, checked: price.checked)
+            price: PriceRecord(price)
         )
     }
 }

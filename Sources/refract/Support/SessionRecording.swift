@@ -20,7 +20,7 @@ final class SessionRecording: Sendable {
     init(store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String) {
         warned = Mutex(false)
         do {
-            writer = try store.create(title: Self.title(for: prompts), refractVersion: refractVersion)
+            writer = try store.create(title: SessionTitle.make(for: prompts), refractVersion: refractVersion)
         } catch {
             writer = nil
             group = nil
@@ -39,19 +39,6 @@ final class SessionRecording: Sendable {
         } catch {
             warn(error)
         }
-    }
-
-    /// The first non-empty line of the instruction (of the input when several instructions share it;
-    /// else of whatever there is), trimmed to ~60 characters.
-    static func title(for prompts: [Prompt], limit: Int = 60) -> String {
-        guard let prompt = prompts.first else { return "Untitled" }
-        let order = prompts.count > 1 ? [prompt.input, prompt.instruction, prompt.system] : [prompt.instruction, prompt.input, prompt.system]
-        for text in order {
-            guard let line = text.split(whereSeparator: \.isNewline).lazy
-                .map({ $0.trimmingCharacters(in: .whitespaces) }).first(where: { !$0.isEmpty }) else { continue }
-            return line.count <= limit ? line : String(line.prefix(limit - 1)).trimmingCharacters(in: .whitespaces) + "…"
-        }
-        return "Untitled"
     }
 
     /// Starts recording one run (`run_started` with the prompt snapshot); nil when nothing can be saved.
