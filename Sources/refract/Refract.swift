@@ -13,7 +13,7 @@ struct Refract: AsyncParsableCommand {
             """,
         version: RefractVersion.string,
         subcommands: [
-            WorkbenchCommand.self, RunCommand.self, ReplayCommand.self, SessionsCommand.self, ModelsCommand.self, DecodeCommand.self,
+            WorkbenchCommand.self, RunCommand.self, CompareCommand.self, ReplayCommand.self, SessionsCommand.self, ModelsCommand.self, DecodeCommand.self,
             LocalCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self

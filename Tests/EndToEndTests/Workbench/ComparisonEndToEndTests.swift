@@ -66,4 +66,31 @@ import Testing
         let text = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
         #expect(text.contains("\"type\":\"verdict\""))
     }
+
+    /// `refract compare`: 3 instructions × 1 model as JSON, recorded as one group.
+    @Test func headlessCompareAsJSON() throws {
+        try SharedLocalModels.shared.ensureRunning(binary: WorkbenchInTmux.binary)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-compare-\(UUID().uuidString.prefix(6))")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CommandRunner.run(WorkbenchInTmux.binary, [
+            "compare", "--instruction", "Summarise in five words:", "--instruction", "Translate to French:", "--instruction", "List the nouns:",
+            "--model", "local:smollm2-135m-instruct", "--input", "The cat sat on the mat.", "--max-tokens", "16", "--temperature", "0",
+            "--format", "json", "--sessions", folder.path,
+        ], environment: ProcessInfo.processInfo.environment.merging(["REFRACT_HOME": PackagePaths.root.path]) { _, n in n }, timeout: 180)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let results = try #require(object["results"] as? [[String: Any]])
+        #expect(results.map { $0["instruction"] as? String } == ["Summarise in five words:", "Translate to French:", "List the nouns:"])
+        for row in results {
+            #expect((row["text"] as? String)?.isEmpty == false)
+            #expect(((row["usage"] as? [String: Any])?["output"] as? Int ?? 0) > 0)
+            #expect(row["error"] is NSNull)
+            #expect(row["ttft_ms"] is Int && row["total_ms"] is Int)
+            #expect(row["cost_usd"] as? Double == 0)
+        }
+        let file = try #require(try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).first { $0.pathExtension == "jsonl" })
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved.contains(#""type":"group_started","group":1"#) && saved.contains(#""kind":"instructions""#))
+        #expect(saved.components(separatedBy: #""type":"run_started""#).count - 1 == 3)
+    }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import Platform
+import Providers
+import Workbench
+
+/// Every instruction × every model as concurrent runs: checked before anything is sent, recorded in
+/// one session (a comparison group when there are several), limited per provider (config
+/// `concurrency`), and stopped with what arrived kept when Ctrl-C comes. `run` and `compare` share it.
+struct RunBatch {
+    let jobs: [RunJob]
+    let prompts: [Prompt]
+    let models: [ModelRef]
+
+    /// Builds the jobs; an unknown provider, a missing key, a missing `{{variable}}` fail here.
+    init(prompts: [Prompt], models: [ModelRef], generation: GenerationOptions, context: AppContext) throws {
+        var jobs: [RunJob] = []
+        for (index, prompt) in prompts.enumerated() {
+            for ref in models {
+                let spec: ProviderSpec
+                do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
+                let mode = generation.mode(default: spec.defaultMode(for: ref.model))
+                let request: ModelRequest
+                do { request = try prompt.request(model: ref.model, parameters: generation.parameters, mode: mode) } catch {
+                    throw CLIError(message: error.description, exitCode: 2)
+                }
+                jobs.append(RunJob(
+                    ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref),
+                    instruction: prompts.count > 1 ? index + 1 : nil
+                ))
+            }
+        }
+        self.jobs = jobs
+        self.prompts = prompts
+        self.models = models
+    }
+
+    /// Runs everything; `printer` (if any) sees every part. Returns each job's meter (in job order),
+    /// whether it was cancelled, and whether Ctrl-C stopped the batch.
+    func run(context: AppContext, sessions: SessionOptions, printer: RunPrinter?) async -> (results: [(RunMeter, Bool)], interrupted: Bool) {
+        let recording = sessions.recordingStore(config: context.config, environment: context.environment).map {
+            SessionRecording(store: $0, prompts: prompts, models: models, refractVersion: RefractVersion.string)
+        }
+        defer {
+            if let file = recording?.close() { Stderr.line("refract: saved to \(SessionRecording.displayPath(file))") }
+        }
+        let limiter = ConcurrencyLimiter(providers: context.registry.providers)
+        let interrupted = InterruptFlag()
+        var results = [(RunMeter, Bool)?](repeating: nil, count: jobs.count)
+        await withTaskGroup(of: (Int, RunMeter, Bool)?.self) { group in
+            for (index, job) in jobs.enumerated() {
+                // Started here, in order, so run numbers follow the order of the options.
+                let saving = recording?.beginRun(
+                    prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
+                    mode: job.request.mode, variant: job.instruction.map { "instruction \($0)" }
+                )
+                group.addTask {
+                    let outcome = await limiter.withPermit(job.ref.provider) {
+                        await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
+                    }
+                    // Cancelled while waiting for a place: it never started.
+                    let (meter, cancelled) = outcome ?? job.notStarted(recording: saving)
+                    if outcome == nil { await printer?.finished(job: index, meter: meter, cancelled: true) }
+                    return (index, meter, cancelled)
+                }
+            }
+            // Ctrl-C stops the streams; what arrived is kept and reported as cancelled.
+            group.addTask {
+                await interrupted.wait()
+                return nil
+            }
+            var finished = 0
+            for await result in group {
+                guard let (index, meter, cancelled) = result else {
+                    if interrupted.fired { group.cancelAll() }
+                    continue
+                }
+                results[index] = (meter, cancelled)
+                finished += 1
+                if finished == jobs.count { group.cancelAll() }
+            }
+        }
+        return (results.compactMap { $0 }, interrupted.fired)
+    }
+}
+
+/// One instruction on one model.
+struct RunJob: Sendable {
+    let ref: ModelRef
+    let request: ModelRequest
+    let prompt: Prompt
+    let protocolName: ProtocolName
+    let price: Price?
+    /// The instruction's number when several share the input.
+    let instruction: Int?
+
+    var promptCharacters: Int {
+        prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
+    }
+
+    /// Streams into the printer and the session; returns the meter and whether it was cancelled.
+    func execute(model: any LanguageModel, index: Int, printer: RunPrinter?, recording: RunRecording?) async -> (RunMeter, Bool) {
+        var meter = RunMeter(startedAt: MonotonicClock.now(), price: price, protocolName: protocolName, promptCharacters: promptCharacters)
+        for await part in model.stream(request) {
+            meter.add(part, at: MonotonicClock.now())
+            recording?.record(part)
+            await printer?.part(part, job: index)
+        }
+        let cancelled = Task.isCancelled && !meter.result.failed
+        meter.end(at: MonotonicClock.now())
+        recording?.end(meter: meter, cancelled: cancelled)
+        await printer?.finished(job: index, meter: meter, cancelled: cancelled)
+        return (meter, cancelled)
+    }
+
+    /// The meter of a run stopped before it started (recorded as cancelled, with no text).
+    func notStarted(recording: RunRecording?) -> (RunMeter, Bool) {
+        var meter = RunMeter(startedAt: MonotonicClock.now(), price: price, protocolName: protocolName, promptCharacters: promptCharacters)
+        meter.end(at: meter.startedAt)
+        recording?.end(meter: meter, cancelled: true)
+        return (meter, true)
+    }
+}
