@@ -19,6 +19,12 @@ struct ConfigTableReader {
     static let priceKeys: Set<String> = ["input", "output", "cache_read", "cache_write", "source", "checked"]
     static let localKeys: Set<String> = ["parallel", "threads", "context", "startup_timeout"]
 
+    // Plain character checks: a regular expression here cost a few milliseconds of every start-up.
+    static func isASCIILetter(_ c: Unicode.Scalar) -> Bool { ("a"..."z").contains(c) || ("A"..."Z").contains(c) }
+    static func isNameCharacter(_ c: Unicode.Scalar) -> Bool {
+        isASCIILetter(c) || ("0"..."9").contains(c) || c == "_" || c == "." || c == "-"
+    }
+
     func fail(_ table: [String], _ key: String?, _ message: String) -> ConfigError {
         let pos = locator.position(of: key, inTable: table)
         let name = (table + (key.map { [$0] } ?? [])).joined(separator: ".")
@@ -107,7 +113,7 @@ struct ConfigTableReader {
     func provider(_ name: String, _ t: TOMLTable, existing: ProviderSpec?) throws(ConfigError) -> ProviderSpec {
         let path = ["providers", name]
         try checkKeys(t, allowed: Self.providerKeys, table: path)
-        guard name.range(of: #"^[A-Za-z0-9_.-]+$"#, options: .regularExpression) != nil else {
+        guard !name.isEmpty, name.unicodeScalars.allSatisfy(Self.isNameCharacter) else {
             throw fail(["providers"], name, "provider names may use letters, digits, '-', '_' and '.' only")
         }
         var spec = existing ?? ProviderSpec(name: name, protocolName: .openAIChat, baseURL: URL(string: "http://127.0.0.1")!)
@@ -130,7 +136,9 @@ struct ConfigTableReader {
             throw fail(path, nil, "base_url is required")
         }
         if let v = t["api_key_env"] {
-            guard let s = v.string, s.range(of: #"^[A-Za-z_][A-Za-z0-9_]*$"#, options: .regularExpression) != nil else {
+            // An environment variable name: a letter or _, then letters, digits or _.
+            guard let s = v.string, let first = s.unicodeScalars.first, first == "_" || Self.isASCIILetter(first),
+                  s.unicodeScalars.allSatisfy({ $0 == "_" || Self.isASCIILetter($0) || ("0"..."9").contains($0) }) else {
                 throw fail(path, "api_key_env", "expected the NAME of an environment variable (not the key itself)")
             }
             spec.apiKeyEnvironment = [s]

@@ -12,6 +12,8 @@ public struct RunMeter: Sendable, Equatable {
     public var protocolName: ProtocolName?
     /// Characters of prompt sent, for the input estimate before usage arrives.
     public var promptCharacters: Int
+    /// Unicode scalars of text and reasoning so far, counted as they arrive (the meter asks every frame).
+    public private(set) var outputCharacters = 0
 
     public init(startedAt: Double, price: Price?, protocolName: ProtocolName?, promptCharacters: Int) {
         self.startedAt = startedAt
@@ -25,6 +27,7 @@ public struct RunMeter: Sendable, Equatable {
         switch part {
         case .textDelta(let s), .reasoningDelta(let s):
             if firstTokenAt == nil, !s.isEmpty { firstTokenAt = now }
+            outputCharacters += s.unicodeScalars.count
         case .toolCallDelta:
             if firstTokenAt == nil { firstTokenAt = now }
         case .error:
@@ -40,8 +43,7 @@ public struct RunMeter: Sendable, Equatable {
     /// Output tokens: exact when usage arrived, else about 4 characters a token.
     public var outputTokens: (count: Int, exact: Bool) {
         if let exact = result.usage?.output { return (exact, true) }
-        let chars = result.text.unicodeScalars.count + result.reasoning.unicodeScalars.count
-        return ((chars + 3) / 4, false)
+        return ((outputCharacters + 3) / 4, false)
     }
 
     /// Input tokens: exact when usage arrived, else estimated from the prompt.

@@ -21,10 +21,16 @@ public struct PriceTable: Sendable, Equatable {
         rows.merge(other.rows) { _, new in new }
     }
 
+    /// Strips a `-YYYYMMDD` or `-YYYY-MM-DD` suffix (plain character checks: no regex at start-up).
     static func withoutDateSuffix(_ model: String) -> String {
-        // -YYYYMMDD or -YYYY-MM-DD at the end.
-        if let r = model.range(of: #"-\d{8}$"#, options: .regularExpression) { return String(model[..<r.lowerBound]) }
-        if let r = model.range(of: #"-\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) { return String(model[..<r.lowerBound]) }
+        let chars = Array(model.utf8)
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { (48...57).contains(chars[$0]) } }
+        let n = chars.count
+        if n > 9, chars[n - 9] == UInt8(ascii: "-"), digits((n - 8)..<n) { return String(decoding: chars[0..<(n - 9)], as: UTF8.self) }
+        if n > 11, chars[n - 11] == UInt8(ascii: "-"), digits((n - 10)..<(n - 6)), chars[n - 6] == UInt8(ascii: "-"),
+           digits((n - 5)..<(n - 3)), chars[n - 3] == UInt8(ascii: "-"), digits((n - 2)..<n) {
+            return String(decoding: chars[0..<(n - 11)], as: UTF8.self)
+        }
         return model
     }
 

@@ -8,10 +8,14 @@ public final class ActionQueue: Sendable {
 
     public init(waker: any Waker) { self.waker = waker }
 
-    /// Queues an action and wakes the loop (from any thread).
+    /// Queues an action and wakes the loop (from any thread). Only the first action into an empty
+    /// queue writes the wake pipe: the loop drains everything at once, so one wake-up is enough.
     public func send(_ action: Action) {
-        pending.withLock { $0.append(action) }
-        waker.wake()
+        let wasEmpty = pending.withLock { queue in
+            defer { queue.append(action) }
+            return queue.isEmpty
+        }
+        if wasEmpty { waker.wake() }
     }
 
     /// Takes everything queued so far, in order.
