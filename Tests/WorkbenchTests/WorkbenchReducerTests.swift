@@ -113,6 +113,19 @@ import Testing
         #expect(screen.contains("✖ the stream ended before [DONE]"))
     }
 
+    /// A retry note stays readable even when the model's name is long (it is in the title anyway).
+    @Test func aRetryNoteIsShownWhileWaitingEvenForALongModelName() throws {
+        var h = WorkbenchHarness(width: 100, height: 30, model: "local:a-model-whose-name-is-long-enough-to-fill-the-waiting-line,id=123456")
+        h.type("Hi")
+        h.key("C-r")
+        let id = try #require(h.lastRunID)
+        h.send(.part(runID: id, .warning("retrying in 2.0 s after HTTP 429 (attempt 2 of 3)")))
+        #expect(h.render().lines.joined().contains("retrying in 2.0 s after HTTP 429"))
+        h.send(.part(runID: id, .textDelta("The answer")))
+        let screen = h.render().lines.joined()
+        #expect(screen.contains("The answer") && !screen.contains("retrying in"), "the note goes once text arrives")
+    }
+
     @Test func switchingModelMidStreamAppliesToTheNextRun() throws {
         var h = WorkbenchHarness()
         h.type("Once upon a time")

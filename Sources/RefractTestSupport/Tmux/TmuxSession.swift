@@ -89,6 +89,11 @@ public final class TmuxSession: @unchecked Sendable {
         (try? tmuxCommand(["list-buffers", "-F", "#{buffer_name}"]))?.split(separator: "\n").map(String.init) ?? []
     }
 
+    /// Sets a global tmux option (`set-clipboard on` lets an OSC 52 write reach the paste buffers).
+    public func setGlobalOption(_ name: String, _ value: String) throws {
+        try tmuxCommand(["set-option", "-g", name, value])
+    }
+
     public func resize(width: Int, height: Int) throws {
         try tmuxCommand(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
     }

@@ -25,8 +25,10 @@ struct ResponsePane {
         var body = inner
         if run.phase.isActive, run.firstTokenAt == nil {
             let elapsed = state.now - run.startedAt
-            var label = "waiting for \(run.model) · \(MeterFormat.seconds(elapsed))"
-            if let note = run.retryNote { label += " · \(note)" }
+            // A retry note comes first: the model's name is in the title already, and a long one
+            // would otherwise push the note out of sight.
+            let label = run.retryNote.map { "\($0) · \(MeterFormat.seconds(elapsed))" }
+                ?? "waiting for \(run.model) · \(MeterFormat.seconds(elapsed))"
             Spinner(elapsed: .milliseconds(Int(elapsed * 1000)), style: theme[.spinner], label: TextTruncation.truncate(label, toWidth: max(0, inner.width - 2)), labelStyle: theme[.responseMeta])
                 .render(in: Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), into: &buffer)
             body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)

@@ -10,12 +10,16 @@ final class WorkbenchInTmux {
     var sessions: URL { folder.appendingPathComponent("sessions") }
     static let binary = PackagePaths.product("refract").path
 
-    /// Starts `refract ARGS` from a shell that records the terminal state after it exits.
-    init(_ arguments: [String] = [], width: Int = 120, height: Int = 36, config: String? = nil, extraEnvironment: [String: String] = [:]) throws {
+    /// Starts `refract ARGS` from a shell that records the terminal state after it exits. Tests that
+    /// only talk to the fault server pass `localModels: false` and skip the local model servers.
+    init(
+        _ arguments: [String] = [], width: Int = 120, height: Int = 36, config: String? = nil, extraEnvironment: [String: String] = [:],
+        localModels: Bool = true
+    ) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw NSError(domain: "e2e", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary) is missing: run swift build first (scripts/test does)"])
         }
-        try SharedLocalModels.shared.ensureRunning(binary: Self.binary)
+        if localModels { try SharedLocalModels.shared.ensureRunning(binary: Self.binary) }
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-e2e-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/refract"), withIntermediateDirectories: true)
         var args = ["--sessions", folder.appendingPathComponent("sessions").path] + arguments
