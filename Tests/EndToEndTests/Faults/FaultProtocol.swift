@@ -41,8 +41,10 @@ struct FaultProtocol: Sendable, Hashable, CustomTestStringConvertible {
         }.joined() + extra
     }
 
-    /// A canary key, unique per call: it must never appear in anything Refract writes.
+    /// A canary key: it must never appear in anything Refract writes. `scripts/test` sets one for the
+    /// whole run (`REFRACT_CANARY_KEY`) and searches every file the run left behind for it afterwards.
     static func canaryKey() -> String {
-        "sk-canary-REFRACT-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        if let key = ProcessInfo.processInfo.environment["REFRACT_CANARY_KEY"], key.hasPrefix("sk-canary-") { return key }
+        return "sk-canary-REFRACT-" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 final class OutputCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
 
     init(_ handle: FileHandle?) {
         guard let handle else {
@@ -14,10 +15,19 @@ final class OutputCollector: @unchecked Sendable {
             while true {
                 let chunk = handle.availableData
                 if chunk.isEmpty { break }
+                lock.lock()
                 data.append(chunk)
+                lock.unlock()
             }
             done.signal()
         }
+    }
+
+    /// What has arrived so far.
+    var current: String {
+        lock.lock()
+        defer { lock.unlock() }
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Waits for the end of the stream (the child exited and closed it).
