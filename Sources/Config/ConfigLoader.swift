@@ -29,8 +29,9 @@ public struct ConfigLoader: Sendable {
             let why = FileManager.default.fileExists(atPath: url.path) ? "cannot be read (check its permissions)" : "does not exist"
             throw ConfigError(file: url.path, message: "the config file \(why)" + (isExplicit ? "" : ""))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigError(file: url.path, message: "the config file is not UTF-8 text")
+        guard let text = String(validating: Array(data), as: UTF8.self) else {
+            let (line, column) = Self.firstInvalidUTF8(in: Array(data))
+            throw ConfigError(file: url.path, line: line, column: column, message: "the config file is not UTF-8 text (save it as UTF-8)")
         }
         var config = try parse(text, file: url.path)
         config.file = url
@@ -38,6 +39,18 @@ public struct ConfigLoader: Sendable {
             config.warnings.append("\(url.path) holds an API key and is readable by other users: run chmod 600 \(url.path)")
         }
         return config
+    }
+
+    /// 1-based line and column (in bytes) of the first byte that is not valid UTF-8.
+    static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0, offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            offset += UTF8.width(scalar)
+            if scalar == "\n" { line += 1; lineStart = offset }
+        }
+        return (line, offset - lineStart + 1)
     }
 
     static func isReadableByOthers(_ url: URL) -> Bool {

@@ -14,6 +14,8 @@ public struct ReadProblem: Sendable, Equatable, CustomStringConvertible {
         case orphan
         /// A second header, a repeated run id.
         case duplicate
+        /// Longer than a session line may be (`LineReader.maxLineBytes`); never loaded.
+        case tooLong
     }
 
     /// The 1-based line number.

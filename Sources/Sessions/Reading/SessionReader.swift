@@ -14,8 +14,10 @@ public enum SessionReader {
         guard fd >= 0 else { throw SessionError.storage(errno, path: url.path, doing: "open") }
         defer { close(fd) }
         var parser = LogParser(path: url.path)
+        var reader = LineReader(fd: fd)
+        reader.overlong = { _, length in try parser.skipOverlong(length: length) }
         do {
-            try LineReader(fd: fd).forEachLine { line, _, terminated in
+            try reader.forEachLine { line, _, terminated in
                 try parser.consume(line, terminated: terminated)
                 return true
             }
@@ -37,12 +39,19 @@ public enum SessionReader {
             try bytes.withUnsafeBytes { all in
                 while start < all.count {
                     let rest = UnsafeRawBufferPointer(rebasing: all[start...])
-                    if let nl = rest.firstIndex(of: 0x0A) {
-                        try parser.consume(UnsafeRawBufferPointer(rebasing: rest[..<nl]), terminated: true)
+                    let line: UnsafeRawBufferPointer
+                    let nl = rest.firstIndex(of: 0x0A)
+                    if let nl {
+                        line = UnsafeRawBufferPointer(rebasing: rest[..<nl])
                         start += nl - rest.startIndex + 1
                     } else {
-                        try parser.consume(rest, terminated: false)
+                        line = rest
                         start = all.count
+                    }
+                    if line.count > LineReader.maxLineBytes {
+                        _ = try parser.skipOverlong(length: line.count)
+                    } else {
+                        try parser.consume(line, terminated: nl != nil)
                     }
                 }
             }
@@ -99,6 +108,20 @@ private struct LogParser {
         default:
             if let problem = assembler.apply(event, line: lineNumber) { problems.append(problem) }
         }
+    }
+
+    /// A line too long to hold: not a session when it is the first, else skipped with a problem.
+    mutating func skipOverlong(length: Int) throws(SessionError) -> Bool {
+        lineNumber += 1
+        let size = "\(length >> 20) MB"
+        guard hasHeader else {
+            throw SessionError.notASession(path, "its first line is over \(size) long: a session header is a few hundred bytes")
+        }
+        problems.append(ReadProblem(
+            line: lineNumber, kind: .tooLong,
+            message: "line \(lineNumber) is over \(size) long, more than the \(LineReader.maxLineBytes >> 20) MB a session line may hold; skipped"
+        ))
+        return true
     }
 
     func finish() throws(SessionError) -> SessionLog {

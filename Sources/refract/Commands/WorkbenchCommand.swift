@@ -37,7 +37,7 @@ struct WorkbenchCommand: ParsableCommand {
         var notices = context.warnings
         let keymap: Keymap
         do { keymap = try Keymap(overrides: context.config.keyBindings) } catch {
-            Stderr.line("refract: bad config: \(context.config.file?.path ?? "config"): \(error.description)")
+            Stderr.line("refract: bad config: \(Self.place(of: error.command, in: context.config.file)): \(error.description)")
             throw ExitCode(2)
         }
         let ref: ModelRef
@@ -83,6 +83,14 @@ struct WorkbenchCommand: ParsableCommand {
     }
 
     /// Stops local servers and the HTTP client before the process ends.
+    /// `file:line:column` of a `[keys]` entry (the file alone when the line cannot be found).
+    static func place(of command: String, in file: URL?) -> String {
+        guard let file else { return "config" }
+        guard let text = try? String(contentsOf: file, encoding: .utf8),
+              let position = TOMLKeyLocator(source: text).position(of: command, inTable: ["keys"]) else { return file.path }
+        return "\(file.path):\(position.line):\(position.column)"
+    }
+
     static func shutdown(_ context: AppContext) {
         let done = DispatchSemaphore(value: 0)
         Task {

@@ -3,11 +3,13 @@ import Foundation
 /// Reads prompt text and captured bodies from `@file`, `-` (stdin) or literal text, refusing non-UTF-8.
 enum InputReader {
     /// Raw bytes of a file, or of stdin for `-`.
-    static func bytes(_ path: String) throws -> [UInt8] {
+    static func bytes(_ path: String, option: String? = nil) throws -> [UInt8] {
         if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            let why = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
-            throw CLIError(message: "\(path) \(why)", exitCode: 2)
+        var isFolder: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
+        guard exists, !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else {
+            let why = !exists ? "does not exist" : isFolder.boolValue ? "is a folder, not a file" : "cannot be read (check its permissions)"
+            throw CLIError(message: (option.map { "\($0): " } ?? "") + "\(path) \(why)", exitCode: 2)
         }
         return Array(data)
     }
@@ -19,7 +21,7 @@ enum InputReader {
             (bytes, source) = (try self.bytes("-"), "standard input")
         } else if value.hasPrefix("@") {
             let path = String(value.dropFirst())
-            (bytes, source) = (try self.bytes(path), path)
+            (bytes, source) = (try self.bytes(path, option: option), path)
         } else {
             return value
         }
