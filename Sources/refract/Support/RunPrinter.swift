@@ -88,6 +88,8 @@ actor RunPrinter {
             let shown = Stderr.isTerminal ? reasoning.feed(s).text : s
             FileHandle.standardError.write(Data((Stderr.isTerminal ? "\u{1B}[2m\(shown)\u{1B}[22m" : shown).utf8))
         case .warning(let w):
+            // On one terminal, a warning in the middle of a line of the answer starts a line of its own.
+            if !endedWithNewline, text.toTerminal, Stderr.isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
             Stderr.line("refract: \(jobs[job].ref): \(TextSanitizer.plainSanitized(w))")
         case .error, .usage, .finish, .toolCallDelta:
             break

@@ -94,6 +94,19 @@ import Testing
         #expect(answer?.contains("\u{1B}]52;c;cm0gLXJmIH4K\u{07}") == true)
     }
 
+    @Test func aWarningMidAnswerGetsALineOfItsOwnOnATerminal() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let dir = TemporaryFolder()
+        let config = try dir.write("config.toml", FaultProtocol.config(port: server.port))
+        let tmux = try Self.inTmux(["run", "--config", config, "--no-save", "--input", "x", "--model", "faults-openai-chat:malformed-json"])
+        defer { tmux.kill() }
+        try tmux.waitForText("REFRACT-EXITED 0", timeout: 20)
+        let screen = try tmux.capture()
+        #expect(screen.first == "The quick brown", "\(screen)")
+        #expect(screen.dropFirst().first?.hasPrefix("refract: faults-openai-chat:malformed-json: ignored an event") == true, "\(screen)")
+    }
+
     @Test func aDripOfOneBytePerSecondIsNotAStall() throws {
         let server = try FaultServer()
         defer { server.stop() }

@@ -145,6 +145,27 @@ import Testing
         }
     }
 
+    @Test func aFiftyMegabyteAnswerStreamsWhileKeysStillEcho() throws {
+        let server = try FaultServer()
+        defer { server.stop() }
+        let w = try Self.workbench(server, model: "faults-openai-chat:large-50")
+        try w.tmux.waitForText("Write a prompt")
+        try w.tmux.type("Go.")
+        try w.keys("C-r")
+        try w.tmux.waitFor("text streaming", timeout: 15) { $0.joined().contains("line 1") }
+        // Mid-stream, a key is drawn within moments.
+        let typed = Date()
+        try w.tmux.type(" Still quick?")
+        try w.tmux.waitForText("Go. Still quick?", timeout: 5)
+        #expect(Date().timeIntervalSince(typed) < 2.5, "a key took too long to show while 50 MB streamed")
+        try w.tmux.waitForText("■ stop", timeout: 120)
+        #expect(w.screen.contains("line 51199: "), "the end of the answer is shown")
+        try w.keys("C-q")
+        try w.tmux.waitForText("REFRACT-EXITED 0", timeout: 30)
+        let run = try #require(try Self.savedRuns(w).first)
+        #expect((run["answer"] as? String)?.utf8.count == 50 << 20)
+    }
+
     @Test func aReadOnlySessionsFolderIsAVisibleWarningAndRunsStillWork() throws {
         let server = try FaultServer()
         defer { server.stop() }
