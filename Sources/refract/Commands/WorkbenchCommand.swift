@@ -24,11 +24,18 @@ struct WorkbenchCommand: ParsableCommand {
     @Option(help: "The config file.")
     var config: String?
 
+    @Option(name: .customLong("read-timeout"), help: "Seconds without a byte before a stalled stream is ended (default: read_timeout in the config, else 60).")
+    var readTimeout: Double?
+
     @OptionGroup var sessionOptions: SessionOptions
+
+    func validate() throws {
+        if let r = readTimeout, r <= 0 { throw ValidationError("--read-timeout must be above 0") }
+    }
 
     func run() throws {
         let context: AppContext
-        do { context = try AppContext.load(configPath: config) } catch let error as CLIError {
+        do { context = try AppContext.load(configPath: config, readTimeout: readTimeout) } catch let error as CLIError {
             Stderr.line("refract: \(error.message)")
             throw ExitCode(error.exitCode)
         }

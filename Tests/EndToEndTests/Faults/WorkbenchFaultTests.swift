@@ -66,7 +66,8 @@ import Testing
     @Test func aStallEndsAfterTheReadTimeoutAndTheUIKeepsDrawing() throws {
         let server = try FaultServer()
         defer { server.stop() }
-        let w = try Self.workbench(server, model: "faults-gemini:stall-after-3", readTimeout: 3)
+        // The option wins over the config's read_timeout (60 here).
+        let w = try Self.workbench(server, model: "faults-gemini:stall-after-3", readTimeout: 60, arguments: ["--read-timeout", "3"])
         try w.tmux.waitForText("Write a prompt")
         try w.tmux.type("Say the pangram.")
         try w.keys("C-r")
@@ -77,7 +78,7 @@ import Testing
         try w.tmux.waitForText("Say the pangram. Still here?", timeout: 2)
         try w.tmux.waitForText("(read timeout)", timeout: 15)
         let waited = Date().timeIntervalSince(stalled)
-        #expect(waited > 1.5 && waited < 8, "ended \(waited) s after the last token; read_timeout is 3 s")
+        #expect(waited > 1.5 && waited < 8, "ended \(waited) s after the last token; --read-timeout is 3 s")
         #expect(w.screen.contains("above is kept)"))
         try w.keys("C-q")
         try w.tmux.waitForText("REFRACT-EXITED 0", timeout: 15)
