@@ -1,11 +1,11 @@
 import Foundation
 
 /// Drains a child's pipe on a background thread (so it never blocks on a full pipe) and returns all of it at the end.
-final class OutputCollector: @unchecked Sendable {
+public final class OutputCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
 
-    init(_ handle: FileHandle?) {
+    public init(_ handle: FileHandle?) {
         guard let handle else {
             done.signal()
             return
@@ -21,7 +21,7 @@ final class OutputCollector: @unchecked Sendable {
     }
 
     /// Waits for the end of the stream (the child exited and closed it).
-    func finish() -> String {
+    public func finish() -> String {
         done.wait()
         return String(decoding: data, as: UTF8.self)
     }
