@@ -12,6 +12,8 @@ struct WorkbenchDriver {
     let terminal: MemoryTerminal
     var state: WorkbenchState
     var lastFrame: CellBuffer?
+    /// As the loop keeps one.
+    let columnCache = ColumnTextCache()
     var frames = 0
     /// The runs started by the last `startRun`.
     var runIDs: [String] = []
@@ -67,7 +69,7 @@ struct WorkbenchDriver {
     }
 
     mutating func draw() {
-        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap).render()
+        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache).render()
         terminal.present(frame, changes: frame.changes(since: lastFrame))
         lastFrame = frame
         frames += 1

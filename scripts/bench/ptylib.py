@@ -4,9 +4,14 @@ from benchlib import *
 
 KEYS = {
     "C-q": b"\x11", "C-r": b"\x12", "C-g": b"\x07", "C-p": b"\x10", "C-o": b"\x0f",
-    "Esc": b"\x1b", "Enter": b"\r", "Tab": b"\t", "Down": b"\x1b[B", "Up": b"\x1b[A",
+    "Esc": b"\x1b", "Enter": b"\r", "Tab": b"\t", "Down": b"\x1bOB", "Up": b"\x1bOA",
     "M-2": b"\x1b2", "M-d": b"\x1bd", "BS": b"\x7f",
 }
+
+
+def _controlling_tty():
+    # The child is a session leader (start_new_session): make the pty its terminal, as a shell would.
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
 class Workbench:
@@ -19,7 +24,7 @@ class Workbench:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
         self.launched_ns = time.time_ns()
         self.proc = subprocess.Popen([REFRACT, *args], stdin=slave, stdout=slave, stderr=slave, env=env,
-                                     start_new_session=True, cwd=env.get("BENCH_CWD", ROOT))
+                                     start_new_session=True, preexec_fn=_controlling_tty, cwd=env.get("BENCH_CWD", ROOT))
         os.close(slave)
         self.master = master
         self.lock = threading.Lock()
@@ -55,7 +60,7 @@ class Workbench:
             except OSError:
                 pass
             time.sleep(0.001)
-        raise RuntimeError("no first frame")
+        raise RuntimeError("no first frame; the screen said: " + bytes(self.data[-2000:]).decode(errors="replace"))
 
     def mark(self):
         with self.lock:

@@ -58,11 +58,23 @@ def run_figures(folder, last):
     return sum(outs.values()), median(tps), params[:1]
 
 
+def wait_runs(wb, sessions, count, timeout=float(os.environ.get("BENCH_RUN_TIMEOUT", 300))):
+    end = time.time() + timeout
+    while finished_count(sessions) < count:
+        if time.time() > end:
+            dump = os.path.join(OUT, "screen-dump.raw")
+            with open(dump, "wb") as f:
+                f.write(bytes(wb.data))
+            wb.quit()
+            raise RuntimeError(f"the runs did not finish; the terminal output is in {dump} (cat it in a terminal of the same size)")
+        time.sleep(0.01)
+
+
 def set_parameters(wb, max_tokens):
     """Ctrl-P, Tab to the parameters: temperature 0, max tokens, seed 1; Esc applies them."""
     for k in ["C-p", "Tab", "Enter", "0", "Enter", "Down", "Enter", str(max_tokens), "Enter", "Down", "Down", "Enter", "1", "Enter", "Esc"]:
         wb.send(k)
-        time.sleep(0.05)
+        time.sleep(0.3 if k == "Esc" else 0.1)  # a lone Esc must outlast ESCDELAY
 
 
 def stream(a):
@@ -73,6 +85,7 @@ def stream(a):
         wb = Workbench(env, a.width or (200 if cols > 1 else 120), a.height, args=["--model", f"local:{MODEL}"])
         wb.first_frame_ms()
         time.sleep(0.5)
+        log("workbench up; setting parameters")
         set_parameters(wb, a.max_tokens)
         wb.send("M-2")
         for ch in "Write a long story about a lighthouse keeper who finds a map.":
@@ -96,13 +109,22 @@ def stream(a):
         idle0, t_idle = wb.cpu(), time.perf_counter()
         time.sleep(1.0)
         idle_cpu_per_s = (wb.cpu() - idle0) / (time.perf_counter() - t_idle)
+        perf = None
+        if os.environ.get("BENCH_PERF"):  # a profile of run 1: BENCH_PERF=out.data
+            perf = subprocess.Popen(["perf", "record", "-F", "1999", "-g", "-o", os.environ["BENCH_PERF"], "-p", str(wb.proc.pid)],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.5)
+        log("run 1 (nothing typed)")
         c0, t0 = wb.cpu(), time.perf_counter()
         start()
-        while finished_count(sessions) < done + cols:
-            time.sleep(0.01)
+        wait_runs(wb, sessions, done + cols)
         cpu, wall = wb.cpu() - c0, time.perf_counter() - t0
+        if perf:
+            perf.send_signal(2)
+            perf.wait()
         tokens, tps, params = run_figures(sessions, cols)
 
+        log(f"run 1: {tokens} tokens, {cpu:.3f} s CPU; run 2 (keys typed)")
         # Run 2: keys typed while it streams.
         done = finished_count(sessions)
         if cols == 1:
@@ -126,8 +148,7 @@ def stream(a):
             n += 1
             time.sleep(random.uniform(0.04, 0.12))
         streaming_keys = len(lat)
-        while finished_count(sessions) < done + cols:
-            time.sleep(0.05)
+        wait_runs(wb, sessions, done + cols)
         rss = wb.rss_peak_mb()
         wb.quit()
     name = "workbench.stream.single" if cols == 1 else f"workbench.stream.{cols}_columns"
