@@ -1,5 +1,5 @@
 """Runs the workbench in a pseudo-terminal and times what appears on it."""
-import fcntl, os, pty, select, signal, struct, subprocess, termios, threading, time
+import fcntl, os, pty, re, select, signal, struct, subprocess, termios, threading, time
 from benchlib import *
 
 KEYS = {
@@ -70,15 +70,19 @@ class Workbench:
         os.write(self.master, KEYS.get(keys, keys.encode() if isinstance(keys, str) else keys))
 
     def wait_for(self, needle, since, timeout=10):
-        """Time (perf_counter) at which `needle` first appears in the output after byte offset `since`."""
+        """Time (perf_counter) at which `needle` (bytes, str or a bytes regex) first appears in the output after byte offset `since`."""
         end = time.perf_counter() + timeout
         needle = needle.encode() if isinstance(needle, str) else needle
         while time.perf_counter() < end:
             with self.lock:
-                i = self.data.find(needle, since)
+                if isinstance(needle, re.Pattern):
+                    m = needle.search(self.data, since)
+                    i, length = (m.start(), m.end() - m.start()) if m else (-1, 0)
+                else:
+                    i, length = self.data.find(needle, since), len(needle)
                 if i >= 0:
                     # The read that brought the needle's last byte in.
-                    last = i + len(needle) - 1
+                    last = i + length - 1
                     for t, start in reversed(self.chunks):
                         if start <= last:
                             return t

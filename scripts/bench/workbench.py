@@ -8,7 +8,7 @@
   replay       a recorded --tokens run replayed instantly from the session browser: CPU and time
   open         the session browser on a big session folder: list, then open (to first screen)
 """
-import argparse, glob, json, os, random, sys, tempfile, time
+import re, argparse, glob, json, os, random, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(__file__))
 from benchlib import *
 from ptylib import Workbench
@@ -132,7 +132,9 @@ def stream(a):
         start()
         time.sleep(1.0 if cols == 1 else 3.0)  # streaming has begun
         lat = []
-        toggle = ["columns scroll alone", "columns scroll together"]
+        # ncurses rewrites only the cells that change: after the first notice, "columns scroll " stays on screen and
+        # only the last word is written, right after a cursor move (or after the unchanged prefix the first time).
+        toggle = [re.compile(rb"(scroll |\x1b\[[0-9;]*[A-Za-z])" + word) for word in (b"alone", b"together")]
         n = 0
         while finished_count(sessions) < done + cols and n < a.keys:
             since = wb.mark()
