@@ -1,1 +1,38 @@
-print("bench placeholder")
+import Foundation
+
+/// refract-bench: the in-process benchmarks behind BENCHMARKS.md. Each prints one JSON object per
+/// result on stdout (for scripts/bench/all) and a readable block on stderr.
+let usage = """
+    usage: refract-bench <command> [options]
+      decode        [--protocol openai-chat,anthropic,ollama,gemini] [--mb 10] [--reps 5] [--read-size 16384] [--write DIR]
+      sessions-gen  [--dir bench-out/sessions-100mb] [--runs 10000] [--mb 100]
+      sessions-open [--dir bench-out/sessions-100mb]      (run in a fresh process: measures RSS too)
+      replay        [--tokens 100000] [--dir DIR]          instant replay into the workbench state
+      record        [--tokens 20000] [--ms-per-token 12]   session bytes written per streamed token
+      render        [--tokens 256] [--columns 1] [--per-frame 1] [--width W] [--height H]
+      session-gen-run --dir DIR [--tokens 20000]          one recorded run, for the end-to-end replay
+    """
+
+let arguments = CommandLine.arguments
+guard arguments.count > 1 else {
+    print(usage, to: &standardError)
+    exit(2)
+}
+let options = Options(arguments.dropFirst(2))
+do {
+    switch arguments[1] {
+    case "decode": DecodeBench.run(options)
+    case "sessions-gen": try SessionsBench.generate(options)
+    case "sessions-open": try SessionsBench.open(options)
+    case "replay": try SessionsBench.replay(options)
+    case "record": try SessionsBench.record(options)
+    case "render": RenderBench.run(options)
+    case "session-gen-run": try SessionsBench.generateRun(options)
+    default:
+        print(usage, to: &standardError)
+        exit(2)
+    }
+} catch {
+    print("refract-bench: \(error)", to: &standardError)
+    exit(1)
+}

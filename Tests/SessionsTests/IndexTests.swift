@@ -35,6 +35,27 @@ import Testing
         }
     }
 
+    @Test func openReusesTheListScanUntilTheFileChanges() throws {
+        let folder = TestFolder()
+        let store = SessionStore(folder: folder.url, scrubber: .off)
+        let writer = try store.create(title: "reuse")
+        let run = writer.beginRun(prompt: .init(instruction: "A"), model: ModelRef(provider: "p", model: "m"), windowMs: 0, elapsedMs: { 1 })
+        run.record(.textDelta("hello"))
+        run.record(.finish(FinishReason(.stop)))
+        run.finish()
+        let (listed, _) = store.list()
+        #expect(listed.count == 1)
+        #expect(try store.open(writer.file) == SessionIndex.scan(writer.file))
+        // Appending changes size and time: the next open scans again and sees the new run.
+        let second = writer.beginRun(prompt: .init(instruction: "B"), model: ModelRef(provider: "p", model: "m"), windowMs: 0, elapsedMs: { 1 })
+        second.record(.finish(FinishReason(.stop)))
+        second.finish()
+        writer.close()
+        let reopened = try store.open(writer.file)
+        #expect(reopened.runs.count == 2)
+        #expect(reopened == (try SessionIndex.scan(writer.file)))
+    }
+
     @Test func theInMemoryAndOnDiskGeneratorsAgree() throws {
         let folder = TestFolder()
         let file = folder.file("g.jsonl")

@@ -1,3 +1,4 @@
+import Providers
 import RefractTestSupport
 import TerminalUI
 import Testing
@@ -32,6 +33,42 @@ import Testing
 
     @Test func comparisonSetupWithEstimate() {
         expectSnapshot(ScreenScenarios.gridSetup().render(), named: "grid-setup")
+    }
+
+    @Test func cachedColumnsDrawTheSameCellsAsWrappingFromScratch() {
+        var h = WorkbenchHarness(width: 90, height: 20)
+        h.key("M-3")
+        h.type("The cat sat on the mat.")
+        h.key("M-2")
+        h.type("Rewrite 1:")
+        for i in 1..<3 {
+            h.key("M-n")
+            h.type("Rewrite \(i + 1):")
+        }
+        h.key("C-g")
+        let group = h.key("C-r").compactMap { if case .startGroup(let g) = $0 { g } else { nil } }.first!
+        let cache = ColumnTextCache()
+        func same() {
+            let cached = WorkbenchView(state: h.state, theme: .plain, keymap: h.reducer.keymap, columnCache: cache).render()
+            #expect(cached.lines == h.render().lines)
+        }
+        // Words, a combining accent arriving after its letter, wide characters, long lines that wrap.
+        let deltas = ["The", " mat", " was", " cafe", "\u{301}", " 東京", " and", String(repeating: " long", count: 30), "\n\nEnd."]
+        for delta in deltas {
+            for run in group.runs {
+                h.advance(0.05)
+                h.send(.part(runID: run.runID, .textDelta(delta)))
+            }
+            same()
+        }
+        // An escape sequence split across deltas is shown whole and inert once the run ends.
+        for run in group.runs {
+            h.send(.part(runID: run.runID, .textDelta(" \u{1B}[3")))
+            h.send(.part(runID: run.runID, .textDelta("1mred")))
+            h.send(.part(runID: run.runID, .finish(FinishReason(.stop, raw: "stop"))))
+            h.send(.runEnded(runID: run.runID))
+        }
+        same()
     }
 
     @Test func eightColumnsScrollSidewaysBeyondTheWidth() {

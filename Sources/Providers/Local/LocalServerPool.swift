@@ -79,7 +79,7 @@ public final class LocalServerPool: Sendable {
         if let port = advertisedPort(model) { return port }
         let task = starting.withLock { tasks -> Task<Int, any Error> in
             if let existing = tasks[model.id] { return existing }
-            let t = Task { try self.start(model) }
+            let t = Task { try await Self.onDispatchThread { try self.start(model) } }
             tasks[model.id] = t
             return t
         }
@@ -96,7 +96,15 @@ public final class LocalServerPool: Sendable {
         return port
     }
 
-    /// Starts a server and blocks until `/health` answers 200 (called off the UI thread).
+    /// Runs blocking work on a Dispatch thread. Starting a server blocks for seconds, and the cooperative pool
+    /// has only as many threads as cores: blocking one there stalled every other stream of a grid.
+    private static func onDispatchThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Starts a server and blocks until `/health` answers 200 (called on a Dispatch thread).
     private func start(_ model: LocalModel) throws -> Int {
         guard isInstalled(model) else {
             throw ProviderError(kind: .localModel, message: "the local model \(model.id) is not installed: \(Self.setupHint)")

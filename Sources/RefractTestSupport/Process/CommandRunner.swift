@@ -26,8 +26,8 @@ public enum CommandRunner {
                 try? pipe.close()
             }
         }
-        let out = Collector(child.stdoutPipe)
-        let err = Collector(child.stderrPipe)
+        let out = OutputCollector(child.stdoutPipe)
+        let err = OutputCollector(child.stderrPipe)
         let deadline = Date().addingTimeInterval(timeout)
         while child.exitCodeIfExited() == nil {
             if Date() > deadline {
@@ -38,31 +38,5 @@ public enum CommandRunner {
         }
         let status = child.wait()
         return Result(status: status, stdout: out.finish(), stderr: err.finish())
-    }
-
-    /// Drains a pipe on a background thread so a chatty child never blocks on a full pipe.
-    final class Collector: @unchecked Sendable {
-        private var data = Data()
-        private let done = DispatchSemaphore(value: 0)
-
-        init(_ handle: FileHandle?) {
-            guard let handle else {
-                done.signal()
-                return
-            }
-            Thread.detachNewThread { [self] in
-                while true {
-                    let chunk = handle.availableData
-                    if chunk.isEmpty { break }
-                    data.append(chunk)
-                }
-                done.signal()
-            }
-        }
-
-        func finish() -> String {
-            done.wait()
-            return String(decoding: data, as: UTF8.self)
-        }
     }
 }

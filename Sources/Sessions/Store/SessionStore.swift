@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +12,8 @@ public struct SessionStore: Sendable {
     public var folder: URL { directory.url }
     /// What to scrub from written lines; nil reads the environment when a file is written.
     public var scrubber: SecretScrubber?
+    /// The scans `list()` made, for `open(_:)` to reuse while the file is unchanged.
+    private let scans = SessionScanCache()
 
     public init(directory: SessionDirectory, scrubber: SecretScrubber? = nil) {
         self.directory = directory
@@ -45,20 +48,28 @@ public struct SessionStore: Sendable {
     public func list() -> (sessions: [SessionSummary], problems: [SessionError]) {
         var sessions: [SessionSummary] = []
         var problems: [SessionError] = []
+        var kept: [String: SessionScanCache.Entry] = [:]
         for file in sessionFiles() {
             do {
-                sessions.append(try SessionIndex.scan(file).summary)
+                let stamp = FileStamp(file)
+                let scan = try SessionIndex.scan(file)
+                sessions.append(scan.summary)
+                if let stamp { kept[file.path] = SessionScanCache.Entry(stamp: stamp, scan: scan) }
             } catch {
                 problems.append(error)
             }
         }
+        scans.replace(with: kept)
         sessions.sort { $0.created > $1.created }
         return (sessions, problems)
     }
 
-    /// Scans one session for the browser's run list.
+    /// Scans one session for the browser's run list. The browser lists the folder and then opens a
+    /// session: the scan `list()` just made is reused while the file's size and modification time are
+    /// unchanged (scanning a 100 MB session twice doubled the wait for its first screen).
     public func open(_ file: URL) throws(SessionError) -> SessionScan {
-        try SessionIndex.scan(file)
+        if let stamp = FileStamp(file), let scan = scans.scan(for: file.path, stamp: stamp) { return scan }
+        return try SessionIndex.scan(file)
     }
 
     /// Loads one run of a scanned session in full.
@@ -95,5 +106,45 @@ public struct SessionStore: Sendable {
             hits += (try? SessionSearch.search(query, in: file, limit: limit - hits.count)) ?? []
         }
         return hits
+    }
+}
+
+/// What identifies a version of a file cheaply: device, inode, size and modification time.
+struct FileStamp: Equatable, Sendable {
+    var device: UInt64
+    var inode: UInt64
+    var size: Int64
+    var modifiedSeconds: Int
+    var modifiedNanoseconds: Int
+
+    /// The file's stamp now, or nil when it cannot be read. Taken before a scan, so a file that grows
+    /// during the scan gets a stamp that no longer matches and is scanned again.
+    init?(_ file: URL) {
+        var info = stat()
+        guard stat(file.path, &info) == 0 else { return nil }
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
+        size = Int64(info.st_size)
+        modifiedSeconds = Int(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+}
+
+/// The scans of the last `list()`, shared by copies of a `SessionStore`.
+final class SessionScanCache: Sendable {
+    struct Entry: Sendable {
+        var stamp: FileStamp
+        var scan: SessionScan
+    }
+
+    private let entries = Mutex<[String: Entry]>([:])
+
+    func replace(with new: [String: Entry]) { entries.withLock { $0 = new } }
+
+    func scan(for path: String, stamp: FileStamp) -> SessionScan? {
+        entries.withLock { entries in
+            guard let entry = entries[path], entry.stamp == stamp else { return nil }
+            return entry.scan
+        }
     }
 }

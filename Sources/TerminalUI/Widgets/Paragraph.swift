@@ -37,6 +37,9 @@ public struct Paragraph: Widget {
         guard first < last else { return }
         var spanIndex = wrapped.spanIndex(atOrAfter: wrapped.lines[first].range.lowerBound)
         let spans = wrapped.spans
+        // The style of the span last looked up: one theme lookup (a dictionary find) per span per
+        // row instead of one per cell, which was the largest cost of drawing a frame.
+        var memo: (span: Int, style: Style)?
         for row in first..<last {
             let line = wrapped.lines[row]
             RowPainter.draw(
@@ -46,8 +49,11 @@ public struct Paragraph: Widget {
                 while let i = spanIndex, spans[i].range.upperBound <= offset {
                     spanIndex = i + 1 < spans.count ? i + 1 : nil
                 }
-                if let i = spanIndex, spans[i].range.contains(offset) { return theme[spans[i].role] }
-                return base
+                guard let i = spanIndex, spans[i].range.contains(offset) else { return base }
+                if let memo, memo.span == i { return memo.style }
+                let style = theme[spans[i].role]
+                memo = (i, style)
+                return style
             }
         }
     }

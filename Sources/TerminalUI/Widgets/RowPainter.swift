@@ -7,12 +7,26 @@ enum RowPainter {
         _ source: String, range: Range<Int>, x: Int, y: Int, maxX: Int, tabWidth: Int,
         into buffer: inout CellBuffer, style: (Int) -> Style
     ) -> Int {
-        let utf8 = source.utf8
-        let lo = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-        let hi = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         let clip = Rect(x: x, y: y, width: max(0, maxX - x), height: 1)
         var col = x
         var offset = range.lowerBound
+        // Fast path: a printable ASCII byte followed by another ASCII byte (not a combining mark that
+        // would join it) is one cell, with no grapheme breaking. Most model output is such text, and
+        // breaking graphemes was the largest cost of drawing a frame. The rest goes the general way.
+        _ = source.utf8.withContiguousStorageIfAvailable { bytes in
+            let end = min(range.upperBound, bytes.count)
+            while offset < end, col < maxX {
+                let b = bytes[offset]
+                guard b >= 0x20, b < 0x7F, offset + 1 >= end || bytes[offset + 1] < 0x80 else { return }
+                buffer.set(x: col, y: y, Cell(String(UnicodeScalar(b)), style: style(offset)), clip: clip)
+                col += 1
+                offset += 1
+            }
+        }
+        guard offset < range.upperBound, col < maxX else { return col }
+        let utf8 = source.utf8
+        let lo = utf8.index(utf8.startIndex, offsetBy: offset)
+        let hi = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
         for grapheme in source[lo..<hi] {
             if col >= maxX { break }
             let s = style(offset)

@@ -55,25 +55,8 @@ public enum KeySpec {
         if press.modifiers.contains(.ctrl) { parts.append("Ctrl") }
         if press.modifiers.contains(.alt) { parts.append("Alt") }
         if press.modifiers.contains(.shift) { parts.append("Shift") }
-        let key: String = switch press.key {
-        case .char(" "): "Space"
-        case .char(let c): press.modifiers.isEmpty ? String(c) : c.uppercased()
-        case .enter: "Enter"
-        case .tab: "Tab"
-        case .backspace: "Backspace"
-        case .delete: "Del"
-        case .escape: "Esc"
-        case .insert: "Ins"
-        case .up: "Up"
-        case .down: "Down"
-        case .left: "Left"
-        case .right: "Right"
-        case .home: "Home"
-        case .end: "End"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .function(let n): "F\(n)"
-        }
+        // Characters keep their case unless modified (`?` vs `Ctrl-R`); every other key by its help name.
+        let key: String = if case .char(let c) = press.key, c != " ", press.modifiers.isEmpty { String(c) } else { press.key.name }
         parts.append(key)
         return parts.joined(separator: "-")
     }

@@ -17,6 +17,7 @@ public final class WorkbenchLoop {
     public var onFirstFrame: (() -> Void)?
 
     private var lastFrame: CellBuffer?
+    private let columnCache = ColumnTextCache()
     private var lastDrawAt: Double = -1
     private var lastTickAt: Double = 0
     private var dirty = true
@@ -87,7 +88,7 @@ public final class WorkbenchLoop {
     }
 
     private func draw() {
-        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap).render()
+        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache).render()
         backend.present(frame, changes: frame.changes(since: lastFrame))
         lastFrame = frame
         lastDrawAt = MonotonicClock.now()

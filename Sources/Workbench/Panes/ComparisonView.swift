@@ -10,6 +10,8 @@ struct ComparisonView {
     var comparison: ComparisonState
     var state: WorkbenchState
     var theme: ResolvedTheme
+    /// Wrapped answers kept between frames (nil: wrap from scratch, as tests do).
+    var cache: ColumnTextCache? = nil
 
     /// Columns narrower than this scroll sideways instead.
     static let minColumnWidth = 15
@@ -74,9 +76,16 @@ struct ComparisonView {
         let inner = panel.inner(rect)
         guard inner.height >= 2, inner.width >= 2, let run else { return }
         let textArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
-        var wrapped = WrappedText(width: max(1, textArea.width))
-        if let subtitle = column.subtitle, comparison.blind.map({ $0.revealed }) ?? true { wrapped.append(subtitle + "\n", role: .responseMeta) }
-        wrapped.append(TextSanitizer.sanitize(run.result.text), role: .responseText, inertRole: .responseInert)
+        let subtitle = comparison.blind.map({ $0.revealed }) ?? true ? column.subtitle : nil
+        var wrapped: WrappedText
+        if let cache {
+            let key = ColumnTextCache.Key(runID: run.id, width: max(1, textArea.width), subtitle: subtitle)
+            wrapped = cache.wrapped(column: index, key: key, text: run.result.text, ended: !run.phase.isActive)
+        } else {
+            wrapped = WrappedText(width: max(1, textArea.width))
+            if let subtitle { wrapped.append(subtitle + "\n", role: .responseMeta) }
+            wrapped.append(TextSanitizer.sanitize(run.result.text), role: .responseText, inertRole: .responseInert)
+        }
         if let error = run.result.error {
             wrapped.append("\n\n✖ " + TextSanitizer.plainSanitized(error.description), role: .error)
         } else if run.phase == .cancelled {

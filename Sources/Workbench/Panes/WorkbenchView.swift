@@ -7,11 +7,14 @@ public struct WorkbenchView {
     public var state: WorkbenchState
     public var theme: ResolvedTheme
     public var keymap: Keymap
+    /// Comparison columns' wrapped answers kept between frames (the loop passes one; nil re-wraps).
+    public var columnCache: ColumnTextCache?
 
-    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap) {
+    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap, columnCache: ColumnTextCache? = nil) {
         self.state = state
         self.theme = theme
         self.keymap = keymap
+        self.columnCache = columnCache
     }
 
     public func render() -> CellBuffer {
@@ -20,7 +23,7 @@ public struct WorkbenchView {
         let layout = state.layout
         var cursor: (x: Int, y: Int)?
         if let comparison = state.comparison, comparison.visible {
-            ComparisonView(comparison: comparison, state: state, theme: theme)
+            ComparisonView(comparison: comparison, state: state, theme: theme, cache: columnCache)
                 .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
             StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
             if let overlay = state.overlay {

@@ -67,6 +67,58 @@ import Testing
         #expect(text.contains("\"type\":\"verdict\""))
     }
 
+    /// One cell's server fails mid-stream: that column shows the error and keeps its partial answer, the other
+    /// column finishes, the failure is saved, and `R` re-runs only the failed cell.
+    @Test func aCellFailingMidStreamDoesNotStopTheOthers() throws {
+        let faults = try FaultServerProcess()
+        // `fail=1`: only the first request fails, so the retry succeeds.
+        let faultModel = "midstream-error-after-6,delay=30,fail=1"
+        let w = try WorkbenchInTmux(width: 140, height: 36, config: """
+            [providers.faults]
+            protocol = "openai-chat"
+            base_url = "http://127.0.0.1:\(faults.port)/v1"
+            models = ["\(faultModel)"]
+            """)
+        try w.tmux.waitForText("Write a prompt")
+        try w.setMaxTokens(20)
+        try w.keys("M-3")
+        try w.tmux.type("The cat sat on the mat.")
+        try w.keys("M-2")
+        try w.tmux.type("Summarise in five words:")
+        try w.keys("C-g")
+        try w.tmux.waitForText("1 instruction × 1 model = 1 cell")
+        try w.keys("a")
+        try w.tmux.waitForText("filter")
+        try w.tmux.type("midstream")
+        usleep(100_000)
+        try w.keys("Enter")
+        try w.tmux.waitForText("1 instruction × 2 models = 2 cells")
+        try w.keys("C-r")
+        try w.tmux.waitFor("one finished and one failed column", timeout: 120) { lines in
+            Self.finishedColumns(lines) == 1 && (lines.count > 1 && lines[1].contains(" failed ╮"))
+        }
+        let partial = FaultText.answer(tokens: 6)
+        let firstWords = String(partial.prefix(12))
+        #expect(w.screen.contains(firstWords), "the failed cell keeps its partial answer:\n\(w.screen)")
+        #expect(w.screen.contains("✖"), "the failed cell says what went wrong")
+
+        // Saved: the failed run with its partial text, next to the finished one.
+        let file = try #require(w.sessionFiles.first)
+        let export = try SessionExport(try RefractCLI.run(["sessions", "export", file.path, "--format", "json"]).stdout)
+        let outcomes = export.runs.map { $0["outcome"] as? String }
+        #expect(outcomes.contains("failed") && outcomes.contains("finished"), "\(outcomes)")
+        let failed = try #require(export.runs.first { $0["outcome"] as? String == "failed" })
+        #expect((failed["answer"] as? String)?.hasPrefix(firstWords) == true)
+
+        // Retry only the failed cell: both columns end finished.
+        try w.keys("R")
+        try w.tmux.waitFor("both columns finished after the retry", timeout: 120) { Self.finishedColumns($0) == 2 }
+        try w.escape()
+        try w.keys("C-q")
+        let saved = try String(contentsOf: file, encoding: .utf8)
+        #expect(saved.components(separatedBy: #""type":"run_started""#).count - 1 == 3, "two cells and one retry")
+    }
+
     /// `refract compare`: 3 instructions × 1 model as JSON, recorded as one group.
     @Test func headlessCompareAsJSON() throws {
         try SharedLocalModels.shared.ensureRunning(binary: WorkbenchInTmux.binary)

@@ -32,17 +32,11 @@ import Testing
     }
 
     @Test func rawCompletionModeIsRefused() {
-        #expect(throws: ProviderError.self) {
+        let error = #expect(throws: ProviderError.self) {
             try wire.streamRequest(for: ProtocolTestValues.rawRequest, endpoint: ProtocolTestValues.endpoint("https://api.anthropic.com/v1"))
         }
-        do {
-            _ = try wire.streamRequest(for: ProtocolTestValues.rawRequest, endpoint: ProtocolTestValues.endpoint("https://api.anthropic.com/v1"))
-        } catch let error as ProviderError {
-            #expect(error.kind == .invalidInput)
-            #expect(error.message.contains("raw-completion"))
-        } catch {
-            Issue.record("unexpected error \(error)")
-        }
+        #expect(error?.kind == .invalidInput)
+        #expect(error?.message.contains("raw-completion") == true)
     }
 
     @Test func nonFiniteTemperatureIsInvalidInput() {

@@ -99,6 +99,17 @@ private let usageChunk = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","
         #expect(OpenAIChatFinishReason.map("eos", onlyRefusal: false) == FinishReason(.other, raw: "eos"))
     }
 
+    @Test func doneIsRecognisedOnItsBytesWithSpacesAroundIt() {
+        #expect(OpenAIChatEventMapper.isDone("[DONE]"))
+        #expect(OpenAIChatEventMapper.isDone("  [DONE]\t"))
+        #expect(!OpenAIChatEventMapper.isDone("[DONE] later"))
+        #expect(!OpenAIChatEventMapper.isDone("[DONE"))
+        #expect(!OpenAIChatEventMapper.isDone(""))
+        #expect(!OpenAIChatEventMapper.isDone(#"{"choices":[]}"#))
+        let parts = SplitFeeding.partsAllWays(.openAIChat, sse([chunk(#"{"content":"a"}"#), " [DONE] "]))
+        #expect(parts == [.textDelta("a")])
+    }
+
     @Test func missingDoneIsAStreamCut() {
         let parts = SplitFeeding.partsAllWays(.openAIChat, sse([chunk(#"{"content":"Hi"}"#)]))
         #expect(parts == [.textDelta("Hi"), .error(ProviderError(kind: .streamCut, message: "the stream ended before [DONE]; the partial answer was kept"))])

@@ -94,6 +94,22 @@ import Testing
         #expect(await server.eventually { $0.hangUps == 1 })
     }
 
+    @Test func aBodyThatKeepsFlowingOutlivesTheReadTimeout() async throws {
+        // The read timeout is per read (one watchdog per body): 6 chunks 100 ms apart take longer
+        // than the 0.3 s timeout in all, and none of the waits does.
+        let server = try HTTPServer { _, writer in
+            writer.writeHead(status: 200)
+            for i in 0..<6 {
+                writer.write("data: \(i)\n\n")
+                writer.sleep(0.1)
+            }
+        }
+        defer { server.stop() }
+        let response = try await Self.transport.send(spec(server), readTimeout: 0.3)
+        let text = try await readAll(response)
+        #expect(text == (0..<6).map { "data: \($0)\n\n" }.joined())
+    }
+
     @Test func aServerThatNeverAnswersTimesOutBeforeTheHead() async throws {
         let server = try HTTPServer { _, writer in
             writer.sleep(10)

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Drains a child's pipe on a background thread (so it never blocks on a full pipe) and returns all of it at the end.
-final class OutputCollector: @unchecked Sendable {
+public final class OutputCollector: @unchecked Sendable {
     private var data = Data()
     private let done = DispatchSemaphore(value: 0)
     private let lock = NSLock()
 
-    init(_ handle: FileHandle?) {
+    public init(_ handle: FileHandle?) {
         guard let handle else {
             done.signal()
             return
@@ -24,14 +24,14 @@ final class OutputCollector: @unchecked Sendable {
     }
 
     /// What has arrived so far.
-    var current: String {
+    public var current: String {
         lock.lock()
         defer { lock.unlock() }
         return String(decoding: data, as: UTF8.self)
     }
 
     /// Waits for the end of the stream (the child exited and closed it).
-    func finish() -> String {
+    public func finish() -> String {
         done.wait()
         return String(decoding: data, as: UTF8.self)
     }

@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+"""Issue 2: `refract run` against the local model versus `curl -N` with the same request body.
+
+For each of --runs rounds (curl and refract interleaved, so load drifts hit both alike):
+  time to first token as the caller sees it (first answer byte on stdout for refract, first SSE
+  chunk with content for curl), total wall time, CPU (user+sys) and peak RSS from GNU time.
+Plus request->first token measured inside refract (the session file's ttft_ms), so process
+start-up is separated from the streaming path, and the session bytes written per output token.
+
+The request body curl sends is the one refract sends, captured once through a recording endpoint.
+"""
+import argparse, glob, re, http.server, json, os, select, subprocess, sys, tempfile, threading, time
+sys.path.insert(0, os.path.dirname(__file__))
+from benchlib import *
+
+INSTRUCTION = "Write a long story about a lighthouse keeper who finds a map."
+INPUT = "Use at least ten paragraphs."
+
+
+def capture_body(home):
+    """Runs refract once against a recording endpoint and returns the JSON body it sent."""
+    got = {}
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_POST(self):
+            got["path"] = self.path
+            got["body"] = self.rfile.read(int(self.headers["Content-Length"]))
+            self.send_response(200)
+            self.send_header("Content-Type", "text/event-stream")
+            self.end_headers()
+            self.wfile.write(b'data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n')
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    cfg = os.path.join(home, "config", "refract")
+    os.makedirs(cfg, exist_ok=True)
+    with open(os.path.join(cfg, "config.toml"), "w") as f:
+        f.write(f'[providers.capture]\nprotocol = "openai-chat"\nbase_url = "http://127.0.0.1:{server.server_port}/v1"\n'
+                f'models = ["{MODEL}"]\n')
+    env = refract_env(home)
+    subprocess.run([REFRACT, "run", "--model", f"capture:{MODEL}", *request_args(), "--no-save"], env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    server.shutdown()
+    os.remove(os.path.join(cfg, "config.toml"))
+    return got["body"]
+
+
+def request_args():
+    return ["--instruction", INSTRUCTION, "--input", INPUT, "--max-tokens", "256", "--temperature", "0", "--seed", "1"]
+
+
+def stream(cmd, env, first_marker):
+    """Runs cmd under GNU time, reading stdout as it arrives. first_marker(bytes so far) says when the
+    first token is in. Returns (ttft s, total s, user, sys, rss MB, stdout)."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(["/usr/bin/time", "-f", "BENCHTIME %e %U %S %M"] + cmd, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env)
+    out = b""
+    ttft = None
+    fd = p.stdout.fileno()
+    while True:
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            break
+        out += chunk
+        if ttft is None and first_marker(out):
+            ttft = time.perf_counter() - t0
+    err = p.stderr.read()
+    p.wait()
+    total = time.perf_counter() - t0
+    m = re.search(rb"BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", err)
+    user, sys_, rss = (float(m.group(2)), float(m.group(3)), int(m.group(4)) / 1024) if m else (nan(), nan(), nan())
+    return ttft, total, user, sys_, rss, out, err
+
+
+def curl_has_content(out):
+    for line in out.split(b"\n"):
+        if line.startswith(b"data: {") and b'"content":"' in line:
+            return True
+    return False
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    a = ap.parse_args()
+    home = tempfile.mkdtemp(prefix="refract-bench-run-", dir=OUT if os.path.isdir(OUT) else None)
+    env = refract_env(home)
+    body = capture_body(home)
+    body_file = os.path.join(home, "body.json")
+    with open(body_file, "wb") as f:
+        f.write(body)
+    log("request body:", body.decode())
+    with LocalServer() as server:
+        url = server.url + "/chat/completions"
+        curl = ["curl", "-sN", "-X", "POST", url, "-H", "Content-Type: application/json", "--data-binary", "@" + body_file]
+        ref = [REFRACT, "run", "--model", f"local:{MODEL}", *request_args()]
+        rows = {"curl": [], "refract": []}
+        loads = [load()]
+        for i in range(a.runs):
+            for name in ("curl", "refract"):
+                if name == "curl":
+                    ttft, total, user, sys_, rss, out, err = stream(curl, env, curl_has_content)
+                    tokens = sum(1 for l in out.split(b"\n") if b'"content":"' in l and l.startswith(b"data: {"))
+                    inproc = nan()
+                    tps = nan()
+                    for l in out.split(b"\n"):
+                        if b'"timings"' in l:
+                            try:
+                                tps = json.loads(l[6:])["timings"]["predicted_per_second"]
+                            except Exception:
+                                pass
+                else:
+                    ttft, total, user, sys_, rss, out, err = stream(ref, env, lambda o: len(o) > 0)
+                    inproc, tokens, tps = session_figures(env["REFRACT_SESSIONS"])
+                rows[name].append(dict(ttft=ttft, total=total, cpu=user + sys_, user=user, sys=sys_, rss=rss, tokens=tokens,
+                                       inproc_ttft=inproc, tok_s=tps))
+            loads.append(load())
+        bpt = session_bytes_per_token(env["REFRACT_SESSIONS"])
+    for name, rs in rows.items():
+        emit(f"run_vs_curl.{name}", runs=len(rs),
+             ttft_ms_median=round(median([r["ttft"] * 1000 for r in rs]), 1),
+             total_ms_median=round(median([r["total"] * 1000 for r in rs]), 1),
+             cpu_ms_median=round(median([r["cpu"] * 1000 for r in rs]), 1),
+             user_ms_median=round(median([r["user"] * 1000 for r in rs]), 1),
+             sys_ms_median=round(median([r["sys"] * 1000 for r in rs]), 1),
+             peak_rss_mb_median=round(median([r["rss"] for r in rs]), 1),
+             tokens_median=median([r["tokens"] for r in rs]),
+             inprocess_request_to_first_token_ms_median=round(median([r["inproc_ttft"] for r in rs]), 1),
+             model_tok_s_median=round(median([r["tok_s"] for r in rs]), 1),
+             load_1min=f"{min(loads):.2f}-{max(loads):.2f}")
+    c, r = rows["curl"], rows["refract"]
+    emit("run_vs_curl.delta", ttft_added_ms_median=round(median([x["ttft"] for x in r]) * 1000 - median([x["ttft"] for x in c]) * 1000, 1),
+         ttft_added_inside_process_ms=round(median([x["inproc_ttft"] for x in r]) - median([x["ttft"] for x in c]) * 1000, 1),
+         cpu_ratio=round(median([x["cpu"] for x in r]) / max(1e-9, median([x["cpu"] for x in c])), 2),
+         session_file_bytes_per_output_token=bpt)
+
+
+def session_events(folder):
+    files = sorted(glob.glob(os.path.join(folder, "*.jsonl")), key=os.path.getmtime)
+    if not files:
+        return []
+    with open(files[-1]) as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+def session_figures(folder):
+    """ttft_ms, output tokens and tok/s of the newest run in the newest session file."""
+    events = session_events(folder)
+    fin = [e for e in events if e.get("type") == "finished"]
+    use = [e for e in events if e.get("type") == "usage"]
+    if not fin:
+        return nan(), nan(), nan()
+    f = fin[-1]
+    out = (use[-1]["usage"].get("output") if use else None) or nan()
+    span = (f["total_ms"] - f["ttft_ms"]) / 1000
+    return f["ttft_ms"], out, (out / span if span > 0 else nan())
+
+
+def session_bytes_per_token(folder):
+    total_bytes = 0
+    tokens = 0
+    for path in glob.glob(os.path.join(folder, "*.jsonl")):
+        with open(path, "rb") as f:
+            for line in f:
+                e = json.loads(line)
+                if e.get("type") in ("session",):
+                    continue
+                total_bytes += len(line)
+                if e.get("type") == "usage":
+                    tokens += e["usage"].get("output") or 0
+    return round(total_bytes / tokens, 2) if tokens else nan()
+
+
+if __name__ == "__main__":
+    main()
