@@ -159,7 +159,8 @@ def stream(a):
          idle_cpu_pct=round(100 * idle_cpu_per_s, 2),
          refract_cpu_ms_per_token=round(1000 * cpu / max(1, tokens), 3), model_tok_s_under_workbench=round(tps, 1),
          keys_timed=streaming_keys, key_to_screen_ms_p50=round(median(lat), 2), key_to_screen_ms_p99=round(pct(lat, 99), 2),
-         key_to_screen_ms_max=round(max(lat), 2) if lat else nan(), peak_rss_mb=round(rss, 1), load_1min=load())
+         key_to_screen_ms_max=round(max(lat), 2) if lat else nan(),
+         key_to_screen_ms_slowest=[round(x, 2) for x in sorted(lat)[-5:]], peak_rss_mb=round(rss, 1), load_1min=load())
 
 
 def replay(a):
