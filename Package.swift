@@ -95,10 +95,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "RefractTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["RefractTestSupport", "Platform"], swiftSettings: swiftSettings),

@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 import Testing
 @testable import Sessions
 
@@ -16,7 +17,7 @@ import Testing
         try #require(Self.examples.count >= 3, "the example sessions are the seeds")
         let folder = TestFolder()
         let file = folder.file("mutated.jsonl")
-        var random = SplitMix64Sessions(seed: 20261124)
+        var random = SplitMix64(seed: 20261124)
         var read = 0, refused = 0
         for example in Self.examples {
             let original = bytes(of: example)
@@ -46,26 +47,13 @@ import Testing
     }
 }
 
-/// Seeded generator for the session property tests.
-struct SplitMix64Sessions: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Line-aware damage: torn lines, dropped and repeated lines, flipped bytes, stray JSON.
 enum SessionMutator {
     static let stray: [[UInt8]] = ["{", "}", "\"", "\n", "{\"type\":\"text\",\"run\":99,\"ms\":1,\"text\":\"orphan\"}\n",
                                    "{\"type\":\"finished\",\"run\":1}\n", "{\"type\":\"session\",\"version\":1}\n", "null\n", "[]\n"].map { Array($0.utf8) }
         + [[0xFF, 0xFE], [0x00]]
 
-    static func mutate(_ input: [UInt8], using random: inout SplitMix64Sessions) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...3, using: &random) {
             let at = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)

@@ -1,19 +1,5 @@
 import Foundation
-
-/// A seeded generator, so every run of the property tests sees the same inputs.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import Platform
 
 /// Mutates valid bodies the way broken servers and networks do: flipped and dropped bytes, repeated
 /// pieces, stray framing tokens, invalid UTF-8, cut-offs.
@@ -23,7 +9,7 @@ enum ByteMutator {
         "\"", "\\", "\\u", "\\ud800", "null", "{\"error\":{\"message\":\"x\"}}\n", "\"done\":true", "\u{2028}",
     ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC0, 0xAF], [0xE2, 0x82], [0xF0, 0x9F, 0x98]]
 
-    static func mutate(_ input: [UInt8], using random: inout SeededRandom) -> [UInt8] {
+    static func mutate(_ input: [UInt8], using random: inout SplitMix64) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &random) {
             let at = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)

@@ -1,3 +1,4 @@
+import Platform
 import Foundation
 import Testing
 @testable import Providers
@@ -17,7 +18,7 @@ import Testing
     func mutatedBodiesDecodeTheSameWholeAndSplit(_ seedName: String) throws {
         let seed = try #require(ByteMutator.seeds().first { $0.name == seedName })
         let name = Self.protocols[seed.protocolIndex % Self.protocols.count]
-        var random = SeededRandom(seed: UInt64(truncatingIfNeeded: seedName.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }))
+        var random = SplitMix64(seed: UInt64(truncatingIfNeeded: seedName.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }))
         for i in 0..<Self.mutationsPerSeed {
             let body = i == 0 ? seed.body : ByteMutator.mutate(seed.body, using: &random)
             let started = Date()
