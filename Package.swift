@@ -100,7 +100,7 @@ let package = Package(
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["RefractTestSupport", "Platform"], swiftSettings: swiftSettings),
     ]
 )

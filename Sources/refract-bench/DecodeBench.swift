@@ -15,7 +15,7 @@ enum DecodeBench {
             if let dir = options.optional("write") {
                 let url = URL(fileURLWithPath: dir).appendingPathComponent("\(name.rawValue).body")
                 try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-                FileManager.default.createFile(atPath: url.path, contents: Data(body))
+                _ = FileManager.default.createFile(atPath: url.path, contents: Data(body))
             }
             var seconds: [Double] = []
             var cpu: [Double] = []

@@ -115,7 +115,7 @@ public final class LocalServerPool: Sendable {
         var lastFailure = "no free port"
         for _ in 0..<3 {
             guard let port = LoopbackHTTP.freePort() else { continue }
-            FileManager.default.createFile(atPath: logURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
             let log = FileHandle(forWritingAtPath: logURL.path)
             defer { try? log?.close() }
             let child = try ChildProcess(
@@ -170,7 +170,7 @@ public final class LocalServerPool: Sendable {
             try? FileManager.default.createDirectory(at: runDir, withIntermediateDirectories: true)
             let port = url.port ?? 0
             let body = #"{"port":\#(port),"pid":\#(getpid())}"#
-            FileManager.default.createFile(atPath: advertisement(model).path, contents: Data(body.utf8))
+            _ = FileManager.default.createFile(atPath: advertisement(model).path, contents: Data(body.utf8))
         }
         return urls
     }

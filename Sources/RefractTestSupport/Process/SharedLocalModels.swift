@@ -16,7 +16,7 @@ public final class SharedLocalModels: @unchecked Sendable {
         defer { lock.unlock() }
         if started, let p = process, p.exitCodeIfExited() == nil { return }
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("refract-local-serve-\(getpid()).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let child = try ChildProcess(
             executable: binary, arguments: ["local", "serve", "--until-stdin-closes"],

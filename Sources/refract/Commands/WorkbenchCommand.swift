@@ -131,6 +131,6 @@ enum FirstFrameMark {
         var ts = timespec()
         clock_gettime(CLOCK_REALTIME, &ts)
         let ns = Int64(ts.tv_sec) * 1_000_000_000 + Int64(ts.tv_nsec)
-        FileManager.default.createFile(atPath: path, contents: Data("\(ns)\n".utf8))
+        _ = FileManager.default.createFile(atPath: path, contents: Data("\(ns)\n".utf8))
     }
 }

@@ -74,7 +74,7 @@ final class SmallDisk {
     /// Fills the disk to the last byte.
     func fill() throws {
         let handle = try #require(FileHandle(forWritingAtPath: path + "/filler") ?? {
-            FileManager.default.createFile(atPath: path + "/filler", contents: nil)
+            _ = FileManager.default.createFile(atPath: path + "/filler", contents: nil)
             return FileHandle(forWritingAtPath: path + "/filler")
         }())
         let block = Data(repeating: 0x2E, count: 4096)
