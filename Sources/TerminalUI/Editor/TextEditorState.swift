@@ -210,33 +210,25 @@ public struct TextEditorState: Sendable, Equatable {
 
     /// Reverts the last step; false when there is none.
     @discardableResult
-    public mutating func undo() -> Bool {
-        guard let record = history.undoStack.popLast() else { return false }
-        history.closeTyping()
-        let current = swapLines(start: record.start, count: record.newCount, with: record.oldLines)
-        cursorPosition = record.cursorBefore
-        anchorPosition = record.anchorBefore
-        var redo = record
-        redo.oldLines = current
-        redo.newCount = record.oldLines.count
-        history.redoStack.append(redo)
-        goalColumn = nil
-        scrollToCursor()
-        return true
-    }
+    public mutating func undo() -> Bool { step(from: \.undoStack, to: \.redoStack, undoing: true) }
 
     /// Applies the last undone step again; false when there is none.
     @discardableResult
-    public mutating func redo() -> Bool {
-        guard let record = history.redoStack.popLast() else { return false }
+    public mutating func redo() -> Bool { step(from: \.redoStack, to: \.undoStack, undoing: false) }
+
+    /// Undo and redo are one move in opposite directions: swap the record's lines back in, put the cursor where
+    /// it was on that side of the edit, and file the inverted record on the other stack.
+    private mutating func step(from source: WritableKeyPath<UndoHistory, [EditRecord]>, to target: WritableKeyPath<UndoHistory, [EditRecord]>,
+                               undoing: Bool) -> Bool {
+        guard let record = history[keyPath: source].popLast() else { return false }
         history.closeTyping()
         let current = swapLines(start: record.start, count: record.newCount, with: record.oldLines)
-        cursorPosition = record.cursorAfter
-        anchorPosition = record.anchorAfter
-        var undo = record
-        undo.oldLines = current
-        undo.newCount = record.oldLines.count
-        history.undoStack.append(undo)
+        cursorPosition = undoing ? record.cursorBefore : record.cursorAfter
+        anchorPosition = undoing ? record.anchorBefore : record.anchorAfter
+        var inverse = record
+        inverse.oldLines = current
+        inverse.newCount = record.oldLines.count
+        history[keyPath: target].append(inverse)
         goalColumn = nil
         scrollToCursor()
         return true
