@@ -12,12 +12,7 @@ import Testing
 
     @Test func instructionsThenModelsThenABlindVerdict() throws {
         let w = try WorkbenchInTmux(width: 140, height: 36)
-        try w.tmux.waitForText("Write a prompt")
-        try w.setMaxTokens(20)
-        try w.keys("M-3")
-        try w.tmux.type("The cat sat on the mat because it was warm.")
-        try w.keys("M-2")
-        try w.tmux.type("Summarise in five words:")
+        try w.writeShortPrompt(input: "The cat sat on the mat because it was warm.", instruction: "Summarise in five words:")
         try w.keys("M-n")
         try w.tmux.type("Translate to French:")
         try w.keys("M-n")
@@ -79,12 +74,7 @@ import Testing
             base_url = "http://127.0.0.1:\(faults.port)/v1"
             models = ["\(faultModel)"]
             """)
-        try w.tmux.waitForText("Write a prompt")
-        try w.setMaxTokens(20)
-        try w.keys("M-3")
-        try w.tmux.type("The cat sat on the mat.")
-        try w.keys("M-2")
-        try w.tmux.type("Summarise in five words:")
+        try w.writeShortPrompt(input: "The cat sat on the mat.", instruction: "Summarise in five words:")
         try w.keys("C-g")
         try w.tmux.waitForText("1 instruction × 1 model = 1 cell")
         try w.keys("a")

@@ -68,6 +68,16 @@ final class WorkbenchInTmux {
         try escape()
     }
 
+    /// Once the workbench is up: short answers (20 tokens), then the input and the instruction typed in.
+    func writeShortPrompt(input: String, instruction: String) throws {
+        try tmux.waitForText("Write a prompt")
+        try setMaxTokens(20)
+        try keys("M-3")
+        try tmux.type(input)
+        try keys("M-2")
+        try tmux.type(instruction)
+    }
+
     /// Picks a model in the switcher by typing part of its name.
     func pickModel(_ filter: String) throws {
         try keys("C-p")
