@@ -51,6 +51,12 @@ let package = Package(
         ),
         // Session records, append-only store, reader, replay, export.
         .target(name: "Sessions", dependencies: ["Providers", "Platform"], swiftSettings: swiftSettings),
+        // The .refract.toml prompt file: read (with file:line:col errors), write (stable, diff-friendly), save atomically, lock.
+        .target(
+            name: "PromptFiles",
+            dependencies: ["Providers", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
         .target(
             name: "TerminalUI",
@@ -66,13 +72,13 @@ let package = Package(
         // App state, actions, reducer, effects, keymap, panes.
         .target(
             name: "Workbench",
-            dependencies: ["Providers", "Sessions", "TerminalUI", "Config", "Platform"],
+            dependencies: ["Providers", "Sessions", "TerminalUI", "Config", "Platform", "PromptFiles"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "refract",
             dependencies: [
-                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform",
+                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform", "PromptFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -96,6 +102,7 @@ let package = Package(
         ),
 
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "PromptFilesTests", dependencies: ["PromptFiles", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),

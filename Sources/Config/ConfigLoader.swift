@@ -30,7 +30,7 @@ public struct ConfigLoader: Sendable {
             throw ConfigError(file: url.path, message: "the config file \(why)" + (isExplicit ? "" : ""))
         }
         guard let text = String(validating: Array(data), as: UTF8.self) else {
-            let (line, column) = Self.firstInvalidUTF8(in: Array(data))
+            let (line, column) = InvalidUTF8.position(in: Array(data))
             throw ConfigError(file: url.path, line: line, column: column, message: "the config file is not UTF-8 text (save it as UTF-8)")
         }
         var config = try parse(text, file: url.path)
@@ -39,18 +39,6 @@ public struct ConfigLoader: Sendable {
             config.warnings.append("\(url.path) holds an API key and is readable by other users: run chmod 600 \(url.path)")
         }
         return config
-    }
-
-    /// 1-based line and column (in bytes) of the first byte that is not valid UTF-8.
-    static func firstInvalidUTF8(in bytes: [UInt8]) -> (line: Int, column: Int) {
-        var line = 1, lineStart = 0, offset = 0
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while case .scalarValue(let scalar) = decoder.decode(&iterator) {
-            offset += UTF8.width(scalar)
-            if scalar == "\n" { line += 1; lineStart = offset }
-        }
-        return (line, offset - lineStart + 1)
     }
 
     static func isReadableByOthers(_ url: URL) -> Bool {

@@ -3,7 +3,7 @@ import Foundation
 /// Finds the line of a key in TOML source text, for error messages about values that parsed but
 /// mean nothing (TOML parsers report positions only for syntax errors).
 public struct TOMLKeyLocator: Sendable {
-    private let lines: [Substring]
+    let lines: [Substring]
 
     public init(source: String) {
         lines = source.split(separator: "\n", omittingEmptySubsequences: false)

@@ -66,6 +66,8 @@ public struct ModelRequest: Sendable, Equatable {
     public var messages: [ChatMessage]
     public var parameters: GenerationParameters
     public var mode: RequestMode
+    /// The exact text for raw completion mode when the prompt wrote its own pattern (few-shot examples).
+    public var rawText: String?
 
     public init(model: String, messages: [ChatMessage], parameters: GenerationParameters = .init(), mode: RequestMode = .chat) {
         self.model = model
@@ -85,6 +87,7 @@ public struct ModelRequest: Sendable, Equatable {
 
     /// The text a base model continues in raw-completion mode: every message's content in order, blank-line separated.
     public var rawPrompt: String {
-        messages.map(\.content).filter { !$0.isEmpty }.joined(separator: "\n\n")
+        if let rawText { return rawText }
+        return messages.map(\.content).filter { !$0.isEmpty }.joined(separator: "\n\n")
     }
 }

@@ -55,6 +55,7 @@ enum FastEventDecoder {
         return PriceRecord(input: input, output: output, cacheRead: cacheRead, cacheWrite: cacheWrite, source: source ?? "", checked: checked)
     }
 
+    private static let promptKeys: Set<String> = ["system", "instruction", "input", "variables"]
     private static let parameterKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed"]
 
     private static func runStarted(_ o: JSONObjectView) -> RunStarted? {
@@ -65,7 +66,8 @@ enum FastEventDecoder {
               let label = optional(o, "label", o.string), let variant = optional(o, "variant", o.string) else { return nil }
         var prompt = PromptSnapshot()
         if !o.isAbsent("prompt") {
-            guard let p = o.object("prompt"), let system = optional(p, "system", p.string), let instruction = optional(p, "instruction", p.string),
+            // Examples, a raw format or a field this decoder does not know: let Codable read the prompt.
+            guard let p = o.object("prompt"), Set(p.keys).isSubset(of: promptKeys), let system = optional(p, "system", p.string), let instruction = optional(p, "instruction", p.string),
                   let input = optional(p, "input", p.string) else { return nil }
             prompt = PromptSnapshot(system: system ?? "", instruction: instruction ?? "", input: input ?? "")
             if !p.isAbsent("variables") {

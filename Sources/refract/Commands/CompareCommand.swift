@@ -18,6 +18,12 @@ struct CompareCommand: AsyncParsableCommand {
             """
     )
 
+    @Argument(help: ArgumentHelp("A prompt file (NAME.refract.toml): its variants × its models, unless options say otherwise.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .customLong("variant"), help: "Only this instruction variant of the prompt file (repeatable).")
+    var variants: [String] = []
+
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var generation: GenerationOptions
 
@@ -50,10 +56,9 @@ struct CompareCommand: AsyncParsableCommand {
     }
 
     func compare(_ context: AppContext) async throws -> Bool {
-        let prompts = try promptOptions.prompts()
-        let refs = models.isEmpty ? [context.config.startingModel] : try models.map(context.modelRef)
-        let batch = try RunBatch(prompts: prompts, models: refs, generation: generation, context: context)
-        if Stderr.isTerminal { Stderr.line("refract: comparing \(prompts.count) instruction(s) × \(refs.count) model(s) = \(batch.jobs.count) runs…") }
+        let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
+        let batch = try RunBatch(plan: plan, context: context)
+        if Stderr.isTerminal { Stderr.line("refract: comparing \(plan.prompts.count) instruction(s) × \(plan.models.count) model(s) = \(batch.jobs.count) runs…") }
         let (results, interrupted) = await batch.run(context: context, sessions: sessions, printer: nil)
         let cells = zip(batch.jobs, results).map { job, result in ComparisonCell(job: job, meter: result.0, cancelled: result.1) }
         let out = format == .json ? ComparisonReport.json(cells) : ComparisonReport.markdown(cells)
@@ -86,6 +91,7 @@ enum ComparisonReport {
         }
 
         var instruction: String
+        var variant: String?
         var model: String
         var text: String
         var usage: Usage
@@ -95,12 +101,13 @@ enum ComparisonReport {
         var error: Failure?
 
         enum CodingKeys: String, CodingKey {
-            case instruction, model, text, usage, costUSD = "cost_usd", ttftMs = "ttft_ms", totalMs = "total_ms", error
+            case instruction, variant, model, text, usage, costUSD = "cost_usd", ttftMs = "ttft_ms", totalMs = "total_ms", error
         }
 
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
             try c.encode(instruction, forKey: .instruction)
+            try c.encodeIfPresent(variant, forKey: .variant)
             try c.encode(model, forKey: .model)
             try c.encode(text, forKey: .text)
             try c.encode(usage, forKey: .usage)
@@ -113,7 +120,7 @@ enum ComparisonReport {
 
     static func json(_ cells: [ComparisonCell]) -> String {
         let rows = cells.map { c in
-            Row(instruction: c.job.prompt.instruction, model: c.job.ref.description, text: c.meter.result.text,
+            Row(instruction: c.job.prompt.instruction, variant: c.job.variantName, model: c.job.ref.description, text: c.meter.result.text,
                 usage: c.meter.result.usage ?? Usage(), costUSD: c.meter.result.usage == nil ? nil : c.meter.cost,
                 ttftMs: c.ttftMs, totalMs: c.totalMs, error: c.error.map { Row.Failure(kind: $0.kind.rawValue, message: $0.description) })
         }

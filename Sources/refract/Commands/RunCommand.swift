@@ -25,6 +25,12 @@ struct RunCommand: AsyncParsableCommand {
             """
     )
 
+    @Argument(help: ArgumentHelp("A prompt file (NAME.refract.toml): its variants × its models, unless options say otherwise.", valueName: "file"))
+    var file: String?
+
+    @Option(name: .customLong("variant"), help: "Only this instruction variant of the prompt file (repeatable).")
+    var variants: [String] = []
+
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var generation: GenerationOptions
 
@@ -57,10 +63,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// Runs every instruction on every model; returns whether all succeeded.
     func runAll(_ context: AppContext) async throws -> Bool {
-        let prompts = try promptOptions.prompts()
-        let refs = models.isEmpty ? [context.config.startingModel] : try models.map(context.modelRef)
-        let batch = try RunBatch(prompts: prompts, models: refs, generation: generation, context: context)
-        let printer = RunPrinter(jobs: batch.jobs.map { PrintedRun.live($0, models: refs.count) }, json: json)
+        let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
+        let batch = try RunBatch(plan: plan, context: context)
+        let printer = RunPrinter(jobs: batch.jobs.map { PrintedRun.live($0, models: plan.models.count) }, json: json)
         let (results, interrupted) = await batch.run(context: context, sessions: sessions, printer: printer)
         return !interrupted && results.allSatisfy { !$0.0.result.failed && !$0.1 }
     }

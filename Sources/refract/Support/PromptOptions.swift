@@ -18,8 +18,15 @@ struct PromptOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("A value for {{name}}: --var name=value (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
-    /// One prompt per instruction (one prompt when there is none), sharing system prompt, input and variables.
-    func prompts() throws -> [Prompt] {
+    /// What the options say, read (`@file`, `-`), before any prompt file is applied.
+    struct Values {
+        var system: String?
+        var instructions: [String]
+        var input: String?
+        var variables: [String: String]
+    }
+
+    func values() throws -> Values {
         if ([system, input].compactMap({ $0 }) + instructions).filter({ $0 == "-" }).count > 1 {
             throw CLIError(message: "only one of --system, --instruction and --input can read stdin (-)", exitCode: 2)
         }
@@ -30,10 +37,12 @@ struct PromptOptions: ParsableArguments {
             }
             values[String(pair[..<eq])] = try InputReader.text(String(pair[pair.index(after: eq)...]), option: "--var")
         }
-        let systemText = try system.map { try InputReader.text($0, option: "--system") } ?? ""
-        let inputText = try input.map { try InputReader.text($0, option: "--input") } ?? ""
-        let texts = instructions.isEmpty ? [""] : try instructions.map { try InputReader.text($0, option: "--instruction") }
-        return texts.map { Prompt(system: systemText, instruction: $0, input: inputText, variables: values) }
+        return Values(
+            system: try system.map { try InputReader.text($0, option: "--system") },
+            instructions: try instructions.map { try InputReader.text($0, option: "--instruction") },
+            input: try input.map { try InputReader.text($0, option: "--input") },
+            variables: values
+        )
     }
 }
 
@@ -71,10 +80,20 @@ struct GenerationOptions: ParsableArguments {
         if raw && chat { throw ValidationError("--raw and --chat exclude each other") }
     }
 
-    var parameters: GenerationParameters {
-        GenerationParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, stop: stop, seed: seed)
+    var parameters: GenerationParameters { overriding(GenerationParameters()) }
+
+    /// `base` (a prompt file's parameters) with every option given on the command line in its place.
+    func overriding(_ base: GenerationParameters) -> GenerationParameters {
+        var p = base
+        if let temperature { p.temperature = temperature }
+        if let topP { p.topP = topP }
+        if let maxTokens { p.maxTokens = maxTokens }
+        if !stop.isEmpty { p.stop = stop }
+        if let seed { p.seed = seed }
+        return p
     }
 
-    /// The mode for a model: what the flags say, else the model's default.
-    func mode(default fallback: RequestMode) -> RequestMode { raw ? .rawCompletion : (chat ? .chat : fallback) }
+    /// The mode the flags ask for, if they ask.
+    var modeOverride: RequestMode? { raw ? .rawCompletion : (chat ? .chat : nil) }
+
 }

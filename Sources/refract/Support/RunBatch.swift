@@ -12,26 +12,27 @@ struct RunBatch {
     let models: [ModelRef]
 
     /// Builds the jobs; an unknown provider, a missing key, a missing `{{variable}}` fail here.
-    init(prompts: [Prompt], models: [ModelRef], generation: GenerationOptions, context: AppContext) throws {
+    init(plan: PromptPlan, context: AppContext) throws {
         var jobs: [RunJob] = []
-        for (index, prompt) in prompts.enumerated() {
-            for ref in models {
+        let several = plan.prompts.count > 1
+        for (index, named) in plan.prompts.enumerated() {
+            for ref in plan.models {
                 let spec: ProviderSpec
                 do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
-                let mode = generation.mode(default: spec.defaultMode(for: ref.model))
+                let mode = plan.mode ?? spec.defaultMode(for: ref.model)
                 let request: ModelRequest
-                do { request = try prompt.request(model: ref.model, parameters: generation.parameters, mode: mode) } catch {
+                do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
                     throw CLIError(message: error.description, exitCode: 2)
                 }
                 jobs.append(RunJob(
-                    ref: ref, request: request, prompt: prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref),
-                    instruction: prompts.count > 1 ? index + 1 : nil
+                    ref: ref, request: request, prompt: named.prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref),
+                    instruction: several ? index + 1 : nil, variantName: named.name ?? (several ? "instruction \(index + 1)" : nil)
                 ))
             }
         }
         self.jobs = jobs
-        self.prompts = prompts
-        self.models = models
+        self.prompts = plan.prompts.map(\.prompt)
+        self.models = plan.models
     }
 
     /// Runs everything; `printer` (if any) sees every part. Returns each job's meter (in job order),
@@ -51,7 +52,7 @@ struct RunBatch {
                 // Started here, in order, so run numbers follow the order of the options.
                 let saving = recording?.beginRun(
                     prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
-                    mode: job.request.mode, variant: job.instruction.map { "instruction \($0)" }
+                    mode: job.request.mode, variant: job.variantName
                 )
                 group.addTask {
                     let outcome = await limiter.withPermit(job.ref.provider) {
@@ -92,9 +93,11 @@ struct RunJob: Sendable {
     let price: Price?
     /// The instruction's number when several share the input.
     let instruction: Int?
+    /// The instruction variant's name (a prompt file's, or "instruction N").
+    let variantName: String?
 
     var promptCharacters: Int {
-        prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
+        request.messages.reduce(0) { $0 + $1.content.unicodeScalars.count }
     }
 
     /// Streams into the printer and the session; returns the meter and whether it was cancelled.

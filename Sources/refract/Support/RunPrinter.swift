@@ -18,8 +18,8 @@ struct PrintedRun: Sendable {
         var title = job.ref.description
         var fields = models > 1 ? "\"model\":\(JSONText.quoted(job.ref.description))," : ""
         if let n = job.instruction {
-            title += " · instruction \(n)"
-            fields = "\"instruction\":\(n)," + fields
+            title += " · " + (job.variantName ?? "instruction \(n)")
+            fields = "\"instruction\":\(n)," + (job.variantName.map { "\"variant\":\(JSONText.quoted($0))," } ?? "") + fields
         }
         return PrintedRun(ref: job.ref, title: title, jsonFields: fields)
     }

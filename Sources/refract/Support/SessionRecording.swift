@@ -46,7 +46,7 @@ final class SessionRecording: Sendable {
         prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode, variant: String? = nil
     ) -> RunRecording? {
         guard let writer else { return nil }
-        let snapshot = PromptSnapshot(system: prompt.system, instruction: prompt.instruction, input: prompt.input, variables: prompt.variables)
+        let snapshot: PromptSnapshot = prompt  // examples and their raw format included, so replays and re-runs are exact
         let recorder = writer.beginRun(
             prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, variant: variant
         )
