@@ -18,6 +18,9 @@ public struct TextEditorState: Sendable, Equatable {
     /// The first visual row the view shows.
     public private(set) var scrollTop = 0
     public let tabWidth: Int
+    /// Goes up with every change of the text (typing, undo, `setText`), never with cursor moves:
+    /// a cheap "did anything change" for autosave.
+    public private(set) var revision = 0
 
     private var rowStarts: [[Int]]
     /// The display column up/down try to keep; set by the first vertical move, cleared by others.
@@ -47,6 +50,7 @@ public struct TextEditorState: Sendable, Equatable {
 
     /// Replaces the text, puts the cursor at its end and forgets undo history (loading a prompt).
     public mutating func setText(_ text: String) {
+        revision &+= 1
         lines = TextEditorState.normalizedNewlines(text).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         if lines.isEmpty { lines = [[]] }
         rowStarts = lines.map { wrap($0) }
@@ -236,6 +240,7 @@ public struct TextEditorState: Sendable, Equatable {
 
     /// Replaces `count` lines from `start` with `replacement`; returns the lines taken out.
     private mutating func swapLines(start: Int, count: Int, with replacement: [[Character]]) -> [[Character]] {
+        revision &+= 1
         let range = start..<(start + count)
         let taken = Array(lines[range])
         lines.replaceSubrange(range, with: replacement)
@@ -247,6 +252,7 @@ public struct TextEditorState: Sendable, Equatable {
     /// cursor after the inserted text. Only the graphemes at the two seams are re-clustered, so an
     /// inserted combining mark joins its base and a split one stays whole.
     private mutating func replace(_ range: Range<TextPosition>, with text: String, kind: EditRecord.Kind, merge: Bool) {
+        revision &+= 1
         let a = range.lowerBound, b = range.upperBound
         let oldLines = Array(lines[a.line...b.line])
         let prefix = lines[a.line][..<a.column]

@@ -14,6 +14,8 @@ public final class EffectRunner: Sendable {
     private let limiter: ConcurrencyLimiter
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let cancelled = Mutex<Set<String>>([])
+    /// The prompt file's saves and watcher.
+    public let document: DocumentKeeper
 
     public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
                 limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
@@ -22,6 +24,7 @@ public final class EffectRunner: Sendable {
         self.observer = observer
         self.sessions = sessions
         self.limiter = limiter
+        self.document = DocumentKeeper(actions: queue)
     }
 
     public func perform(_ effect: Effect) {
@@ -53,6 +56,12 @@ public final class EffectRunner: Sendable {
             }
         case .recordVerdict(let verdict):
             observer?.verdict(verdict)
+        case .saveDocument(let text, let url, let fingerprint):
+            document.save(text, to: url, fingerprint: fingerprint)
+        case .saveDocumentAs(let text, let url, let fingerprint):
+            document.saveAs(text, to: url, fingerprint: fingerprint)
+        case .writeCopy(let text, let url, let label):
+            document.writeCopy(text, nextTo: url, label: label)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }

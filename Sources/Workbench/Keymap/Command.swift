@@ -5,7 +5,11 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case modelSwitcher = "model_switcher", help, sessions, openInEditor = "open_in_editor"
     case copyResponse = "copy_response", toggleRawMode = "toggle_raw_mode", toggleReasoning = "toggle_reasoning"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
-    case focusVariables = "focus_variables", focusResponse = "focus_response"
+    case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
+    // The prompt file
+    case save, saveAs = "save_as", newPrompt = "new_prompt"
+    // Few-shot examples
+    case exampleAdd = "example_add", exampleDelete = "example_delete", exampleMoveUp = "example_move_up", exampleMoveDown = "example_move_down"
     // Editor
     case left, right, up, down, wordLeft = "word_left", wordRight = "word_right"
     case lineStart = "line_start", lineEnd = "line_end", pageUp = "page_up", pageDown = "page_down"
@@ -36,7 +40,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
 
 /// Where a binding applies; the focused context is searched before `global`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, editor, response, list, overlay, browser, replay, comparison, grid
+    case global, editor, response, list, overlay, browser, replay, comparison, grid, examples
 }
 
 /// One row of the key table: the command, where it applies, its help text, and its default keys.

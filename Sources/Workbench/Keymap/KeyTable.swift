@@ -2,7 +2,7 @@
 public enum KeyTable {
     /// Help groups, in the order the overlay shows them.
     public static let groups: [(title: String, context: KeyContext)] = [
-        ("Anywhere", .global), ("Prompt editor", .editor), ("Response", .response), ("Lists and pickers", .list),
+        ("Anywhere", .global), ("Prompt editor", .editor), ("Examples", .examples), ("Response", .response), ("Lists and pickers", .list),
         ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison), ("Comparison setup", .grid),
     ]
 
@@ -26,6 +26,16 @@ public enum KeyTable {
         .init(command: .focusInput, contexts: [.global], title: "go to the input", defaultKeys: ["M-3"]),
         .init(command: .focusVariables, contexts: [.global], title: "go to the variables", defaultKeys: ["M-4"]),
         .init(command: .focusResponse, contexts: [.global], title: "go to the response", defaultKeys: ["M-5"]),
+        .init(command: .focusExamples, contexts: [.global], title: "go to the few-shot examples", defaultKeys: ["M-6"]),
+        .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
+        .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
+        .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),
+
+        .init(command: .exampleAdd, contexts: [.examples], title: "add an example after the selected one", defaultKeys: ["a", "Insert"]),
+        .init(command: .confirm, contexts: [.examples], title: "edit the example (Tab: input/output, Esc: done)", defaultKeys: ["Enter"]),
+        .init(command: .exampleDelete, contexts: [.examples], title: "delete the example", defaultKeys: ["d", "Delete"]),
+        .init(command: .exampleMoveUp, contexts: [.examples], title: "move the example up", defaultKeys: ["K", "M-Up"]),
+        .init(command: .exampleMoveDown, contexts: [.examples], title: "move the example down", defaultKeys: ["J", "M-Down"]),
 
         .init(command: .newline, contexts: [.editor], title: "new line", defaultKeys: ["Enter"]),
         .init(command: .left, contexts: [.editor], title: "move by character", defaultKeys: ["Left"]),

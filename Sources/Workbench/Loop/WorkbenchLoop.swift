@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import PromptFiles
 import Providers
 import Sessions
 import TerminalUI
@@ -48,6 +49,24 @@ public final class WorkbenchLoop {
             step(timeoutMilliseconds: nextTimeout())
         }
         runner.cancelAll()
+        runner.document.stopWatching()
+        saveOnExit()
+    }
+
+    /// The prompt file's keeper (the command adopts the opened file with it).
+    public var document: DocumentKeeper { runner.document }
+
+    /// Set when the last save on the way out failed: the command prints it once the terminal is back.
+    public private(set) var exitMessage: String?
+
+    /// Writes what autosave has not written yet, waiting for it: quitting never loses a keystroke.
+    public func saveOnExit() {
+        guard let url = state.document.url, state.document.readOnlyReason == nil, state.document.conflict == nil else { return }
+        let text = PromptFileWriter.text(of: state.promptDocument)
+        guard text != state.document.savedText else { return }
+        if let failure = runner.document.saveAndWait(text, to: url) {
+            exitMessage = failure
+        }
     }
 
     /// One turn of the loop: wait, fold in what arrived, draw if due. Public for tests.
@@ -82,7 +101,7 @@ public final class WorkbenchLoop {
         case .quit:
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
-             .deleteSession, .startGroup, .countTokens, .recordVerdict:
+             .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy:
             runner.perform(effect)
         }
     }

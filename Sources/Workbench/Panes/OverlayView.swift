@@ -1,3 +1,4 @@
+import PromptFiles
 import Providers
 import TerminalUI
 
@@ -39,6 +40,11 @@ struct OverlayView {
             for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
                 buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme[.overlayText], maxX: inner.maxX)
             }
+            return nil
+        case .conflict:
+            guard let disk = state.document.conflict else { return nil }
+            ConflictOverlay(mine: PromptFileWriter.text(of: state.promptDocument), disk: disk.text, fileName: state.document.displayName ?? "the prompt file", theme: theme)
+                .render(in: screen, into: &buffer)
             return nil
         case .confirmQuit:
             let box = Overlay(title: "Quit?", width: 44, height: 5, theme: theme)

@@ -6,6 +6,8 @@ struct PromptFieldPane {
     /// Shown instead of the pane's name (the instruction variant's name).
     var title: String?
     var editor: TextEditorState
+    /// Shown at the right of the top border after the size (the prompt file's name and modified mark).
+    var fileTitle: String? = nil
     var focused: Bool
     var theme: ResolvedTheme
 
@@ -18,8 +20,9 @@ struct PromptFieldPane {
     /// Draws the field; returns where the terminal cursor goes when it is focused.
     func render(in area: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
         let lines = editor.lineCount
-        let info = editor.isEmpty ? nil : (lines == 1 ? "\(editor.text.count) chars" : "\(lines) lines")
-        let panel = Panel(title: title ?? pane.title, rightTitle: info, focused: focused, theme: theme)
+        let size = editor.isEmpty ? nil : (lines == 1 ? "\(editor.text.count) chars" : "\(lines) lines")
+        let info = [size, fileTitle].compactMap { $0 }.joined(separator: " · ")
+        let panel = Panel(title: title ?? pane.title, rightTitle: info.isEmpty ? nil : info, focused: focused, theme: theme)
         panel.render(in: area, into: &buffer)
         let inner = panel.inner(area)
         guard !inner.isEmpty else { return nil }

@@ -17,6 +17,15 @@ public struct WorkbenchView {
         self.columnCache = columnCache
     }
 
+    /// The prompt file's name with a mark: `●` unsaved, `read-only`, `!` when saving failed or it changed on disk.
+    var fileTitle: String? {
+        guard let name = state.document.displayName else { return nil }
+        let d = state.document
+        if d.readOnlyReason != nil { return "\(name) [read-only]" }
+        if d.conflict != nil || d.saveError != nil { return "\(name) !" }
+        return d.changedSince != nil || d.savingText != nil ? "\(name) ●" : name
+    }
+
     public func render() -> CellBuffer {
         var buffer = CellBuffer(width: state.width, height: state.height, fill: Cell(" ", style: theme[.text]))
         guard state.width > 0, state.height > 0 else { return buffer }
@@ -36,9 +45,14 @@ public struct WorkbenchView {
             guard let rect = layout.panes[pane], !rect.isEmpty, let editor = state.editor(pane) else { continue }
             let title = pane == .instruction && state.variants.count > 1
                 ? "Instruction · \(state.variants[state.activeVariant].name) (\(state.activeVariant + 1)/\(state.variants.count))" : nil
-            let c = PromptFieldPane(pane: pane, title: title, editor: editor, focused: state.focus == pane && state.overlay == nil, theme: theme)
-                .render(in: rect, into: &buffer)
+            let c = PromptFieldPane(
+                pane: pane, title: title, editor: editor, fileTitle: pane == .system ? fileTitle : nil, focused: state.focus == pane && state.overlay == nil, theme: theme
+            ).render(in: rect, into: &buffer)
             if state.focus == pane { cursor = c }
+        }
+        if let rect = layout.panes[.examples], !rect.isEmpty {
+            let c = ExamplesPane(state: state.examples, focused: state.focus == .examples && state.overlay == nil, theme: theme).render(in: rect, into: &buffer)
+            if state.focus == .examples { cursor = c }
         }
         if let rect = layout.panes[.variables], !rect.isEmpty {
             let c = VariablesPane(state: state.variables, focused: state.focus == .variables && state.overlay == nil, theme: theme)

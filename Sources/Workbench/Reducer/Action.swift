@@ -30,6 +30,16 @@ public enum Action: Sendable {
     case sessionMessage(String, isError: Bool)
     /// Input tokens the providers counted for grid cells (cell index → tokens).
     case tokensCounted([Int: Int])
+    /// The prompt file was written (the text and the content fingerprint it captured).
+    case documentSaved(text: String, fingerprint: Int)
+    /// The prompt file now lives at another path (save as), already written and locked.
+    case documentMoved(URL, text: String, fingerprint: Int)
+    /// Writing the prompt file failed; the text stays in memory.
+    case documentSaveFailed(String)
+    /// The prompt file changed on disk (another editor, git checkout).
+    case documentChangedOnDisk(DiskVersion)
+    /// The prompt file changed on disk into something that cannot be read (kept ours, said why).
+    case documentUnreadable(String)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -52,6 +62,12 @@ public enum Effect: Sendable, Equatable {
     /// Ask providers that can count tokens (Anthropic) for the cells' input tokens.
     case countTokens([TokenCountRequest])
     case recordVerdict(VerdictRequest)
+    /// Write the prompt file (atomically, off the UI thread).
+    case saveDocument(text: String, to: URL, fingerprint: Int)
+    /// Write the prompt under a new name (refused when it exists) and carry on there.
+    case saveDocumentAs(text: String, to: URL, fingerprint: Int)
+    /// Keep a version beside the prompt file, as `NAME.LABEL-TIME.refract.toml` (conflicts, fresh starts).
+    case writeCopy(text: String, nextTo: URL, label: String)
 }
 
 /// A comparison to start: its shape (for the session) and its cells.

@@ -55,7 +55,7 @@ extension WorkbenchReducer {
         default:
             _ = withFocusedEditor(&state, apply)
         }
-        if state.focus.isTextField { refreshVariables(&state) }
+        if state.focus.isTextField || state.focus == .examples { refreshVariables(&state) }
         return effects
     }
 

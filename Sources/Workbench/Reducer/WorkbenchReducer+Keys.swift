@@ -7,6 +7,7 @@ extension WorkbenchReducer {
         switch state.focus {
         case .system, .instruction, .input: [.editor]
         case .variables: state.variables.editing == nil ? [.list] : [.editor]
+        case .examples: state.examples.editing == nil ? [.examples, .list] : [.editor]
         case .response: [.response]
         }
     }
@@ -19,14 +20,15 @@ extension WorkbenchReducer {
         if state.focus == .variables, state.variables.editing != nil {
             if let effects = handleVariableEditKey(press, &state) { return effects }
         }
+        if state.focus == .examples, let effects = handleExampleEditKey(press, &state) { return effects }
         if let command = keymap.command(for: press, in: contexts(state)) {
             return execute(command, &state)
         }
         // Unbound printable keys type into the focused field.
         if case .char(let ch) = press.key, press.modifiers.isDisjoint(with: [.ctrl, .alt]) {
-            if state.focus.isTextField || state.variables.editing != nil && state.focus == .variables {
+            if state.focus.isTextField || state.variables.editing != nil && state.focus == .variables || state.examples.editing != nil && state.focus == .examples {
                 _ = withFocusedEditor(&state) { $0.type(String(ch)) }
-                if state.focus.isTextField { refreshVariables(&state) }
+                if state.focus != .variables { refreshVariables(&state) }
             } else if state.focus == .variables, !state.variables.names.isEmpty {
                 beginVariableEdit(&state, replacingWith: String(ch))
             }
@@ -46,10 +48,18 @@ extension WorkbenchReducer {
                 state.overlay = .confirmQuit
                 return []
             }
+            if let reason = state.document.readOnlyReason, hasUnsavedChanges(state) {
+                state.overlay = .confirm(ConfirmState(
+                    message: "Quit and lose your changes? They cannot be saved: \(reason). (\(keymap.hint(for: .saveAs) ?? "save as") saves a copy)",
+                    purpose: .quitUnsaved
+                ))
+                return []
+            }
             state.shouldQuit = true
             return [.quit]
         case .focusNext, .focusPrevious:
             commitVariableEdit(&state)
+            state.examples.editing = nil
             let order = PaneID.allCases
             let i = order.firstIndex(of: state.focus) ?? 0
             state.focus = order[(i + (command == .focusNext ? 1 : order.count - 1)) % order.count]
@@ -59,6 +69,10 @@ extension WorkbenchReducer {
         case .focusInput: return focus(.input, &state)
         case .focusVariables: return focus(.variables, &state)
         case .focusResponse: return focus(.response, &state)
+        case .focusExamples: return focus(.examples, &state)
+        case .save, .saveAs, .newPrompt: return executeDocumentCommand(command, &state)
+        case .exampleAdd, .exampleDelete, .exampleMoveUp, .exampleMoveDown:
+            return state.focus == .examples ? executeExampleCommand(command, &state) : []
         case .modelSwitcher:
             var switcher = SwitcherState(parameters: state.parameters, mode: state.mode)
             switcher.list.selected = state.models.firstIndex { $0.ref == state.model } ?? 0
@@ -84,7 +98,7 @@ extension WorkbenchReducer {
             }
             return []
         case .openInEditor:
-            if state.focus.isTextField, let editor = state.editor(state.focus) {
+            if state.focus.isTextField || state.focus == .examples, let editor = state.editor(state.focus) {
                 return [.openExternalEditor(state.focus, text: editor.text)]
             }
             if state.focus == .variables, state.variables.names.indices.contains(state.variables.selected) {
@@ -112,13 +126,15 @@ extension WorkbenchReducer {
         case .scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom:
             if state.focus == .response { scrollResponse(command, &state) }
             else if state.focus == .variables { moveVariableSelection(command, &state) }
+            else if state.focus == .examples { return state.examples.editing == nil ? executeExampleCommand(command, &state) : editText(command, &state) }
             else if state.focus.isTextField { editText(command, &state) }
             return []
         case .confirm:
             if state.focus == .variables { beginVariableEdit(&state, replacingWith: nil) }
+            if state.focus == .examples { return executeExampleCommand(.confirm, &state) }
             return []
         default:
-            if state.focus.isTextField || (state.focus == .variables && state.variables.editing != nil) {
+            if state.focus.isTextField || (state.focus == .variables && state.variables.editing != nil) || (state.focus == .examples && state.examples.editing != nil) {
                 return editText(command, &state)
             }
             return []
@@ -127,6 +143,7 @@ extension WorkbenchReducer {
 
     func focus(_ pane: PaneID, _ state: inout WorkbenchState) -> [Effect] {
         commitVariableEdit(&state)
+        if pane != .examples { state.examples.editing = nil }
         state.focus = pane
         return []
     }
@@ -187,6 +204,8 @@ extension WorkbenchReducer {
             return effects
         case .textPrompt, .confirm:
             return handlePromptOverlayKey(press, &state)
+        case .conflict:
+            return handleConflictKey(press, &state)
         case .verdictSummary:
             state.overlay = nil
             return []

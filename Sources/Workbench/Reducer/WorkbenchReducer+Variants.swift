@@ -56,8 +56,18 @@ extension WorkbenchReducer {
             case .enter:
                 state.overlay = nil
                 let text = prompt.editor.text.trimmingCharacters(in: .whitespaces)
-                if case .renameVariant(let index) = prompt.purpose, state.variants.indices.contains(index), !text.isEmpty {
-                    state.variants[index].name = text
+                switch prompt.purpose {
+                case .renameVariant(let index):
+                    // Names must differ: the prompt file and comparisons tell variants apart by name.
+                    if state.variants.indices.contains(index), !text.isEmpty {
+                        if state.variants.enumerated().contains(where: { $0.offset != index && $0.element.name == text }) {
+                            state.notice = Notice("another variant is already named \"\(text)\"", level: .warning, expiresAt: state.now + 4)
+                        } else {
+                            state.variants[index].name = text
+                        }
+                    }
+                case .saveAs:
+                    return saveAs(text, &state)
                 }
                 return []
             case .escape:
@@ -83,6 +93,11 @@ extension WorkbenchReducer {
                 return []
             case .runGrid(let setup):
                 return startGrid(setup, &state, confirmedBudget: true)
+            case .freshScratch:
+                return startFreshScratch(&state)
+            case .quitUnsaved:
+                state.shouldQuit = true
+                return state.activeRuns.map { .cancelRun(runID: $0.id) } + [.quit]
             }
         default:
             return []

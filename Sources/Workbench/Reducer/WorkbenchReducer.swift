@@ -65,6 +65,8 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects = []
+        case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable:
+            effects = applyDocumentAction(action, &state)
         }
         // Stream parts never change the layout; everything else may (sizes, focus, variable count).
         if case .part = action {} else {
@@ -74,6 +76,7 @@ public struct WorkbenchReducer: Sendable {
                 setup.budget = budget
                 state.overlay = .gridSetup(setup)
             }
+            effects += trackDocument(&state)
         }
         return effects
     }
@@ -100,7 +103,7 @@ public struct WorkbenchReducer: Sendable {
     /// Tells each editor how big its pane is (wrap width and visible rows) and the response its width.
     func syncViewports(_ state: inout WorkbenchState) {
         let layout = state.layout
-        for pane in [PaneID.system, .instruction, .input] {
+        for pane in [PaneID.system, .instruction, .input, .examples] {
             guard let rect = layout.panes[pane] else { continue }
             let inner = rect.inset(by: 1)
             _ = state.withEditor(pane) { editor in

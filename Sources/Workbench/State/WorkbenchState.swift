@@ -11,7 +11,11 @@ public struct WorkbenchState: Sendable {
     public var variants: [InstructionVariant]
     public var activeVariant = 0
     public var input: TextEditorState
+    /// Few-shot pairs sent before the input.
+    public var examples = ExamplesState()
     public var variables = VariablesState()
+    /// The prompt file behind the workbench, if any.
+    public var document = DocumentState()
     /// The model and settings the next run uses.
     public var model: ModelRef
     public var parameters = GenerationParameters()
@@ -60,6 +64,7 @@ public struct WorkbenchState: Sendable {
         case .system: system
         case .instruction: instruction
         case .input: input
+        case .examples: examples.editor
         default: nil
         }
     }
@@ -70,6 +75,7 @@ public struct WorkbenchState: Sendable {
         case .system: body(&system)
         case .instruction: body(&instruction)
         case .input: body(&input)
+        case .examples: examples.withEditor(body)
         default: nil
         }
     }
@@ -78,7 +84,10 @@ public struct WorkbenchState: Sendable {
     public var prompt: Prompt {
         var values: [String: String] = [:]
         for name in variables.names { if let v = variables.values[name] { values[name] = v } }
-        return Prompt(system: system.text, instruction: instruction.text, input: input.text, variables: values)
+        return Prompt(
+            system: system.text, instruction: instruction.text, input: input.text, variables: values,
+            examples: examples.items.map { FewShotExample(input: $0.input.text, output: $0.output.text) }, rawFormat: document.base.rawFormat
+        )
     }
 
     /// The run the response pane shows (the latest one).
@@ -102,11 +111,11 @@ public struct WorkbenchState: Sendable {
 
     /// The layout for the current size and focus.
     public var layout: WorkbenchLayout {
-        WorkbenchLayout.compute(width: width, height: height, focus: focus, variableCount: variables.names.count)
+        WorkbenchLayout.compute(width: width, height: height, focus: focus, variableCount: variables.names.count, exampleCount: examples.items.count)
     }
 
     /// Whether the loop must keep waking up (spinner, elapsed time, expiring notices).
-    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil || !replays.isEmpty }
+    public var needsTicks: Bool { !activeRuns.isEmpty || notice?.expiresAt != nil || !replays.isEmpty || document.changedSince != nil }
 
     /// Seconds between ticks: smooth while replaying, slower for a spinner.
     public var tickInterval: Double { replays.isEmpty ? 0.1 : 1.0 / 60 }
@@ -156,8 +165,10 @@ public enum OverlayState: Sendable {
     case confirmQuit
     case sessions(BrowserState)
     case gridSetup(GridSetupState)
-    /// A one-line text to type (renaming a variant).
+    /// A one-line text to type (renaming a variant, a file name to save as).
     case textPrompt(TextPromptState)
+    /// The prompt file changed on disk while there were unsaved edits: both versions, and the choice.
+    case conflict
     /// A yes/no question (deleting a variant, a comparison over budget).
     case confirm(ConfirmState)
     /// Win rates per instruction and per model from this session's verdicts.
@@ -167,7 +178,7 @@ public enum OverlayState: Sendable {
 /// A one-line question with a text answer.
 public struct TextPromptState: Sendable {
     /// What the answer is for.
-    public enum Purpose: Sendable, Equatable { case renameVariant(Int) }
+    public enum Purpose: Sendable, Equatable { case renameVariant(Int), saveAs }
     public var title: String
     public var editor: TextEditorState
     public var purpose: Purpose
@@ -176,7 +187,7 @@ public struct TextPromptState: Sendable {
 /// A yes/no question and what a yes does.
 public struct ConfirmState: Sendable {
     /// What a yes does.
-    public enum Purpose: Sendable { case deleteVariant(Int), runGrid(GridSetupState) }
+    public enum Purpose: Sendable { case deleteVariant(Int), runGrid(GridSetupState), freshScratch, quitUnsaved }
     public var message: String
     public var purpose: Purpose
 }

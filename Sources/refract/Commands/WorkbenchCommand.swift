@@ -12,8 +12,16 @@ struct WorkbenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workbench",
         abstract: "Open the full-screen workbench (the default).",
-        discussion: "Keys: Ctrl-R run, Esc cancel, Ctrl-P model, Tab next pane, F1 help, Ctrl-Q quit."
+        discussion: """
+            `refract FILE` opens a prompt file (NAME.refract.toml), creating it when it does not exist; edits are saved \
+            to it automatically within a second. With no FILE the workbench keeps its prompt in the scratch workspace \
+            ($XDG_STATE_HOME/refract/scratch.refract.toml) and reopens exactly where you left it; Ctrl-N starts fresh. \
+            Keys: Ctrl-R run, Esc cancel, Ctrl-P model, Tab next pane, Ctrl-S save, F1 help, Ctrl-Q quit.
+            """
     )
+
+    @Argument(help: ArgumentHelp("A prompt file to open (created when missing). Default: the scratch workspace.", valueName: "file"))
+    var file: String?
 
     @Option(help: "Open with this provider:model selected.")
     var model: String?
@@ -57,6 +65,12 @@ struct WorkbenchCommand: ParsableCommand {
         } else {
             ref = context.config.startingModel
         }
+        // The prompt file is read before the terminal is taken, so a bad file is one line in the shell.
+        let opened: OpenedPromptFile?
+        do { opened = try OpenedPromptFile.open(file, environment: env, startingModel: ref) } catch let error as CLIError {
+            Stderr.line("refract: \(error.message)")
+            throw ExitCode(error.exitCode)
+        }
         let chosenTheme = ThemeChoice.load(name: theme ?? context.config.theme, home: context.home, environment: env)
         if let warning = chosenTheme.warning { notices.append(warning) }
 
@@ -70,6 +84,20 @@ struct WorkbenchCommand: ParsableCommand {
         defer { terminal.shutdown() }
 
         var state = WorkbenchState(width: terminal.width, height: terminal.height, model: ref, mode: context.registry.defaultMode(for: ref))
+        if let opened {
+            state.document.url = opened.url
+            state.document.isScratch = opened.isScratch
+            state.document.readOnlyReason = opened.readOnlyReason
+            state.load(opened.document, defaultMode: context.registry.defaultMode(for:))
+            // An explicit --model wins over the file's first model.
+            if model != nil {
+                state.model = ref
+                if !state.document.explicitMode { state.mode = context.registry.defaultMode(for: ref) }
+            }
+            state.document.savedText = opened.text
+            state.document.savedFingerprint = state.contentFingerprint
+            notices = opened.notices + notices
+        }
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
         let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
         let store = sessionOptions.location.store(config: context.config, environment: env)
@@ -81,6 +109,13 @@ struct WorkbenchCommand: ParsableCommand {
             models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: store,
             limiter: ConcurrencyLimiter(providers: context.registry.providers)
         )
+        if let opened {
+            loop.document.adopt(opened.url, signature: opened.signature, lock: opened.lock)
+            loop.document.startWatching()
+        }
+        defer {
+            if let message = loop.exitMessage { Stderr.line("refract: \(message)") }
+        }
         let queue = loop.queue
         recorder?.onWarning { queue.send(.persistentWarning($0)) }
         if let path = env["REFRACT_FIRST_FRAME_FILE"] {
