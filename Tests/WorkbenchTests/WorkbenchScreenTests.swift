@@ -135,11 +135,11 @@ import Testing
             "││ Alt-3                 go to the input                                      ││",
             "││ Alt-4                 go to the variables                                  ││",
             "││ Alt-5                 go to the response                                   ││",
-            "││ F6                    show the comparison (re-run, grid)                   │╯",
-            "╰│ Ctrl-G                compare instructions × models side by side           │╮",
-            "╭│ Alt-V                 win rates from your verdicts                         ││",
-            "││ Alt-N                 new instruction variant                              ││",
-            "╰│ Alt-D                 duplicate the instruction variant                    │╯",
+            "││ Alt-6                 go to the few-shot examples                          │╯",
+            "╰│ Ctrl-S                save the prompt file now (it also saves itself)      │╮",
+            "╭│ Alt-S                 save the prompt under a new name and go on there     ││",
+            "││ Ctrl-N                start a fresh scratch prompt (the old one is kept)   ││",
+            "╰│ F6                    show the comparison (re-run, grid)                   │╯",
             " ╰────────────────────────────────────────────────────────────────────────────╯",
         ])
     }

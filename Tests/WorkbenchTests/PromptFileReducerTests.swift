@@ -1,0 +1,181 @@
+import Foundation
+import PromptFiles
+import Providers
+import Testing
+@testable import Workbench
+
+/// The workbench on a prompt file, through the reducer: examples, autosave, outside changes, conflicts.
+@Suite struct PromptFileReducerTests {
+    static let url = URL(fileURLWithPath: "/tmp/refract-test/demo.refract.toml")
+
+    func opened(_ doc: PromptDocument = PromptDocument(), scratch: Bool = false, readOnly: String? = nil) -> WorkbenchHarness {
+        var h = WorkbenchHarness()
+        h.state.document.url = Self.url
+        h.state.document.isScratch = scratch
+        h.state.document.readOnlyReason = readOnly
+        h.state.load(doc, defaultMode: { _ in .chat })
+        h.state.document.savedText = PromptFileWriter.text(of: doc)
+        h.state.document.savedFingerprint = h.state.contentFingerprint
+        return h
+    }
+
+    func saves(_ effects: [Effect]) -> [String] {
+        effects.compactMap { if case .saveDocument(let text, _, _) = $0 { text } else { nil } }
+    }
+
+    @Test func examplesAreAddedEditedMovedAndSent() throws {
+        var h = WorkbenchHarness()
+        h.key("M-2")
+        h.type("Classify.")
+        h.key("M-6")
+        h.key("a")
+        h.type("good day")
+        h.key("Tab")
+        h.type("positive")
+        h.key("Esc")
+        h.key("a")
+        h.type("bad day")
+        h.key("Tab")
+        h.type("negative")
+        h.key("Esc")
+        #expect(h.state.examples.items.map(\.input.text) == ["good day", "bad day"])
+        h.key("K")
+        #expect(h.state.examples.items.map(\.input.text) == ["bad day", "good day"])
+        h.key("M-3")
+        h.type("meh day")
+        let request = try #require(h.key("C-r").compactMap { if case .startRun(let r) = $0 { r } else { nil } }.first)
+        #expect(request.request.messages.map(\.role) == [.user, .assistant, .user, .assistant, .user])
+        #expect(request.request.messages.map(\.content) == ["Classify.\n\nbad day", "negative", "good day", "positive", "meh day"])
+        #expect(request.prompt.examples.count == 2, "the run snapshot records the examples")
+        h.key("M-6")
+        h.key("d")
+        #expect(h.state.examples.items.map(\.input.text) == ["good day"])
+    }
+
+    @Test func autosaveWritesHalfASecondAfterAChangeAndOnlyChanges() throws {
+        var h = opened()
+        h.key("M-2")
+        #expect(saves(h.send(.tick)).isEmpty, "moving focus is not a change")
+        h.type("Hello")
+        #expect(h.state.document.changedSince != nil)
+        h.advance(0.2)
+        #expect(saves(h.send(.tick)).isEmpty)
+        h.advance(0.4)
+        let written = saves(h.send(.tick))
+        #expect(written.count == 1)
+        let doc = try PromptFileReader(file: "x").read(try #require(written.first)).document
+        #expect(doc.instructions.first?.text == "Hello")
+        h.send(.documentSaved(text: written[0], fingerprint: h.state.document.savingFingerprint))
+        h.advance(2)
+        #expect(saves(h.send(.tick)).isEmpty, "nothing new to save")
+        #expect(h.state.document.changedSince == nil)
+    }
+
+    @Test func aFailedSaveIsAWarningAndIsTriedAgain() {
+        var h = opened()
+        h.key("M-2")
+        h.type("x")
+        h.advance(1)
+        #expect(saves(h.send(.tick)).count == 1)
+        h.send(.documentSaveFailed("demo.refract.toml: not saved: the disk is full; your text is kept in memory"))
+        #expect(h.state.persistentWarning?.contains("disk is full") == true)
+        #expect(h.state.instruction.text == "x")
+        h.advance(1)
+        #expect(saves(h.send(.tick)).isEmpty)
+        h.advance(5)
+        #expect(saves(h.send(.tick)).count == 1, "tried again")
+    }
+
+    @Test func anOutsideChangeReloadsWhenNothingIsUnsaved() {
+        var h = opened()
+        var disk = PromptDocument()
+        disk.instructions = [PromptInstruction(name: "a", text: "from git"), PromptInstruction(name: "b", text: "second")]
+        disk.examples = [PromptExample(input: "i", output: "o")]
+        h.send(.documentChangedOnDisk(DiskVersion(document: disk, text: PromptFileWriter.text(of: disk))))
+        #expect(h.state.variants.map(\.name) == ["a", "b"])
+        #expect(h.state.instruction.text == "from git")
+        #expect(h.state.examples.items.count == 1)
+        #expect(h.state.notice?.text.contains("reloaded") == true)
+        h.advance(2)
+        #expect(saves(h.send(.tick)).isEmpty, "a reload is not an edit")
+    }
+
+    @Test func anOutsideChangeOverUnsavedEditsIsAConflictThatKeepsBothSides() throws {
+        var h = opened()
+        h.key("M-2")
+        h.type("mine")
+        var disk = PromptDocument()
+        disk.instructions = [PromptInstruction(name: "instruction 1", text: "theirs")]
+        let diskText = PromptFileWriter.text(of: disk)
+        h.send(.documentChangedOnDisk(DiskVersion(document: disk, text: diskText)))
+        guard case .conflict = h.state.overlay else { Issue.record("no conflict shown"); return }
+        #expect(h.state.instruction.text == "mine", "nothing replaced while the user decides")
+        h.advance(2)
+        #expect(saves(h.send(.tick)).isEmpty, "autosave waits for the choice")
+        let screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("text = \"mine\"") && screen.contains("text = \"theirs\""), "both versions are shown")
+
+        var take = h
+        let taken = take.key("t")
+        #expect(take.state.instruction.text == "theirs")
+        let copy = taken.compactMap { if case .writeCopy(let text, _, let label) = $0 { (text, label) } else { nil } }.first
+        #expect(copy?.1 == "mine" && copy?.0.contains("mine") == true)
+
+        let kept = h.key("k")
+        #expect(h.state.instruction.text == "mine")
+        #expect(kept.contains(.writeCopy(text: diskText, nextTo: Self.url, label: "disk")))
+        #expect(saves(kept).count == 1)
+    }
+
+    @Test func ourOwnSaveSeenOnDiskIsNotAChange() {
+        var h = opened()
+        h.key("M-2")
+        h.type("x")
+        h.advance(1)
+        let text = saves(h.send(.tick))[0]
+        var doc = PromptDocument()
+        doc.instructions = [PromptInstruction(name: "instruction 1", text: "x")]
+        h.send(.documentChangedOnDisk(DiskVersion(document: doc, text: text)))
+        #expect(h.state.overlay == nil)
+    }
+
+    @Test func aReadOnlyFileIsNeverWrittenAndQuittingAsks() {
+        var h = opened(readOnly: "the file is read-only")
+        h.key("M-2")
+        h.type("x")
+        h.advance(2)
+        #expect(saves(h.send(.tick)).isEmpty)
+        #expect(saves(h.key("C-s")).isEmpty)
+        #expect(h.state.notice?.text.contains("read-only") == true)
+        #expect(!h.key("C-q").contains(.quit))
+        guard case .confirm = h.state.overlay else { Issue.record("quitting did not ask"); return }
+        #expect(h.key("y").contains(.quit))
+    }
+
+    @Test func theScratchWorkspaceKeepsTheFocusAndTheVariant() throws {
+        var h = opened(scratch: true)
+        h.key("M-n")
+        h.key("M-3")
+        h.advance(1)
+        let text = try #require(saves(h.send(.tick)).first)
+        let doc = try PromptFileReader(file: "x").read(text).document
+        #expect(doc.workbench == WorkbenchPlace(focus: "input", variant: 1))
+        var reopened = WorkbenchHarness()
+        reopened.state.load(doc, defaultMode: { _ in .chat })
+        #expect(reopened.state.focus == .input && reopened.state.activeVariant == 1 && reopened.state.variants.count == 2)
+    }
+
+    @Test func saveAsAddsTheEndingAndFreshScratchKeepsTheOldOne() {
+        var h = opened(scratch: true)
+        h.key("M-2")
+        h.type("keep me")
+        h.key("M-s")
+        for _ in 0..<30 { h.key("Backspace") }
+        h.type("mine")
+        let effects = h.key("Enter")
+        #expect(effects.contains { if case .saveDocumentAs(_, let url, _) = $0 { url.lastPathComponent == "mine.refract.toml" } else { false } })
+        let fresh = h.key("C-n") + h.key("y")
+        #expect(fresh.contains { if case .writeCopy(let text, _, "previous") = $0 { text.contains("keep me") } else { false } })
+        #expect(h.state.instruction.text.isEmpty)
+    }
+}
