@@ -4,8 +4,6 @@ import Providers
 import TerminalUI
 
 extension WorkbenchReducer {
-    /// Seconds after the first unsaved change before autosave writes (so a kill loses at most this much).
-    static let autosaveDelay = 0.5
     /// Seconds before a failed save is tried again.
     static let saveRetryDelay = 5.0
 
@@ -17,7 +15,7 @@ extension WorkbenchReducer {
             && !(state.document.savingText != nil && fingerprint == state.document.savingFingerprint)
         if unsaved, state.document.changedSince == nil { state.document.changedSince = state.now }
         if !unsaved, state.document.savingText == nil { state.document.changedSince = nil }
-        guard let since = state.document.changedSince, state.now - since >= Self.autosaveDelay,
+        guard let since = state.document.changedSince, state.now - since >= autosaveDelay,
               state.document.savingText == nil, state.document.readOnlyReason == nil, state.document.conflict == nil else { return [] }
         return [save(to: url, fingerprint: fingerprint, &state)]
     }
@@ -60,7 +58,7 @@ extension WorkbenchReducer {
             state.document.savingText = nil
             state.document.saveError = message
             // Try again a little later; the text stays in memory meanwhile.
-            state.document.changedSince = state.now - Self.autosaveDelay + Self.saveRetryDelay
+            state.document.changedSince = state.now - autosaveDelay + Self.saveRetryDelay
             state.persistentWarning = message
         case .documentChangedOnDisk(let disk):
             if disk.text == state.document.savedText || disk.text == state.document.savingText { return [] }
@@ -151,7 +149,7 @@ extension WorkbenchReducer {
         var fresh = PromptDocument()
         fresh.models = [state.model.description]
         state.load(fresh, defaultMode: defaultMode)
-        state.focus = .instruction
+        state.focus = .input
         syncViewports(&state)
         return [.writeCopy(text: old, nextTo: url, label: "previous")]
     }

@@ -9,6 +9,8 @@ public struct WorkbenchReducer: Sendable {
     public var providers: [String: ProviderSpec]
     /// Ask before a comparison whose estimate is above this (config `budget_usd`).
     public var budget: Double?
+    /// Seconds after the first unsaved change before autosave writes (so a kill loses at most this much).
+    public var autosaveDelay = 0.5
 
     public init(keymap: Keymap, prices: PriceTable, providers: [ProviderSpec], budget: Double? = nil) {
         self.keymap = keymap

@@ -99,7 +99,9 @@ struct WorkbenchCommand: ParsableCommand {
             notices = opened.notices + notices
         }
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
-        let reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
+        var reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
+        // Tests hold autosave back to make an unsaved edit meet a change on disk.
+        if let delay = env["REFRACT_AUTOSAVE_DELAY"].flatMap(Double.init), delay >= 0 { reducer.autosaveDelay = delay }
         let store = sessionOptions.location.store(config: context.config, environment: env)
         let recorder = sessionOptions.noSave ? nil : SessionRunObserver(
             store: store, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers

@@ -50,7 +50,7 @@ struct OpenedPromptFile {
             }
             var doc = PromptDocument()
             doc.models = [startingModel.description]
-            if isScratch { doc.workbench = WorkbenchPlace(focus: PaneID.instruction.rawValue, variant: 0) }
+            if isScratch { doc.workbench = WorkbenchPlace(focus: PaneID.input.rawValue, variant: 0) }
             do { try PromptFileStore.save(PromptFileWriter.text(of: doc), to: url) } catch {
                 throw CLIError(message: error.description, exitCode: 2)
             }

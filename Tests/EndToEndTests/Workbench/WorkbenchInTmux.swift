@@ -34,7 +34,8 @@ final class WorkbenchInTmux {
         // The shell stays a moment after refract so the screen it left behind can be read.
         let command = "sh -c \"\(Self.binary) \(quoted); code=\\$?; echo REFRACT-EXITED \\$code; echo \\$code > \(status); stty -a > \(stty); sleep 20\""
         var env = ["HOME": folder.path, "XDG_CONFIG_HOME": folder.appendingPathComponent("config").path,
-                   "XDG_DATA_HOME": folder.appendingPathComponent("data").path, "REFRACT_HOME": PackagePaths.root.path, "EDITOR": "true"]
+                   "XDG_DATA_HOME": folder.appendingPathComponent("data").path,
+                   "XDG_STATE_HOME": folder.appendingPathComponent("state").path, "REFRACT_HOME": PackagePaths.root.path, "EDITOR": "true"]
         env.merge(extraEnvironment) { _, new in new }
         tmux = try TmuxSession(command: command, width: width, height: height, environment: env)
     }
@@ -85,6 +86,13 @@ final class WorkbenchInTmux {
         try tmux.type(filter)
         usleep(100_000)
         try keys("Enter")
+    }
+
+    /// The pid of refract itself (the pane runs a shell around it).
+    var refractPID: Int32? {
+        guard let shell = try? tmux.panePID() else { return nil }
+        let out = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+        return out.split(separator: " ").first.flatMap { Int32($0) }
     }
 
     var screen: String { (try? tmux.capture().joined(separator: "\n")) ?? "" }
