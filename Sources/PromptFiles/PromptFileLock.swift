@@ -51,7 +51,7 @@ public final class PromptFileLock: @unchecked Sendable {
     }
 
     /// A name from the real path (FNV-1a), so two spellings of one file share a lock.
-    static func lockName(for url: URL) -> String {
+    public static func lockName(for url: URL) -> String {
         let real = url.resolvingSymlinksInPath().standardizedFileURL.path
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in real.utf8 {

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesBackend
 import Foundation
 import Platform
+import PromptFiles
 import Providers
 import Sessions
 import TerminalUI
@@ -88,7 +89,9 @@ struct WorkbenchCommand: ParsableCommand {
             state.document.url = opened.url
             state.document.isScratch = opened.isScratch
             state.document.readOnlyReason = opened.readOnlyReason
-            state.load(opened.document, defaultMode: context.registry.defaultMode(for:))
+            var document = opened.document
+            if !opened.isScratch, let place = WorkbenchPlaceStore(environment: env).load(for: opened.url) { document.workbench = place }
+            state.load(document, defaultMode: context.registry.defaultMode(for:))
             // An explicit --model wins over the file's first model.
             if model != nil {
                 state.model = ref
@@ -124,6 +127,9 @@ struct WorkbenchCommand: ParsableCommand {
             loop.onFirstFrame = { FirstFrameMark.write(to: path) }
         }
         loop.run()
+        if let opened, !opened.isScratch {
+            WorkbenchPlaceStore(environment: env).save(WorkbenchPlace(focus: loop.state.focus.rawValue, variant: loop.state.activeVariant), for: opened.url)
+        }
     }
 
     /// Stops local servers and the HTTP client before the process ends.

@@ -17,8 +17,9 @@ import Testing
     @Test func aNewFileHoldsVariantsExamplesAndInputAndReopensTheSame() throws {
         let folder = try Folder()
         let file = folder.path("demo.refract.toml")
+        let env = ["XDG_STATE_HOME": folder.path("state")]
         do {
-            let w = try WorkbenchInTmux([file])
+            let w = try WorkbenchInTmux([file], extraEnvironment: env)
             try w.tmux.waitForText("new prompt file demo.refract.toml")
             #expect(FileManager.default.fileExists(atPath: file), "created on open")
             try w.setMaxTokens(12)
@@ -43,10 +44,11 @@ import Testing
                        "input = \"This is awful\"", "max_tokens = 12", "models = [\"local:smollm2-135m-instruct\"]"] {
             #expect(text.contains(needle), "\(needle) in:\n\(text)")
         }
-        let again = try WorkbenchInTmux([file])
+        let again = try WorkbenchInTmux([file], extraEnvironment: env)
         try again.tmux.waitForText("1. I love it → positive")
         let screen = again.screen
-        #expect(screen.contains("Say the sentiment in one word.") && screen.contains("This is awful") && screen.contains("(1/2)"), "\(screen)")
+        #expect(screen.contains("Reply with one emoji.") && screen.contains("This is awful") && screen.contains("(2/2)"), "\(screen)")
+        #expect(screen.contains(" INPUT "), "the focused pane and the variant come back")
         #expect(screen.contains("demo.refract.toml"), "the file name is in the title")
     }
 
