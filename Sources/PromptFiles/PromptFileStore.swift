@@ -48,7 +48,9 @@ public enum PromptFileStore {
     public static func readOnlyReason(_ url: URL) -> String? {
         let path = url.path
         if FileManager.default.fileExists(atPath: path) {
-            if access(path, W_OK) != 0 { return "the file is read-only" }
+            // Without write bits the file is read-only by its owner's choice, even to root (who may write anyway).
+            var st = stat()
+            if access(path, W_OK) != 0 || (stat(path, &st) == 0 && st.st_mode & 0o222 == 0) { return "the file is read-only" }
         }
         let folder = url.deletingLastPathComponent().path
         // The atomic save writes a temporary file beside it and renames it.

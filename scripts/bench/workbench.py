@@ -7,6 +7,8 @@
                typed and timed until their echo appears in the pty output (p50/p99)
   replay       a recorded --tokens run replayed instantly from the session browser: CPU and time
   open         the session browser on a big session folder: list, then open (to first screen)
+  prompt-file  issue 10: first frame of a prompt file with 50 variants and 200 examples (vs the empty scratch
+               workspace), then key → screen while typing with autosave on (it writes every ~0.5 s) and off
 """
 import re, argparse, glob, json, os, random, sys, tempfile, time
 sys.path.insert(0, os.path.dirname(__file__))
@@ -215,9 +217,75 @@ def open_browser(a):
          peak_rss_mb=round(median([r[2] for r in rows]), 1), load_1min=load())
 
 
+def big_prompt_file(path, variants=50, examples=200):
+    """A prompt file as a long-running project grows one: many variants, many few-shot pairs, multi-line texts."""
+    def block(text):
+        return '"""\n' + text + '\\\n"""'
+    out = ['format = 1', 'title = "benchmark"', 'models = ["local:smollm2-135m-instruct"]',
+           'system = ' + block("You are a careful assistant.\nAnswer in one line."), 'input = "{{text}}"', "",
+           "[variables]", 'text = "The kettle leaks when it boils."']
+    for i in range(variants):
+        out += ["", "[[instructions]]", f'name = "variant {i + 1}"',
+                "text = " + block(f"Variant {i + 1}: classify the text.\nUse one word.\nBe consistent with the examples.")]
+    for i in range(examples):
+        out += ["", "[[examples]]", f'input = "Example input number {i + 1}, a sentence of ordinary length."',
+                f'output = "label-{i % 3}"']
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def prompt_file(a):
+    folder = home()
+    env = refract_env(folder)
+    path = os.path.join(folder, "big.refract.toml")
+    big_prompt_file(path)
+    size_kb = os.path.getsize(path) / 1024
+    figures = {}
+    for name, args in (("scratch", []), ("big_file", [path])):
+        times = []
+        for _ in range(a.runs):
+            wb = Workbench(env, 120, 40, args=args)
+            times.append(wb.first_frame_ms())
+            time.sleep(0.2)
+            wb.quit()
+        figures[name] = times
+    emit("prompt_file.first_frame", variants=50, examples=200, file_kb=round(size_kb, 1), runs=a.runs,
+         big_ms_median=round(median(figures["big_file"]), 1), big_ms_p90=round(pct(figures["big_file"], 90), 1),
+         scratch_ms_median=round(median(figures["scratch"]), 1), load_1min=load())
+
+    # Typing into the big file: each key's echo timed; autosave rewrites the whole file every ~0.5 s while typing.
+    results = {}
+    for label, delay in (("autosave_off", "1000000"), ("autosave_on", "0.5")):
+        wb = Workbench(dict(env, REFRACT_AUTOSAVE_DELAY=delay), 120, 40, args=[path])
+        wb.first_frame_ms()
+        time.sleep(0.5)
+        wb.send("M-3")
+        time.sleep(0.2)
+        saves, last_mtime = 0, os.stat(path).st_mtime_ns
+        lat = []
+        c0 = wb.cpu()
+        for _ in range(a.keys):
+            since = wb.mark()
+            sent = time.perf_counter()
+            wb.send(MARK)
+            got = wb.wait_for(MARK, since, timeout=2)
+            if got is not None:
+                lat.append((got - sent) * 1000)
+            m = os.stat(path).st_mtime_ns
+            if m != last_mtime:
+                saves, last_mtime = saves + 1, m
+            time.sleep(random.uniform(0.04, 0.12))
+        cpu = wb.cpu() - c0
+        wb.quit()
+        results[label] = dict(keys=len(lat), p50=round(median(lat), 2), p99=round(pct(lat, 99), 2), max=round(max(lat), 2),
+                              saves_seen=saves, cpu_s=round(cpu, 3))
+    emit("prompt_file.typing_with_autosave", file_kb=round(size_kb, 1), **{f"{k}_{f}": v for k, r in results.items() for f, v in r.items()},
+         load_1min=load())
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("scenario", choices=["first-frame", "stream", "replay", "open"])
+    ap.add_argument("scenario", choices=["first-frame", "stream", "replay", "open", "prompt-file"])
     ap.add_argument("--runs", type=int, default=15)
     ap.add_argument("--columns", type=int, default=1)
     ap.add_argument("--max-tokens", type=int, default=256)
@@ -227,7 +295,7 @@ def main():
     ap.add_argument("--height", type=int, default=40)
     ap.add_argument("--dir", default=os.path.join(OUT, "sessions-100mb"))
     a = ap.parse_args()
-    {"first-frame": first_frame, "stream": stream, "replay": replay, "open": open_browser}[a.scenario](a)
+    {"first-frame": first_frame, "stream": stream, "replay": replay, "open": open_browser, "prompt-file": prompt_file}[a.scenario](a)
 
 
 if __name__ == "__main__":
