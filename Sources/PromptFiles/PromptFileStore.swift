@@ -30,7 +30,8 @@ public enum PromptFileStore {
         guard !isDirectory.boolValue else { throw PromptFileError(file: path, message: "is a folder, not a prompt file (name a .refract.toml file)") }
         let signature = FileSignature.of(path)
         if let size = signature?.size, size > maximumBytes {
-            throw PromptFileError(file: path, message: "is \(size / 1_048_576) MB; a prompt file is at most 10 MB (is this the right file?)")
+            // In bytes: "is 10 MB; at most 10 MB" would not say what is wrong with a file just over the limit.
+            throw PromptFileError(file: path, message: "is \(size) bytes; a prompt file is at most 10 MB (is this the right file?)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw PromptFileError(file: path, message: "cannot be read (check its permissions)")

@@ -34,9 +34,10 @@ public enum PromptFileWriter {
 
         if doc.rawFormat != .standard {
             out += ["", "[raw]"]
-            put("input_prefix", string(doc.rawFormat.inputPrefix))
-            put("output_prefix", string(doc.rawFormat.outputPrefix))
-            put("separator", string(doc.rawFormat.separator))
+            // On one line: `separator = "\n\n"` says what a block of two empty lines would hide.
+            put("input_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.inputPrefix))
+            put("output_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.outputPrefix))
+            put("separator", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.separator))
         }
 
         if !doc.variables.isEmpty {

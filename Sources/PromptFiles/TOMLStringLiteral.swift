@@ -10,6 +10,12 @@ enum TOMLStringLiteral {
         return "\"\"\"\n" + body + (text.hasSuffix("\n") ? "" : "\\\n") + "\"\"\""
     }
 
+    /// Always a basic string on one line, newlines escaped: for short syntax-like values (the raw-mode
+    /// separator) whose newlines and spaces a `"""` block would hide.
+    static func renderOnOneLine(_ text: String) -> String {
+        "\"" + escape(text, multiline: false) + "\""
+    }
+
     /// Escapes what a basic string cannot hold: backslashes, quotes (every one on a single line, a third
     /// in a row in a multi-line string), and control characters other than newline and tab.
     static func escape(_ text: String, multiline: Bool) -> String {

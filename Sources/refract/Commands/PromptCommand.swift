@@ -42,21 +42,31 @@ struct PromptCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingErrors {
             let context = try AppContext.load(configPath: config)
-            let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
-            var writer = TerminalTextWriter()
-            for named in plan.prompts {
-                for ref in plan.models {
-                    let mode = plan.mode ?? context.registry.defaultMode(for: ref)
-                    let request: ModelRequest
-                    do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
-                        throw CLIError(message: "\(error)", exitCode: 2)
-                    }
-                    writer.write(json ? Self.json(request, variant: named.name, model: ref) : Self.text(request, variant: named.name, model: ref))
-                }
+            // The context owns an HTTP client that must be shut down on every path, a bad file included
+            // (AsyncHTTPClient traps when one is dropped running).
+            do { try show(context) } catch {
+                await context.shutdown()
+                throw error
             }
-            writer.finish()
             await context.shutdown()
         }
+    }
+
+    /// Prints every variant × model's request.
+    func show(_ context: AppContext) throws {
+        let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
+        var writer = TerminalTextWriter()
+        for named in plan.prompts {
+            for ref in plan.models {
+                let mode = plan.mode ?? context.registry.defaultMode(for: ref)
+                let request: ModelRequest
+                do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
+                    throw CLIError(message: "\(error)", exitCode: 2)
+                }
+                writer.write(json ? Self.json(request, variant: named.name, model: ref) : Self.text(request, variant: named.name, model: ref))
+            }
+        }
+        writer.finish()
     }
 
     /// The human form: a header per variant × model, then each message under its role.
