@@ -27,6 +27,8 @@ public struct PromptDocument: Sendable, Equatable {
     /// Keys this version does not know, kept verbatim for the rewrite (top level, and inside `[params]`).
     public var extras = ExtraKeys()
     public var parameterExtras = ExtraKeys()
+    /// The file's comments, put back where they were on a rewrite.
+    public var comments = TOMLComments()
 
     public init() {}
 

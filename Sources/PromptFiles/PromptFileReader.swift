@@ -30,7 +30,10 @@ public struct PromptFileReader: Sendable {
             throw PromptFileError(file: file, message: "invalid TOML: \(error)")
         }
         let locator = TOMLKeyLocator(source: text)
-        let document = try TableReading(file: file, locator: locator).document(root)
+        var document = try TableReading(file: file, locator: locator).document(root)
+        if text.contains("#") {
+            document.comments = TOMLComments.scan(text).keyingInstructionsByName(document.instructions.map(\.name))
+        }
         var warnings: [String] = []
         for key in root.keys.sorted() where !Self.topLevelKeys.contains(key) {
             guard let near = EditDistance.closest(to: key, in: Self.topLevelKeys.sorted(), maxDistance: 2).first else { continue }

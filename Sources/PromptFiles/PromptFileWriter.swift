@@ -6,72 +6,108 @@ import Providers
 /// line of the file), and the keys a newer Refract wrote kept where TOML allows them.
 public enum PromptFileWriter {
     public static func text(of doc: PromptDocument) -> String {
-        var out: [String] = []
-        func put(_ key: String, _ value: String) { out.append(TOMLStringLiteral.key(key) + " = " + value) }
+        var out = Emitter(comments: doc.comments)
         func string(_ s: String) -> String { TOMLStringLiteral.render(s) }
+        out.lines += doc.comments.start
 
-        put("format", String(PromptDocument.formatVersion))
-        if !doc.title.isEmpty { put("title", string(doc.title)) }
-        if !doc.models.isEmpty { put("models", "[" + doc.models.map(string).joined(separator: ", ") + "]") }
-        put("system", string(doc.system))
-        put("input", string(doc.input))
-        out += doc.extras.lines
+        out.put("format", String(PromptDocument.formatVersion))
+        if !doc.title.isEmpty { out.put("title", string(doc.title)) }
+        if !doc.models.isEmpty { out.put("models", "[" + doc.models.map(string).joined(separator: ", ") + "]") }
+        out.put("system", string(doc.system))
+        out.put("input", string(doc.input))
+        out.extra(doc.extras.lines)
 
         let p = doc.parameters
-        var params: [String] = []
-        if let t = p.temperature { params.append("temperature = " + number(t)) }
-        if let t = p.topP { params.append("top_p = " + number(t)) }
-        if let n = p.maxTokens { params.append("max_tokens = \(n)") }
-        if !p.stop.isEmpty { params.append("stop = [" + p.stop.map(string).joined(separator: ", ") + "]") }
-        if let n = p.seed { params.append("seed = \(n)") }
-        if let m = doc.mode { params.append("mode = " + string(m.rawValue)) }
-        params += doc.parameterExtras.lines
-        if !params.isEmpty {
-            out.append("")
-            out.append("[params]")
-            out += params
+        var params: [(String, String)] = []
+        if let t = p.temperature { params.append(("temperature", number(t))) }
+        if let t = p.topP { params.append(("top_p", number(t))) }
+        if let n = p.maxTokens { params.append(("max_tokens", "\(n)")) }
+        if !p.stop.isEmpty { params.append(("stop", "[" + p.stop.map(string).joined(separator: ", ") + "]")) }
+        if let n = p.seed { params.append(("seed", "\(n)")) }
+        if let m = doc.mode { params.append(("mode", string(m.rawValue))) }
+        if !params.isEmpty || !doc.parameterExtras.lines.isEmpty {
+            out.header("[params]", scope: "params.")
+            for (key, value) in params { out.put(key, value) }
+            out.extra(doc.parameterExtras.lines)
         }
 
         if doc.rawFormat != .standard {
-            out += ["", "[raw]"]
+            out.header("[raw]", scope: "raw.")
             // On one line: `separator = "\n\n"` says what a block of two empty lines would hide.
-            put("input_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.inputPrefix))
-            put("output_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.outputPrefix))
-            put("separator", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.separator))
+            out.put("input_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.inputPrefix))
+            out.put("output_prefix", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.outputPrefix))
+            out.put("separator", TOMLStringLiteral.renderOnOneLine(doc.rawFormat.separator))
         }
 
         if !doc.variables.isEmpty {
-            out += ["", "[variables]"]
+            out.header("[variables]", scope: "variables.")
             for name in doc.orderedVariableNames {
-                if let value = doc.variables[name] { put(name, string(value)) }
+                if let value = doc.variables[name] { out.put(name, string(value)) }
             }
         }
 
         for instruction in doc.instructions {
-            out += ["", "[[instructions]]"]
-            put("name", string(instruction.name))
-            put("text", string(instruction.text))
-            out += instruction.extras.lines
+            out.header("[[instructions]]", anchor: "[[instructions]]\(instruction.name)", scope: "instructions[\(instruction.name)].")
+            out.put("name", string(instruction.name))
+            out.put("text", string(instruction.text))
+            out.extra(instruction.extras.lines)
         }
 
-        for example in doc.examples {
-            out += ["", "[[examples]]"]
-            put("input", string(example.input))
-            put("output", string(example.output))
-            out += example.extras.lines
+        for (index, example) in doc.examples.enumerated() {
+            out.header("[[examples]]", anchor: "[[examples]]#\(index)", scope: "examples#\(index).")
+            out.put("input", string(example.input))
+            out.put("output", string(example.output))
+            out.extra(example.extras.lines)
         }
 
         if let place = doc.workbench {
-            out += ["", "[workbench]"]
-            if let focus = place.focus { put("focus", string(focus)) }
-            if let variant = place.variant { put("variant", String(variant)) }
+            out.header("[workbench]", scope: "workbench.")
+            if let focus = place.focus { out.put("focus", string(focus)) }
+            if let variant = place.variant { out.put("variant", String(variant)) }
         }
 
         for table in doc.extras.tables {
-            out.append("")
-            out.append(table)
+            // An unknown table keeps the comments above its first header.
+            let first = table.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let anchor = first.hasPrefix("[[") ? first + "#0" : first
+            out.lines.append("")
+            out.lines += doc.comments.before[anchor] ?? []
+            out.lines.append(table)
         }
-        return out.joined(separator: "\n") + "\n"
+        if !doc.comments.end.isEmpty { out.lines += [""] + doc.comments.end }
+        return out.lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Collects the lines, putting each comment back before (or after) what it was attached to.
+    private struct Emitter {
+        let comments: TOMLComments
+        var lines: [String] = []
+        /// The anchor prefix of the keys written now (`params.`, `examples#2.`).
+        var scope = ""
+
+        mutating func put(_ key: String, _ value: String) {
+            let anchor = scope + key
+            lines += comments.before[anchor] ?? []
+            var line = TOMLStringLiteral.key(key) + " = " + value
+            if let trailing = comments.trailing[anchor], !value.contains("\n") { line += "  " + trailing }
+            lines.append(line)
+        }
+
+        mutating func header(_ text: String, anchor: String? = nil, scope: String) {
+            lines.append("")
+            lines += comments.before[anchor ?? text] ?? []
+            lines.append(text)
+            self.scope = scope
+        }
+
+        /// Unknown keys, already rendered as `key = value`.
+        mutating func extra(_ rendered: [String]) {
+            for line in rendered {
+                let key = line.prefix { $0 != "=" }.trimmingCharacters(in: .whitespaces)
+                lines += comments.before[scope + key] ?? []
+                lines.append(line)
+            }
+        }
     }
 
     /// The shortest text that reads back as the same number (`0.7`, `1.0`).
