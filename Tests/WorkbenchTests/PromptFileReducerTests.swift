@@ -1,6 +1,7 @@
 import Foundation
 import PromptFiles
 import Providers
+import Sessions
 import Testing
 @testable import Workbench
 
@@ -177,5 +178,48 @@ import Testing
         let fresh = h.key("C-n") + h.key("y")
         #expect(fresh.contains { if case .writeCopy(let text, _, "previous") = $0 { text.contains("keep me") } else { false } })
         #expect(h.state.instruction.text.isEmpty)
+    }
+}
+
+/// From the sessions browser to a new prompt file: `w` on a run of a comparison writes the whole group.
+@Suite struct ExportFromBrowserTests {
+    @Test func writingAComparisonAsAPromptFileAsksForANameThenOpensIt() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-export-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let jsonl = """
+            {"type":"session","version":1,"id":"abc","title":"Tone check","created":"2026-11-23T10:00:00.000Z","refract_version":"0.1.0"}
+            {"type":"group_started","group":1,"at":"2026-11-23T10:00:00.500Z","kind":"grid","instructions":["Be formal.","Be casual."],"models":["local:smollm2-135m-instruct"]}
+            {"type":"run_started","run":1,"group":1,"at":"2026-11-23T10:00:01.000Z","model":"local:smollm2-135m-instruct","protocol":"openai-chat","mode":"chat","variant":"formal","params":{"temperature":0},"prompt":{"system":"","instruction":"Be formal.","input":"hi","examples":[{"input":"yo","output":"Good day."}]}}
+            {"type":"finished","run":1,"finish":"stop","raw_finish":"stop","ttft_ms":200,"total_ms":600}
+            {"type":"run_started","run":2,"group":1,"at":"2026-11-23T10:00:01.000Z","model":"local:smollm2-135m-instruct","protocol":"openai-chat","mode":"chat","variant":"casual","params":{"temperature":0},"prompt":{"system":"","instruction":"Be casual.","input":"hi","examples":[{"input":"yo","output":"Good day."}]}}
+            {"type":"finished","run":2,"finish":"stop","raw_finish":"stop","ttft_ms":200,"total_ms":600}
+
+            """
+        let file = folder.appendingPathComponent("s.jsonl")
+        try jsonl.write(to: file, atomically: true, encoding: .utf8)
+        let scan = try SessionStore(folder: folder).open(file)
+        #expect(scan.runs.count == 2)
+
+        var h = WorkbenchHarness()
+        h.key("C-o")
+        h.send(.sessionOpened(scan))
+        h.key("w")
+        guard case .textPrompt(let prompt) = h.state.overlay else { Issue.record("no name asked"); return }
+        #expect(prompt.editor.text == "tone-check-run-2.refract.toml")
+        let effects = h.key("Enter")
+        let target = FileManager.default.currentDirectoryPath + "/tone-check-run-2.refract.toml"
+        #expect(effects == [.exportRunsToPromptFile(scan.runs, session: file, to: URL(fileURLWithPath: target))])
+
+        // The runner writes the file from the loaded runs and the workbench goes on there.
+        let runs = try scan.runs.map { try SessionStore(folder: folder).loadRun($0, from: file) }
+        let doc = PromptDocument(runs: runs)
+        let url = folder.appendingPathComponent("tone.refract.toml")
+        h.send(.promptFileCreated(url, DiskVersion(document: doc, text: PromptFileWriter.text(of: doc))))
+        #expect(h.state.document.url == url)
+        #expect(h.state.variants.map(\.name) == ["formal", "casual"])
+        #expect(h.state.examples.items.map(\.output.text) == ["Good day."])
+        h.advance(2)
+        #expect(h.send(.tick).isEmpty, "what was just written is not unsaved")
     }
 }

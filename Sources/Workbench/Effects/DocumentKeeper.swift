@@ -37,6 +37,12 @@ public final class DocumentKeeper: Sendable {
 
     /// Writes under a new name (never over an existing file), takes its lock and carries on there.
     func saveAs(_ text: String, to url: URL, fingerprint: Int) {
+        create(text, at: url) { _ in .documentMoved(url, text: text, fingerprint: fingerprint) }
+    }
+
+    /// Writes a new file (never over an existing one), takes its lock, watches it from now on, and
+    /// answers with `done(text)`.
+    func create(_ text: String, at url: URL, done: @escaping @Sendable (String) -> Action) {
         queue.async { [self] in
             guard !FileManager.default.fileExists(atPath: url.path) else {
                 actions.send(.notice(Notice("\(url.path) exists: choose another name (nothing was written)", level: .warning, expiresAt: nil)))
@@ -47,7 +53,7 @@ public final class DocumentKeeper: Sendable {
                 var taken: PromptFileLock?
                 if case .acquired(let l) = PromptFileLock.acquire(for: url) { taken = l }
                 adopt(url, signature: signature, lock: taken)
-                actions.send(.documentMoved(url, text: text, fingerprint: fingerprint))
+                actions.send(done(text))
             } catch {
                 actions.send(.notice(Notice(String(describing: error), level: .error, expiresAt: nil)))
             }

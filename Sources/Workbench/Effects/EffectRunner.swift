@@ -1,5 +1,6 @@
 import Foundation
 import Platform
+import PromptFiles
 import Providers
 import Sessions
 import Synchronization
@@ -60,6 +61,21 @@ public final class EffectRunner: Sendable {
             document.save(text, to: url, fingerprint: fingerprint)
         case .saveDocumentAs(let text, let url, let fingerprint):
             document.saveAs(text, to: url, fingerprint: fingerprint)
+        case .exportRunsToPromptFile(let runs, let session, let url):
+            guard let sessions else {
+                queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))
+                return
+            }
+            Task.detached(priority: .userInitiated) { [queue, document] in
+                do throws(SessionError) {
+                    var loaded: [RecordedRun] = []
+                    for run in runs { loaded.append(try sessions.loadRun(run, from: session)) }
+                    let doc = PromptDocument(runs: loaded)
+                    document.create(PromptFileWriter.text(of: doc), at: url) { text in .promptFileCreated(url, DiskVersion(document: doc, text: text)) }
+                } catch {
+                    queue.send(.sessionMessage(error.message, isError: true))
+                }
+            }
         case .writeCopy(let text, let url, let label):
             document.writeCopy(text, nextTo: url, label: label)
         case .copyToClipboard, .openExternalEditor, .quit:

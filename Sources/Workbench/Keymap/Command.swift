@@ -23,7 +23,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     // Lists and overlays
     case confirm, close, scrollUp = "scroll_up", scrollDown = "scroll_down", scrollTop = "scroll_top", scrollBottom = "scroll_bottom"
     // Sessions browser
-    case back, search, replay, replayGroup = "replay_group", rerun, rename, delete
+    case back, search, replay, replayGroup = "replay_group", rerun, rename, delete, exportPrompt = "export_prompt"
     // Replay
     case replayPause = "replay_pause", replayStep = "replay_step", replaySpeed1 = "replay_speed_1"
     case replaySpeed2 = "replay_speed_2", replaySpeed10 = "replay_speed_10", replayInstant = "replay_instant"

@@ -78,6 +78,19 @@ extension WorkbenchReducer {
                 return []
             }
             return [.loadSavedGroup(scan.runs.filter { $0.group == group }, group: group, file: scan.summary.file)]
+        case .exportPrompt:
+            guard case .runs(let scan) = browser.level, let run = selectedRun(browser) else {
+                state.notice = Notice("open a session first (Enter), then pick a run", level: .info, expiresAt: state.now + 4)
+                return []
+            }
+            let runs = run.group.map { group in scan.runs.filter { $0.group == group } } ?? [run]
+            let slug = String(scan.summary.title.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }.prefix(40))
+                .split(separator: "-").joined(separator: "-")
+            let name = (slug.isEmpty ? "session" : slug) + "-run-\(run.run).refract.toml"
+            let what = runs.count > 1 ? "the comparison of run \(run.run) (\(runs.count) runs)" : "run \(run.run)"
+            state.overlay = .textPrompt(TextPromptState(title: "Write \(what) to a new prompt file", editor: TextEditorState(text: name),
+                                                        purpose: .exportRuns(runs, session: scan.summary.file)))
+            return []
         case .back:
             if case .runs(let scan) = browser.level {
                 browser.level = .sessions
@@ -260,6 +273,9 @@ extension WorkbenchReducer {
             }
         }
         state.variables.values.merge(prompt.variables) { _, saved in saved }
+        state.examples.items = prompt.examples.map { ExampleItem(input: $0.input, output: $0.output) }
+        state.examples.selected = 0
+        state.examples.editing = nil
         refreshVariables(&state)
     }
 }

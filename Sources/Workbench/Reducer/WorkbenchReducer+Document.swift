@@ -69,6 +69,16 @@ extension WorkbenchReducer {
             }
             reload(disk, &state)
             state.notice = Notice("reloaded \(state.document.displayName ?? "the prompt file"): it changed on disk", level: .info, expiresAt: state.now + 5)
+        case .promptFileCreated(let url, let disk):
+            state.overlay = nil
+            state.document.url = url
+            state.document.isScratch = false
+            state.document.readOnlyReason = nil
+            state.document.savingText = nil
+            state.document.saveError = nil
+            reload(disk, &state)
+            state.focus = .instruction
+            state.notice = Notice("wrote \(url.path) from the saved runs; editing it now", level: .success, expiresAt: state.now + 6)
         case .documentUnreadable(let message):
             state.notice = Notice("\(message); keeping what is on screen (it is saved again when you edit)", level: .warning, expiresAt: state.now + 8)
             state.document.savedText = ""
@@ -130,13 +140,20 @@ extension WorkbenchReducer {
         }
     }
 
+    /// The name typed for a prompt file: made absolute (beside the current file, else in the working folder)
+    /// and given the `.refract.toml` ending when it has none.
+    func promptFileURL(_ name: String, _ state: WorkbenchState) -> URL? {
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        let path = trimmed.hasSuffix(".toml") ? trimmed : trimmed + ".refract.toml"
+        let base = state.document.isScratch || state.document.url == nil
+            ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath) : state.document.url!.deletingLastPathComponent()
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+    }
+
     /// Save as: the name typed, made absolute and given the `.refract.toml` ending when it has none.
     func saveAs(_ name: String, _ state: inout WorkbenchState) -> [Effect] {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return [] }
-        let path = trimmed.hasSuffix(".toml") ? trimmed : trimmed + ".refract.toml"
-        let base = state.document.url?.deletingLastPathComponent() ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : base.appendingPathComponent(path)
+        guard let url = promptFileURL(name, state) else { return [] }
         var doc = state.promptDocument
         doc.workbench = nil
         return [.saveDocumentAs(text: PromptFileWriter.text(of: doc), to: url, fingerprint: state.contentFingerprint)]

@@ -68,6 +68,9 @@ extension WorkbenchReducer {
                     }
                 case .saveAs:
                     return saveAs(text, &state)
+                case .exportRuns(let runs, let session):
+                    guard let url = promptFileURL(text, state) else { return [] }
+                    return [.exportRunsToPromptFile(runs, session: session, to: url)]
                 }
                 return []
             case .escape:

@@ -67,7 +67,7 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects = []
-        case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable:
+        case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
         }
         // Stream parts never change the layout; everything else may (sizes, focus, variable count).

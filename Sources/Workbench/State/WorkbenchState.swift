@@ -1,3 +1,5 @@
+import Foundation
+import Sessions
 import Providers
 import TerminalUI
 
@@ -178,7 +180,11 @@ public enum OverlayState: Sendable {
 /// A one-line question with a text answer.
 public struct TextPromptState: Sendable {
     /// What the answer is for.
-    public enum Purpose: Sendable, Equatable { case renameVariant(Int), saveAs }
+    public enum Purpose: Sendable, Equatable {
+        case renameVariant(Int), saveAs
+        /// Saved runs (one, or a comparison) to write as a new prompt file.
+        case exportRuns([RunSummary], session: URL)
+    }
     public var title: String
     public var editor: TextEditorState
     public var purpose: Purpose
