@@ -182,6 +182,11 @@ extension WorkbenchReducer {
             // Keep mine: the disk's version is kept beside the file, then mine is written.
             state.overlay = nil
             state.document.conflict = nil
+            if state.document.readOnlyReason != nil {
+                // Nothing can be written here: yours stays on screen, the disk keeps its version.
+                state.document.savedText = disk.text
+                return []
+            }
             let effect = save(to: url, fingerprint: state.contentFingerprint, &state)
             state.notice = Notice("kept yours; the version from disk is saved beside it as \(url.deletingPathExtension().deletingPathExtension().lastPathComponent).disk-TIME.refract.toml", level: .info, expiresAt: state.now + 8)
             return [.writeCopy(text: disk.text, nextTo: url, label: "disk"), effect]
