@@ -97,7 +97,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "refract-bench",
-            dependencies: ["Providers", "Sessions", "TerminalUI", "Workbench", "Platform"],
+            dependencies: ["Providers", "Sessions", "TerminalUI", "Workbench", "Platform", "PromptFiles"],
             swiftSettings: swiftSettings
         ),
 

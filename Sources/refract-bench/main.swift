@@ -11,6 +11,7 @@ let usage = """
       record        [--tokens 20000] [--ms-per-token 12]   session bytes written per streamed token
       render        [--tokens 256] [--columns 1] [--per-frame 1] [--width W] [--height H]
       session-gen-run --dir DIR [--tokens 20000]          one recorded run, for the end-to-end replay
+      prompt-file   [--variants 50] [--examples 200] [--reps 50]   read, load, write, fingerprint a big prompt file
     """
 
 let arguments = CommandLine.arguments
@@ -28,6 +29,7 @@ do {
     case "record": try SessionsBench.record(options)
     case "render": RenderBench.run(options)
     case "session-gen-run": try SessionsBench.generateRun(options)
+    case "prompt-file": PromptFileBench.run(options)
     default:
         print(usage, to: &standardError)
         exit(2)
