@@ -25,12 +25,12 @@ public final class DocumentKeeper: Sendable {
     /// Writes in the background; `.documentSaved` or `.documentSaveFailed` follows.
     func save(_ text: String, to url: URL, fingerprint: Int) {
         queue.async { [self] in
-            do {
+            do throws(PromptFileError) {
                 let signature = try PromptFileStore.save(text, to: url)
                 known.withLock { if $0.url == url { $0.signature = signature } }
                 actions.send(.documentSaved(text: text, fingerprint: fingerprint))
             } catch {
-                actions.send(.documentSaveFailed(String(describing: error)))
+                actions.send(.documentSaveFailed("\(url.lastPathComponent): \(error.message)"))
             }
         }
     }

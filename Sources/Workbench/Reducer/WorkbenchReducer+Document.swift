@@ -60,6 +60,7 @@ extension WorkbenchReducer {
             // Try again a little later; the text stays in memory meanwhile.
             state.document.changedSince = state.now - autosaveDelay + Self.saveRetryDelay
             state.persistentWarning = message
+            state.notice = Notice(message, level: .error, expiresAt: state.now + 8)
         case .documentChangedOnDisk(let disk):
             if disk.text == state.document.savedText || disk.text == state.document.savingText { return [] }
             if hasUnsavedChanges(state) {

@@ -51,6 +51,27 @@ struct FullDiskTests {
     }
 }
 
+extension FullDiskTests {
+    /// Issue 10: a prompt file whose disk fills up: the failed save is a visible warning, the text stays on
+    /// screen, and once there is room again the next try saves it.
+    @Test func aPromptFileOnAFullDiskWarnsKeepsTheTextAndSavesOnceThereIsRoom() throws {
+        let disk = try SmallDisk()
+        let file = disk.path + "/prompt.refract.toml"
+        let w = try WorkbenchInTmux([file], localModels: false)
+        try w.tmux.waitForText("new prompt file")
+        try disk.fill()
+        try w.keys("M-2")
+        try w.tmux.type("nothing typed is lost")
+        try w.tmux.waitForText("the disk is full", timeout: 10)
+        #expect(w.screen.contains("nothing typed is lost"))
+        #expect(w.screen.contains("prompt.refract.toml !"), "the title marks the failed save:\n\(w.screen)")
+        #expect(!contents(of: file).contains("nothing typed is lost"))
+        try FileManager.default.removeItem(atPath: disk.path + "/filler")
+        #expect(waitUntil(timeout: 15) { contents(of: file).contains("text = \"nothing typed is lost\"") }, "saved on the retry")
+        try w.tmux.waitForText("saved prompt.refract.toml", timeout: 5)
+    }
+}
+
 /// A 64 KB tmpfs, unmounted when the value goes away.
 final class SmallDisk {
     let path: String
