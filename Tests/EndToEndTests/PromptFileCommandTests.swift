@@ -86,17 +86,17 @@ import Testing
     @Test func showPrintsTheExactMessagesAndThePatternForEveryVariantAndModel() throws {
         let dir = TemporaryFolder()
         let path = try dir.write("review.refract.toml", Self.file)
-        let all = try RefractCLI.run(["prompt", path, "--show"], in: dir.path)
+        let all = try RefractCLI.run(["prompt", path, "--show", "--no-tokens"], in: dir.path)
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.stdout == Self.shown("sentiment", "Classify the sentiment.") + Self.shown("topic", "Name the topic."))
         #expect(all.stderr.isEmpty)
 
-        let one = try RefractCLI.run(["prompt", path, "--show", "--variant", "topic"], in: dir.path)
+        let one = try RefractCLI.run(["prompt", path, "--show", "--no-tokens", "--variant", "topic"], in: dir.path)
         #expect(one.status == 0, "\(one.stderr)")
         #expect(one.stdout == Self.shown("topic", "Name the topic."))
 
         // Command-line values take the file's place.
-        let overridden = try RefractCLI.run(["prompt", path, "--show", "--variant", "sentiment", "--model", "local:gemma3-270m", "--var", "review=Great."], in: dir.path)
+        let overridden = try RefractCLI.run(["prompt", path, "--show", "--no-tokens", "--variant", "sentiment", "--model", "local:gemma3-270m", "--var", "review=Great."], in: dir.path)
         #expect(overridden.status == 0, "\(overridden.stderr)")
         #expect(overridden.stdout.hasSuffix("Input: Great.\nOutput:\n─── temperature 0.0 · max_tokens 4 · stop \"\\nInput:\" · seed 3 ───\n\n"))
         #expect(!overridden.stdout.contains("smollm2"))
@@ -144,8 +144,8 @@ import Testing
         #expect(exported.stdout.contains("[[instructions]]\nname = \"topic\"\ntext = \"Name the topic.\"\n"))
         #expect(exported.stdout.contains("[[examples]]\ninput = \"I love the {{thing}}.\"\noutput = \"positive\"\n"))
         let copy = try dir.write("exported.refract.toml", exported.stdout)
-        let original = try RefractCLI.run(["prompt", path, "--json"], in: dir.path)
-        let again = try RefractCLI.run(["prompt", copy, "--json"], in: dir.path)
+        let original = try RefractCLI.run(["prompt", path, "--json", "--no-tokens"], in: dir.path)
+        let again = try RefractCLI.run(["prompt", copy, "--json", "--no-tokens"], in: dir.path)
         #expect(original.status == 0 && again.status == 0, "\(original.stderr)\(again.stderr)")
         #expect(original.stdout.split(separator: "\n").count == 4)
         #expect(again.stdout == original.stdout)
@@ -170,8 +170,8 @@ import Testing
         // The automatic stop is not written as if the user had chosen it.
         #expect(!exported.stdout.contains("stop ="))
         let copy = try dir.write("exported.refract.toml", exported.stdout)
-        let original = try RefractCLI.run(["prompt", path, "--json", "--variant", "topic", "--model", "local:gemma3-270m"], in: dir.path)
-        let again = try RefractCLI.run(["prompt", copy, "--json"], in: dir.path)
+        let original = try RefractCLI.run(["prompt", path, "--json", "--no-tokens", "--variant", "topic", "--model", "local:gemma3-270m"], in: dir.path)
+        let again = try RefractCLI.run(["prompt", copy, "--json", "--no-tokens"], in: dir.path)
         #expect(original.status == 0 && again.status == 0, "\(original.stderr)\(again.stderr)")
         #expect(!original.stdout.isEmpty)
         #expect(again.stdout == original.stdout)

@@ -13,8 +13,11 @@ struct PromptCommand: AsyncParsableCommand {
             For every instruction variant × model (or the ones chosen with --variant and --model), prints the \
             messages in order — system, the few-shot examples as user and assistant turns, the real input — with \
             the variables filled in; in raw completion mode, the exact text the base model continues and the stop \
-            sequences. The same options as `refract run` override the file's values. --json prints one object \
-            per variant × model: {"variant","model","mode","messages":[{"role","content"}],"raw_text","params"}.
+            sequences. For the local models it also shows what llama.cpp makes of it: the prompt with the \
+            model's chat template applied (/apply-template) and its tokens with their ids (/tokenize), special \
+            tokens marked ⟦…⟧ — this starts the local server; --no-tokens skips it. The same options as `refract run` \
+            override the file's values. --json prints one object per variant × model: \
+            {"variant","model","mode","messages":[{"role","content"}],"raw_text","params","templated","tokens":[{"id","piece"}]}.
             """
     )
 
@@ -36,6 +39,9 @@ struct PromptCommand: AsyncParsableCommand {
     @Flag(help: "One JSON object per variant × model.")
     var json = false
 
+    @Flag(name: .customLong("no-tokens"), help: "Skip the local models' template and tokens (does not start their servers).")
+    var noTokens = false
+
     @Option(help: "The config file.")
     var config: String?
 
@@ -44,7 +50,7 @@ struct PromptCommand: AsyncParsableCommand {
             let context = try AppContext.load(configPath: config)
             // The context owns an HTTP client that must be shut down on every path, a bad file included
             // (AsyncHTTPClient traps when one is dropped running).
-            do { try show(context) } catch {
+            do { try await show(context) } catch {
                 await context.shutdown()
                 throw error
             }
@@ -53,7 +59,7 @@ struct PromptCommand: AsyncParsableCommand {
     }
 
     /// Prints every variant × model's request.
-    func show(_ context: AppContext) throws {
+    func show(_ context: AppContext) async throws {
         let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
         var writer = TerminalTextWriter()
         for named in plan.prompts {
@@ -63,14 +69,20 @@ struct PromptCommand: AsyncParsableCommand {
                 do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
                     throw CLIError(message: "\(error)", exitCode: 2)
                 }
-                writer.write(json ? Self.json(request, variant: named.name, model: ref) : Self.text(request, variant: named.name, model: ref))
+                var inspection: PromptInspection?
+                var unavailable: String?
+                if !noTokens {
+                    do { inspection = try await context.registry.inspectPrompt(request, model: ref) } catch { unavailable = "\(error)" }
+                }
+                writer.write(json ? Self.json(request, variant: named.name, model: ref, inspection: inspection)
+                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable))
             }
         }
         writer.finish()
     }
 
     /// The human form: a header per variant × model, then each message under its role.
-    static func text(_ request: ModelRequest, variant: String?, model: ModelRef) -> String {
+    static func text(_ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil, unavailable: String? = nil) -> String {
         var out = "═══ " + [variant, model.description, request.mode == .chat ? "chat" : "raw completion"].compactMap { $0 }.joined(separator: " · ") + " ═══\n"
         if request.mode == .rawCompletion {
             out += "─── text the model continues ───\n" + request.rawPrompt + "\n"
@@ -87,11 +99,27 @@ struct PromptCommand: AsyncParsableCommand {
         if !p.stop.isEmpty { settings.append("stop " + p.stop.map { JSONText.quoted($0) }.joined(separator: ", ")) }
         if let s = p.seed { settings.append("seed \(s)") }
         if !settings.isEmpty { out += "─── " + settings.joined(separator: " · ") + " ───\n" }
+        if let inspection {
+            if request.mode == .chat {
+                out += "─── with the chat template (llama.cpp /apply-template) ───\n" + inspection.templated + "\n"
+            }
+            out += "─── \(inspection.tokens.count) tokens (llama.cpp /tokenize: id:piece, ⟦special⟧, ␣ space, ⏎ newline) ───\n"
+            out += inspection.tokens.map(Self.shown).joined(separator: " ") + "\n"
+            for hazard in inspection.hazards { out += "⚠ \(hazard)\n" }
+        } else if let unavailable {
+            out += "─── template and tokens unavailable: \(unavailable) ───\n"
+        }
         return out + "\n"
     }
 
+    /// A token as the listing shows it: its id, then its text with spaces and newlines made visible.
+    static func shown(_ token: PromptToken) -> String {
+        let piece = token.piece.replacingOccurrences(of: " ", with: "␣").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
+        return "\(token.id):" + (token.looksSpecial ? "⟦\(piece)⟧" : piece)
+    }
+
     /// The machine form: one object per line.
-    static func json(_ request: ModelRequest, variant: String?, model: ModelRef) -> String {
+    static func json(_ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil) -> String {
         struct Shown: Encodable {
             var variant: String?
             var model: String
@@ -99,11 +127,14 @@ struct PromptCommand: AsyncParsableCommand {
             var messages: [ChatMessage]
             var rawText: String?
             var params: GenerationParameters
-            enum CodingKeys: String, CodingKey { case variant, model, mode, messages, rawText = "raw_text", params }
+            var templated: String?
+            var tokens: [PromptToken]?
+            enum CodingKeys: String, CodingKey { case variant, model, mode, messages, rawText = "raw_text", params, templated, tokens }
         }
         let shown = Shown(
             variant: variant, model: model.description, mode: request.mode.rawValue, messages: request.messages,
-            rawText: request.mode == .rawCompletion ? request.rawPrompt : nil, params: request.parameters
+            rawText: request.mode == .rawCompletion ? request.rawPrompt : nil, params: request.parameters,
+            templated: inspection?.templated, tokens: inspection?.tokens
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -1,0 +1,32 @@
+import Foundation
+
+extension ProviderRegistry {
+    /// What a local model receives for `request`: the template applied and the tokens, as llama.cpp itself
+    /// computes them (starting the model's server if it is not up). Nil for models Refract does not run.
+    public func inspectPrompt(_ request: ModelRequest, model ref: ModelRef, timeout: Double = 10) async throws(ProviderError) -> PromptInspection? {
+        guard let spec = try? resolve(ref), spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model) else { return nil }
+        // The pool's URLs end in /v1 (the OpenAI-compatible API); these endpoints sit at the root.
+        let v1 = try await localPool.baseURL(for: local)
+        let root = v1.lastPathComponent == "v1" ? v1.deletingLastPathComponent() : v1
+        let raw = request.mode == .rawCompletion
+        let templated: String
+        if raw {
+            templated = request.rawPrompt
+        } else {
+            templated = try LlamaPromptInspection.parseTemplated(try await post(LlamaPromptInspection.applyTemplateRequest(request, root: root), timeout: timeout))
+        }
+        let tokens = try LlamaPromptInspection.parseTokens(
+            try await post(LlamaPromptInspection.tokenizeRequest(templated, addSpecial: raw, root: root), timeout: timeout)
+        )
+        return PromptInspection(templated: templated, tokens: tokens, contextTokens: localPool.settings.contextPerSlot)
+    }
+
+    private func post(_ spec: HTTPRequestSpec, timeout: Double) async throws(ProviderError) -> Data {
+        let response = try await transport.send(spec, readTimeout: timeout)
+        let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
+        guard response.isSuccess else {
+            throw ProviderError(kind: .invalidResponse, message: "llama.cpp answered HTTP \(response.status) to \(spec.url.path)", status: response.status)
+        }
+        return body
+    }
+}
