@@ -223,3 +223,36 @@ import Testing
         #expect(h.send(.tick).isEmpty, "what was just written is not unsaved")
     }
 }
+
+/// F7: what the model receives.
+@Suite struct InspectionOverlayTests {
+    @Test func aLocalModelAsksLlamaCppAndShowsTheTemplateAndTokens() throws {
+        var h = WorkbenchHarness()
+        h.key("M-2")
+        h.type("Answer yes or no.")
+        h.key("M-3")
+        h.type("Is it open?")
+        let effects = h.key("F7")
+        let request = try #require(effects.compactMap { if case .inspectPrompt(let r, _) = $0 { r } else { nil } }.first)
+        #expect(request.messages.last?.content == "Answer yes or no.\n\nIs it open?")
+        guard case .inspection(let shown) = h.state.overlay else { Issue.record("no overlay"); return }
+        #expect(shown.status?.contains("asking llama.cpp") == true)
+        let inspection = PromptInspection(templated: "<|im_start|>user\nAnswer yes or no.", tokens: [PromptToken(id: 1, piece: "<|im_start|>"), PromptToken(id: 7, piece: " yes")])
+        h.send(.promptInspected(inspection, error: nil))
+        let screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("with the chat template (llama.cpp)"))
+        #expect(screen.contains("1:⟦<|im_start|>⟧ 7:␣yes"))
+        #expect(!screen.contains("asking llama.cpp"))
+        h.key("Esc")
+        #expect(h.state.overlay == nil)
+    }
+
+    @Test func aCloudModelShowsTheMessagesAndSaysTheTemplateIsTheProviders() {
+        var h = WorkbenchHarness(model: "anthropic:claude-haiku-4-5")
+        h.key("M-3")
+        h.type("hi")
+        #expect(!h.key("F7").contains { if case .inspectPrompt = $0 { true } else { false } })
+        let screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("── user ──") && screen.contains("applies its own template"))
+    }
+}

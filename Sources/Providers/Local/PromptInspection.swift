@@ -40,6 +40,12 @@ public struct PromptToken: Sendable, Equatable, Codable {
         self.piece = piece
     }
 
+    /// The token for a listing: its id, then its text with spaces and newlines visible and control tokens in ⟦…⟧.
+    public var display: String {
+        let text = piece.replacingOccurrences(of: " ", with: "␣").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
+        return "\(id):" + (looksSpecial ? "⟦\(text)⟧" : text)
+    }
+
     /// Control tokens written as `<|name|>` or `<name>` (`<bos>`, `<|im_start|>`): the template's, not the user's.
     public var looksSpecial: Bool {
         guard piece.count > 2, piece.first == "<", piece.last == ">" else { return false }

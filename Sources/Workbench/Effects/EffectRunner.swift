@@ -61,6 +61,14 @@ public final class EffectRunner: Sendable {
             document.save(text, to: url, fingerprint: fingerprint)
         case .saveDocumentAs(let text, let url, let fingerprint):
             document.saveAs(text, to: url, fingerprint: fingerprint)
+        case .inspectPrompt(let request, let model):
+            Task { [models, queue] in
+                do throws(ProviderError) {
+                    queue.send(.promptInspected(try await models.inspectPrompt(request, model: model), error: nil))
+                } catch {
+                    queue.send(.promptInspected(nil, error: error.message))
+                }
+            }
         case .exportRunsToPromptFile(let runs, let session, let url):
             guard let sessions else {
                 queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))

@@ -9,4 +9,10 @@ public protocol ModelProvider: Sendable {
     func catalog(probe: Bool) async -> [ModelEntry]
     /// The input tokens a provider counts for a request (Anthropic's count_tokens); nil where it cannot.
     func countInputTokens(_ request: ModelRequest, model: ModelRef) async -> Int?
+    /// What a model Refract runs receives: the template applied and the tokens; nil for the others.
+    func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection?
+}
+
+extension ModelProvider {
+    public func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection? { nil }
 }

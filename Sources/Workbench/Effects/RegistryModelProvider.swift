@@ -16,6 +16,10 @@ public struct RegistryModelProvider: ModelProvider {
         await registry.countInputTokens(request, model: model)
     }
 
+    public func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection? {
+        try await registry.inspectPrompt(request, model: model)
+    }
+
     public func catalog(probe: Bool) async -> [ModelEntry] {
         await withTaskGroup(of: (Int, [ModelEntry]).self) { group in
             for (index, spec) in registry.providers.enumerated() {

@@ -101,7 +101,7 @@ public final class WorkbenchLoop {
         case .quit:
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
-             .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy, .exportRunsToPromptFile:
+             .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy, .exportRunsToPromptFile, .inspectPrompt:
             runner.perform(effect)
         }
     }

@@ -41,6 +41,9 @@ struct OverlayView {
                 buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme[.overlayText], maxX: inner.maxX)
             }
             return nil
+        case .inspection(let shown):
+            InspectionOverlay(shown: shown, theme: theme).render(in: screen, into: &buffer)
+            return nil
         case .conflict:
             guard let disk = state.document.conflict else { return nil }
             ConflictOverlay(mine: PromptFileWriter.text(of: state.promptDocument), disk: disk.text, fileName: state.document.displayName ?? "the prompt file", theme: theme)

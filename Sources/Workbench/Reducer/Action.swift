@@ -36,6 +36,8 @@ public enum Action: Sendable {
     case documentMoved(URL, text: String, fingerprint: Int)
     /// Writing the prompt file failed; the text stays in memory.
     case documentSaveFailed(String)
+    /// llama.cpp's view of the prompt arrived (or why it could not).
+    case promptInspected(PromptInspection?, error: String?)
     /// A new prompt file was written from saved runs; the workbench goes on there.
     case promptFileCreated(URL, DiskVersion)
     /// The prompt file changed on disk (another editor, git checkout).
@@ -68,6 +70,8 @@ public enum Effect: Sendable, Equatable {
     case saveDocument(text: String, to: URL, fingerprint: Int)
     /// Write the prompt under a new name (refused when it exists) and carry on there.
     case saveDocumentAs(text: String, to: URL, fingerprint: Int)
+    /// Ask the model's server what it makes of a request (template, tokens).
+    case inspectPrompt(ModelRequest, model: ModelRef)
     /// Write saved runs (one, or a comparison group) as a new prompt file, then open it.
     case exportRunsToPromptFile([RunSummary], session: URL, to: URL)
     /// Keep a version beside the prompt file, as `NAME.LABEL-TIME.refract.toml` (conflicts, fresh starts).

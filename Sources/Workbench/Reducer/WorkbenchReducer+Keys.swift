@@ -71,6 +71,7 @@ extension WorkbenchReducer {
         case .focusResponse: return focus(.response, &state)
         case .focusExamples: return focus(.examples, &state)
         case .save, .saveAs, .newPrompt: return executeDocumentCommand(command, &state)
+        case .inspectPrompt: return openInspection(&state)
         case .exampleAdd, .exampleDelete, .exampleMoveUp, .exampleMoveDown:
             return state.focus == .examples ? executeExampleCommand(command, &state) : []
         case .modelSwitcher:
@@ -206,6 +207,10 @@ extension WorkbenchReducer {
             return handlePromptOverlayKey(press, &state)
         case .conflict:
             return handleConflictKey(press, &state)
+        case .inspection(var shown):
+            let effects = handleInspectionKey(press, &shown, &state)
+            if case .inspection = state.overlay { state.overlay = .inspection(shown) }
+            return effects
         case .verdictSummary:
             state.overlay = nil
             return []

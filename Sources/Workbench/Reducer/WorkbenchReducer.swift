@@ -67,6 +67,9 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects = []
+        case .promptInspected(let inspection, let error):
+            applyInspection(inspection, error: error, &state)
+            effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
         }

@@ -175,6 +175,8 @@ public enum OverlayState: Sendable {
     case confirm(ConfirmState)
     /// Win rates per instruction and per model from this session's verdicts.
     case verdictSummary
+    /// What the model receives for the prompt as it stands (F7).
+    case inspection(InspectionState)
 }
 
 /// A one-line question with a text answer.

@@ -104,7 +104,7 @@ struct PromptCommand: AsyncParsableCommand {
                 out += "─── with the chat template (llama.cpp /apply-template) ───\n" + inspection.templated + "\n"
             }
             out += "─── \(inspection.tokens.count) tokens (llama.cpp /tokenize: id:piece, ⟦special⟧, ␣ space, ⏎ newline) ───\n"
-            out += inspection.tokens.map(Self.shown).joined(separator: " ") + "\n"
+            out += inspection.tokens.map(\.display).joined(separator: " ") + "\n"
             for hazard in inspection.hazards { out += "⚠ \(hazard)\n" }
         } else if let unavailable {
             out += "─── template and tokens unavailable: \(unavailable) ───\n"
@@ -112,11 +112,6 @@ struct PromptCommand: AsyncParsableCommand {
         return out + "\n"
     }
 
-    /// A token as the listing shows it: its id, then its text with spaces and newlines made visible.
-    static func shown(_ token: PromptToken) -> String {
-        let piece = token.piece.replacingOccurrences(of: " ", with: "␣").replacingOccurrences(of: "\n", with: "⏎").replacingOccurrences(of: "\t", with: "⇥")
-        return "\(token.id):" + (token.looksSpecial ? "⟦\(piece)⟧" : piece)
-    }
 
     /// The machine form: one object per line.
     static func json(_ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil) -> String {
