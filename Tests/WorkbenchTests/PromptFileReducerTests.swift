@@ -146,6 +146,7 @@ import Testing
         h.type("x")
         h.advance(2)
         #expect(saves(h.send(.tick)).isEmpty)
+        #expect(!h.state.needsTicks, "nothing to wait for: the loop sleeps")
         #expect(saves(h.key("C-s")).isEmpty)
         #expect(h.state.notice?.text.contains("read-only") == true)
         #expect(!h.key("C-q").contains(.quit))

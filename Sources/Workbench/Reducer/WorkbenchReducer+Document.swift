@@ -10,13 +10,17 @@ extension WorkbenchReducer {
     /// Notes unsaved changes and starts an autosave when one is due. Runs after every action but stream parts.
     func trackDocument(_ state: inout WorkbenchState) -> [Effect] {
         guard let url = state.document.url else { return [] }
+        // Nothing will be written until the user acts (read-only, or a conflict to decide): no clock runs.
+        guard state.document.readOnlyReason == nil, state.document.conflict == nil else {
+            state.document.changedSince = nil
+            return []
+        }
         let fingerprint = state.contentFingerprint
         let unsaved = fingerprint != state.document.savedFingerprint
             && !(state.document.savingText != nil && fingerprint == state.document.savingFingerprint)
         if unsaved, state.document.changedSince == nil { state.document.changedSince = state.now }
         if !unsaved, state.document.savingText == nil { state.document.changedSince = nil }
-        guard let since = state.document.changedSince, state.now - since >= autosaveDelay,
-              state.document.savingText == nil, state.document.readOnlyReason == nil, state.document.conflict == nil else { return [] }
+        guard let since = state.document.changedSince, state.now - since >= autosaveDelay, state.document.savingText == nil else { return [] }
         return [save(to: url, fingerprint: fingerprint, &state)]
     }
 
