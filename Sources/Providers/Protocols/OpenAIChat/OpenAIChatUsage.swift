@@ -5,6 +5,8 @@ struct OpenAIChatUsage: Decodable {
     var promptTokens: Int?
     var completionTokens: Int?
     var cachedTokens: Int?
+    /// Billed at the cache-write price; the Responses API's `input_tokens_details` has the same field.
+    var cacheWriteTokens: Int?
     var reasoningTokens: Int?
 
     enum CodingKeys: String, CodingKey {
@@ -13,7 +15,10 @@ struct OpenAIChatUsage: Decodable {
         case promptDetails = "prompt_tokens_details"
         case completionDetails = "completion_tokens_details"
     }
-    enum PromptDetailsKeys: String, CodingKey { case cachedTokens = "cached_tokens" }
+    enum PromptDetailsKeys: String, CodingKey {
+        case cachedTokens = "cached_tokens"
+        case cacheWriteTokens = "cache_write_tokens"
+    }
     enum CompletionDetailsKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
 
     init(from decoder: any Decoder) throws {
@@ -22,6 +27,7 @@ struct OpenAIChatUsage: Decodable {
         completionTokens = c.lenient(Int.self, .completionTokens)
         if let details = try? c.nestedContainer(keyedBy: PromptDetailsKeys.self, forKey: .promptDetails) {
             cachedTokens = details.lenient(Int.self, .cachedTokens)
+            cacheWriteTokens = details.lenient(Int.self, .cacheWriteTokens)
         }
         if let details = try? c.nestedContainer(keyedBy: CompletionDetailsKeys.self, forKey: .completionDetails) {
             reasoningTokens = details.lenient(Int.self, .reasoningTokens)
@@ -29,6 +35,6 @@ struct OpenAIChatUsage: Decodable {
     }
 
     var neutral: Usage {
-        Usage(input: promptTokens, output: completionTokens, cacheRead: cachedTokens, reasoning: reasoningTokens)
+        Usage(input: promptTokens, output: completionTokens, cacheRead: cachedTokens, cacheWrite: cacheWriteTokens, reasoning: reasoningTokens)
     }
 }
