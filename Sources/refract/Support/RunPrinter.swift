@@ -112,6 +112,7 @@ actor RunPrinter {
         } else if cancelled {
             Stderr.line("refract: \(ref): cancelled; the partial answer is above")
         }
+        if let note = meter.reportedZeroNote { Stderr.line("refract: \(ref): \(note)") }
         Stderr.line(Self.stats(ref: ref, meter: meter))
     }
 
