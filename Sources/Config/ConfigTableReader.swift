@@ -132,6 +132,8 @@ struct ConfigTableReader {
             }
             spec.baseURL = url
             if spec.isManagedLocal { spec.isManagedLocal = false }
+            // Pointed somewhere else, a built-in is the user's server: errors name it, not the vendor.
+            spec.vendor = nil
         } else if existing == nil {
             throw fail(path, nil, "base_url is required")
         }

@@ -40,6 +40,12 @@ import Providers
         #expect(spec.keyStatus(environment: ["MYSERVER_KEY": "k"]).value == "k")
     }
 
+    @Test func aBuiltinPointedElsewhereIsNamedAsConfigured() throws {
+        let config = try loader.parse("[providers.anthropic]\nbase_url = \"http://127.0.0.1:9/v1\"\n", file: "c.toml")
+        #expect(config.provider(named: "anthropic")?.displayName == "anthropic (127.0.0.1:9)")
+        #expect(config.provider(named: "gemini")?.displayName == "Gemini")
+    }
+
     @Test func overridingABuiltinKeepsItsDefaults() throws {
         let config = try loader.parse("[providers.openai]\nprotocol = \"openai-responses\"\n", file: "c.toml")
         let spec = try #require(config.provider(named: "openai"))

@@ -59,7 +59,7 @@ public final class ProviderRegistry: Sendable {
 
     func client(_ spec: ProviderSpec, baseURL: URL) -> ProviderClient {
         ProviderClient(
-            wireProtocol: spec.protocolName.implementation,
+            wireProtocol: spec.protocolName.implementation(providerName: spec.displayName),
             endpoint: ProviderEndpoint(baseURL: baseURL, apiKey: spec.keyStatus(environment: environment).value, extraHeaders: spec.headers),
             transport: transport, retryPolicy: retryPolicy, readTimeout: readTimeout
         )

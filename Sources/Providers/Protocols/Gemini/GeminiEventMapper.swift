@@ -9,7 +9,8 @@ import Foundation
 /// bare pretty-printed JSON outside any SSE field) after the last chunk, and the official SDK raises on it,
 /// so reading goes on to EOF and such an error fails the run, keeping the partial answer.
 public struct GeminiEventMapper: EventMapper {
-    static let providerName = "Gemini"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     private var sawFinish = false
     private var failed = false
@@ -19,7 +20,7 @@ public struct GeminiEventMapper: EventMapper {
     private var warnedAboutCandidates = false
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "Gemini") { self.providerName = providerName }
 
     /// Only an error ends the stream early: after a finish reason, usage may still change and an error may follow.
     public var isComplete: Bool { failed }
@@ -33,7 +34,7 @@ public struct GeminiEventMapper: EventMapper {
             }
         }
         guard let chunk = WireJSON.decode(GeminiChunk.self, from: message.data) else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         if let error = chunk.error { return fail(error) }
 
@@ -84,6 +85,6 @@ public struct GeminiEventMapper: EventMapper {
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
         failed = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }
