@@ -65,11 +65,11 @@ public final class ProviderRegistry: Sendable {
         )
     }
 
-    /// Model ids the provider's server lists (local: the catalog, without starting anything).
-    public func listModels(_ spec: ProviderSpec) async throws(ProviderError) -> [String] {
-        if spec.isManagedLocal { return LocalModelCatalog.all.map(\.id) }
-        if case .missing = spec.keyStatus(environment: environment) { return spec.models }
-        return try await client(spec, baseURL: spec.baseURL).listModels()
+    /// What the provider's server lists (local: the catalog, without starting anything).
+    public func modelListing(_ spec: ProviderSpec) async throws(ProviderError) -> ModelListing {
+        if spec.isManagedLocal { return .listed(LocalModelCatalog.all.map(\.id)) }
+        if case .missing = spec.keyStatus(environment: environment) { return .listed(spec.models) }
+        return try await client(spec, baseURL: spec.baseURL).modelListing()
     }
 
     public func price(for ref: ModelRef) -> Price? { prices.price(for: ref) }
@@ -142,7 +142,7 @@ struct SuggestingModel: LanguageModel {
         let task = Task {
             for await part in inner.stream(request) {
                 if case .error(var error) = part, error.kind == .modelNotFound {
-                    let known = (try? await inner.listModels()) ?? declared
+                    let known = ((try? await inner.modelListing())?.ids).flatMap { $0.isEmpty ? nil : $0 } ?? declared
                     let near = EditDistance.closest(to: model, in: known)
                     if !near.isEmpty { error.message += " Close names: \(near.map { "\(provider):\($0)" }.joined(separator: ", "))." }
                     continuation.yield(.error(error))

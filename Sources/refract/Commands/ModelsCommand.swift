@@ -4,7 +4,7 @@ import Providers
 import TerminalUI
 import Workbench
 
-/// `refract models`: every configured model with its key, reachability and price.
+/// `refract models`: every configured model with its key, reachability, whether the server lists it, and price.
 struct ModelsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "models",
@@ -24,31 +24,39 @@ struct ModelsCommand: AsyncParsableCommand {
         try await reportingErrors {
             let context = try AppContext.load(configPath: config)
             context.printWarnings()
-            let entries = await RegistryModelProvider(registry: context.registry).catalog(probe: !noProbe)
+            let models = RegistryModelProvider(registry: context.registry)
+            let entries = await models.catalog(probe: !noProbe)
             await context.shutdown()
             if json {
                 for e in entries {
-                    var object: [String: Any] = ["model": e.ref.description, "key": e.keyLabel, "has_key": e.hasKey, "reachable": Self.reach(e.reachability)]
+                    var object: [String: Any] = [
+                        "model": e.ref.description, "key": e.keyLabel, "has_key": e.hasKey, "reachable": Self.reach(e.reachability),
+                        "listed": Self.listed(e.listing) ?? NSNull(),
+                    ]
                     if let p = e.price { object["price"] = ["input": p.input, "output": p.output, "source": p.source, "checked": p.checked as Any] } else { object["price"] = NSNull() }
                     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
                     FileHandle.standardOutput.write(data + Data("\n".utf8))
                 }
                 return
             }
-            let rows = entries.map { e in
-                [e.ref.description, e.keyLabel, Self.reach(e.reachability),
-                 e.price.map { "\(MeterFormat.price($0.input)) / \(MeterFormat.price($0.output))" } ?? "unpriced",
-                 e.price.map { $0.source + ($0.checked.map { ", \($0)" } ?? "") } ?? ""]
-            }
-            let header = ["MODEL", "KEY", "REACHABLE", "PRICE IN/OUT PER 1M", "PRICE SOURCE"]
-            let widths = (0..<header.count).map { i in ([header] + rows).map { TextWidth.of($0[i]) }.max() ?? 0 }
-            var out = ""
-            for row in [header] + rows {
-                out += row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextWidth.of(cell)) }
-                    .joined(separator: "  ") + "\n"
-            }
-            FileHandle.standardOutput.write(Data(out.utf8))
+            FileHandle.standardOutput.write(Data(Self.table(entries).utf8))
         }
+    }
+
+    static func table(_ entries: [ModelEntry]) -> String {
+        let rows = entries.map { e in
+            [e.ref.description, e.keyLabel, Self.reach(e.reachability), Self.listed(e.listing) ?? "",
+             e.price.map { "\(MeterFormat.price($0.input)) / \(MeterFormat.price($0.output))" } ?? "unpriced",
+             e.price.map { $0.source + ($0.checked.map { ", \($0)" } ?? "") } ?? ""]
+        }
+        let header = ["MODEL", "KEY", "REACHABLE", "LISTED", "PRICE IN/OUT PER 1M", "PRICE SOURCE"]
+        let widths = (0..<header.count).map { i in ([header] + rows).map { TextWidth.of($0[i]) }.max() ?? 0 }
+        var out = ""
+        for row in [header] + rows {
+            out += row.enumerated().map { i, cell in i == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[i] - TextWidth.of(cell)) }
+                .joined(separator: "  ") + "\n"
+        }
+        return out
     }
 
     static func reach(_ r: ModelEntry.Reachability) -> String {
@@ -59,6 +67,15 @@ struct ModelsCommand: AsyncParsableCommand {
         case .unreachable(let why): "no: \(why)"
         case .installed: "installed (starts on use)"
         case .notInstalled: "not installed: run scripts/setup-local-model"
+        }
+    }
+
+    /// Whether the server lists the model: nil when it was not asked.
+    static func listed(_ l: ModelEntry.Listing) -> String? {
+        switch l {
+        case .notAsked: nil
+        case .listed: "listed"
+        case .notListed: "not listed by the server"
         }
     }
 }

@@ -1,0 +1,37 @@
+import Foundation
+import RefractTestSupport
+import Testing
+
+/// `refract models` against real servers started by the test.
+@Suite struct ModelsCommandTests {
+    /// A Gemini-protocol proxy that serves streams but answers 404 to the model list (as LiteLLM-style proxies do).
+    @Test func aServerWithoutAModelListIsReachableAndItsModelsAreNotListed() throws {
+        let server = try HTTPServer { request, writer in
+            writer.respond(status: 404, headers: [("Content-Type", "application/json")], body: #"{"error":{"code":404,"message":"Not Found","status":"NOT_FOUND"}}"#)
+            _ = request
+        }
+        defer { server.stop() }
+        let folder = TemporaryFolder()
+        let config = try folder.write("config.toml", """
+            [providers.proxy]
+            protocol = "gemini"
+            base_url = "\(server.baseURL.absoluteString)/v1beta"
+            models = ["gemini-2.5-flash"]
+            """)
+        let result = try RefractCLI.run(["models", "--config", config])
+        #expect(result.status == 0, "\(result.stderr)")
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("proxy:gemini-2.5-flash") }, "\(result.stdout)")
+        #expect(row.contains("yes"), "reachable: \(row)")
+        #expect(row.contains("not listed by the server"), "\(row)")
+        #expect(!result.stdout.contains("model ''"), "\(result.stdout)")
+        #expect(!result.stdout.contains("refract models"), "advice pointing back at the command: \(result.stdout)")
+        #expect(server.requests.contains { $0.path == "/v1beta/models" })
+
+        let json = try RefractCLI.run(["models", "--config", config, "--json"])
+        let line = try #require(json.stdout.split(separator: "\n").first { $0.contains("\"proxy:gemini-2.5-flash\"") }, "\(json.stdout)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["reachable"] as? String == "yes", "\(line)")
+        #expect(object["listed"] as? String == "not listed by the server", "\(line)")
+    }
+
+}
