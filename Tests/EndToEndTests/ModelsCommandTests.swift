@@ -34,4 +34,22 @@ import Testing
         #expect(object["listed"] as? String == "not listed by the server", "\(line)")
     }
 
+    /// A probe asks once and briefly: a failing server is shown as it is, not retried with backoff.
+    @Test func aProbeAsksOnceWithoutRetries() throws {
+        let server = try HTTPServer { _, writer in
+            writer.respond(status: 503, headers: [("Content-Type", "application/json")], body: #"{"error":{"message":"busy","type":"server_error"}}"#)
+        }
+        defer { server.stop() }
+        let folder = TemporaryFolder()
+        let config = try folder.write("config.toml", """
+            [providers.busy]
+            protocol = "openai-chat"
+            base_url = "\(server.baseURL.absoluteString)/v1"
+            models = ["m"]
+            """)
+        let result = try RefractCLI.run(["models", "--config", config])
+        let row = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("busy:m") }, "\(result.stdout)")
+        #expect(row.contains("no: ") && row.contains("HTTP 503"), "\(row)")
+        #expect(server.requests.count == 1, "a probe is not retried: \(server.requests.count) requests")
+    }
 }

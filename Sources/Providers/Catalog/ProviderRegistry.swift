@@ -66,11 +66,22 @@ public final class ProviderRegistry: Sendable {
     }
 
     /// What the provider's server lists (local: the catalog, without starting anything).
-    public func modelListing(_ spec: ProviderSpec) async throws(ProviderError) -> ModelListing {
+    ///
+    /// - Parameter probe: ask once, waiting at most `probeTimeout` seconds for each read, with no retries
+    ///   (`refract models` and the switcher only want to know what answers now).
+    public func modelListing(_ spec: ProviderSpec, probe: Bool = false) async throws(ProviderError) -> ModelListing {
         if spec.isManagedLocal { return .listed(LocalModelCatalog.all.map(\.id)) }
         if case .missing = spec.keyStatus(environment: environment) { return .listed(spec.models) }
-        return try await client(spec, baseURL: spec.baseURL).modelListing()
+        var client = client(spec, baseURL: spec.baseURL)
+        if probe {
+            client.retryPolicy = .none
+            client.readTimeout = min(client.readTimeout, Self.probeTimeout)
+        }
+        return try await client.modelListing()
     }
+
+    /// Seconds a reachability probe waits for an answer.
+    public static let probeTimeout = 2.0
 
     public func price(for ref: ModelRef) -> Price? { prices.price(for: ref) }
 

@@ -5,8 +5,8 @@ import Providers
 /// key status, reachability (probed with a short timeout) and prices.
 public struct RegistryModelProvider: ModelProvider {
     public let registry: ProviderRegistry
-    /// Seconds a reachability probe may take.
-    public var probeTimeout: Double = 3
+    /// Seconds a reachability probe may take in all (each provider is probed once, concurrently, without retries).
+    public var probeTimeout: Double = ProviderRegistry.probeTimeout
 
     public init(registry: ProviderRegistry) { self.registry = registry }
 
@@ -46,7 +46,7 @@ public struct RegistryModelProvider: ModelProvider {
             }
         }
         guard probe, hasKey else { return spec.models.map { entry($0, .unknown) } }
-        let listed = await withTimeout(probeTimeout) { try await registry.modelListing(spec) }
+        let listed = await withTimeout(probeTimeout) { try await registry.modelListing(spec, probe: true) }
         switch listed {
         case .success(.listed(let ids)):
             // Hosted providers list hundreds of ids (embeddings, audio); keep the declared ones there,
@@ -75,7 +75,7 @@ public struct RegistryModelProvider: ModelProvider {
             }
             let first = await group.next() ?? nil
             group.cancelAll()
-            return first ?? .failure("no answer within \(Int(seconds)) s")
+            return first ?? .failure("no answer within \(MeterFormat.seconds(seconds))")
         }
     }
 }

@@ -25,6 +25,18 @@ struct ModelsCommand: AsyncParsableCommand {
             let context = try AppContext.load(configPath: config)
             context.printWarnings()
             let models = RegistryModelProvider(registry: context.registry)
+            // On a terminal, what is known without the network shows at once and is redrawn when the probes answer.
+            var shownLines = 0
+            if !noProbe, !json, let screen = Self.terminalSize() {
+                let known = await models.catalog(probe: false).map(Self.checkingIfProbed)
+                let table = Self.table(known)
+                let lines = Self.screenLines(table, columns: screen.columns)
+                // Redrawing needs the whole first table on screen (the cursor cannot go above the top).
+                if lines < screen.rows {
+                    FileHandle.standardOutput.write(Data(table.utf8))
+                    shownLines = lines
+                }
+            }
             let entries = await models.catalog(probe: !noProbe)
             await context.shutdown()
             if json {
@@ -39,8 +51,32 @@ struct ModelsCommand: AsyncParsableCommand {
                 }
                 return
             }
-            FileHandle.standardOutput.write(Data(Self.table(entries).utf8))
+            // Up over the first table and clear to the end of the screen, then the full one.
+            let redraw = shownLines > 0 ? "\u{1B}[\(shownLines)A\r\u{1B}[J" : ""
+            FileHandle.standardOutput.write(Data((redraw + Self.table(entries)).utf8))
         }
+    }
+
+    /// Columns and rows of the terminal on stdout; nil when stdout is not a terminal.
+    static func terminalSize() -> (columns: Int, rows: Int)? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0, size.ws_row > 0 else { return nil }
+        return (Int(size.ws_col), Int(size.ws_row))
+    }
+
+    /// The rows `text` takes on a terminal `columns` wide (long lines wrap).
+    static func screenLines(_ text: String, columns: Int) -> Int {
+        text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().reduce(0) { sum, line in
+            sum + max(1, (TextWidth.of(String(line)) + columns - 1) / columns)
+        }
+    }
+
+    /// A model that is about to be probed shows as "checking" in the first table.
+    static func checkingIfProbed(_ e: ModelEntry) -> ModelEntry {
+        var e = e
+        if e.reachability == .unknown, e.hasKey { e.reachability = .checking }
+        return e
     }
 
     static func table(_ entries: [ModelEntry]) -> String {
