@@ -95,7 +95,10 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ProvidersTests", dependencies: ["Providers", "Platform", "RefractTestSupport"],
+            exclude: ["Recorded/Streams"], swiftSettings: swiftSettings
+        ),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
