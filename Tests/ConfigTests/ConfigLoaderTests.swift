@@ -79,6 +79,14 @@ import Providers
         #expect(error.message.contains("did you mean read_timeout"))
     }
 
+    /// "tput" is two edits from both "input" and "output": the suggestion must not depend on a Set's order.
+    @Test func aTiedSuggestionIsTheSameEveryRun() throws {
+        let error = try #require(throws: ConfigError.self) {
+            try loader.parse("[prices.\"local:x\"]\ninput = 1\noutput = 1\ntput = 2\n", file: "c.toml")
+        }
+        #expect(error.message.contains("(did you mean input?)"), "\(error.message)")
+    }
+
     @Test func badValuesAreRefusedWithTheirPlace() throws {
         let cases: [(String, Int, String)] = [
             ("read_timeout = -1\n", 1, "greater than 0"),
