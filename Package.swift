@@ -66,7 +66,7 @@ let package = Package(
         // App state, actions, reducer, effects, keymap, panes.
         .target(
             name: "Workbench",
-            dependencies: ["Providers", "Sessions", "TerminalUI", "Config", "Platform"],
+            dependencies: ["Providers", "Sessions", "TerminalUI", "Platform"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
