@@ -54,7 +54,7 @@ let package = Package(
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
         .target(
             name: "TerminalUI",
-            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["Platform", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings
         ),
         // The only Swift that imports CNcursesw.
