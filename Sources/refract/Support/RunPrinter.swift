@@ -144,6 +144,6 @@ actor RunPrinter {
 /// JSON string literals for the few hand-built JSON fragments.
 enum JSONText {
     static func quoted(_ s: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+        JSONStringEscaper.quoted(s)
     }
 }
