@@ -51,6 +51,8 @@ let package = Package(
         ),
         // Session records, append-only store, reader, replay, export.
         .target(name: "Sessions", dependencies: ["Providers", "Platform"], swiftSettings: swiftSettings),
+        // Generated sessions for tests and benchmarks: kept out of the shipping Sessions target.
+        .target(name: "SessionFixtures", dependencies: ["Sessions", "Providers", "Platform"], swiftSettings: swiftSettings),
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
         .target(
             name: "TerminalUI",
@@ -100,7 +102,7 @@ let package = Package(
             exclude: ["Recorded/Streams"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "SessionsTests", dependencies: ["Sessions", "SessionFixtures", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"], swiftSettings: swiftSettings),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
