@@ -62,6 +62,9 @@ import Testing
             models = ["claude-canary"]
             """))
         chmod(config, 0o600)
+        // The config holds a canary on purpose (it is the test's input): it goes when the test ends, so the
+        // whole-run sweep in scripts/test finds only what Refract wrote.
+        defer { try? FileManager.default.removeItem(atPath: config) }
         let sessions = home.file("sessions")
         // Everything Refract could write goes under `home`.
         let env = [FaultProtocol.keyVariable: envKey, "HOME": home.path, "XDG_CONFIG_HOME": home.file("config"), "XDG_DATA_HOME": home.file("data"),
