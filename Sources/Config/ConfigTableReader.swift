@@ -132,6 +132,8 @@ struct ConfigTableReader {
             }
             spec.baseURL = url
             if spec.isManagedLocal { spec.isManagedLocal = false }
+            // Pointed somewhere else, a built-in is the user's server: errors name it, not the vendor.
+            spec.vendor = nil
         } else if existing == nil {
             throw fail(path, nil, "base_url is required")
         }
@@ -166,8 +168,9 @@ struct ConfigTableReader {
 
     func checkKeys(_ table: TOMLTable, allowed: Set<String>, table path: [String]) throws(ConfigError) {
         for key in table.keys where !allowed.contains(key) {
-            let suggestion = allowed.min { a, b in EditDistance.between(a, key) < EditDistance.between(b, key) }
-            let hint = suggestion.map { EditDistance.between($0, key) <= 3 ? " (did you mean \($0)?)" : "" } ?? ""
+            // `closest` breaks ties by name, so the same typo gets the same suggestion every run.
+            let suggestion = EditDistance.closest(to: key, in: Array(allowed), limit: 1, maxDistance: 3).first
+            let hint = suggestion.map { " (did you mean \($0)?)" } ?? ""
             throw fail(path, key, "unknown setting\(hint); known: \(allowed.sorted().joined(separator: ", "))")
         }
     }

@@ -1,6 +1,7 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
+import Providers
 #endif
 
 /// Clocks, CPU time and memory of this process, for the in-process benchmarks.
@@ -62,8 +63,7 @@ struct Report {
     mutating func add(_ key: String, _ value: Int) { fields.append((key, String(value))) }
 
     mutating func add(_ key: String, _ value: String) {
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        fields.append((key, "\"\(escaped)\""))
+        fields.append((key, JSONStringEscaper.quoted(value)))
     }
 
     func emit() {

@@ -40,6 +40,12 @@ import Providers
         #expect(spec.keyStatus(environment: ["MYSERVER_KEY": "k"]).value == "k")
     }
 
+    @Test func aBuiltinPointedElsewhereIsNamedAsConfigured() throws {
+        let config = try loader.parse("[providers.anthropic]\nbase_url = \"http://127.0.0.1:9/v1\"\n", file: "c.toml")
+        #expect(config.provider(named: "anthropic")?.displayName == "anthropic (127.0.0.1:9)")
+        #expect(config.provider(named: "gemini")?.displayName == "Gemini")
+    }
+
     @Test func overridingABuiltinKeepsItsDefaults() throws {
         let config = try loader.parse("[providers.openai]\nprotocol = \"openai-responses\"\n", file: "c.toml")
         let spec = try #require(config.provider(named: "openai"))
@@ -71,6 +77,14 @@ import Providers
         let error = try #require(throws: ConfigError.self) { try loader.parse("read_timeut = 3\n", file: "c.toml") }
         #expect(error.line == 1)
         #expect(error.message.contains("did you mean read_timeout"))
+    }
+
+    /// "tput" is two edits from both "input" and "output": the suggestion must not depend on a Set's order.
+    @Test func aTiedSuggestionIsTheSameEveryRun() throws {
+        let error = try #require(throws: ConfigError.self) {
+            try loader.parse("[prices.\"local:x\"]\ninput = 1\noutput = 1\ntput = 2\n", file: "c.toml")
+        }
+        #expect(error.message.contains("(did you mean input?)"), "\(error.message)")
     }
 
     @Test func badValuesAreRefusedWithTheirPlace() throws {

@@ -11,8 +11,9 @@ import Testing
         let sessions = dir.file("sessions")
         let first = try RefractCLI.run(["run", "--config", config, "--sessions", sessions, "--instruction", "First question about foxes", "--model", "faults:ok,tokens=9"])
         #expect(first.status == 0, "\(first.stderr)")
-        // Session files are named by the second they were created in; make sure the second one sorts after.
-        sleep(1)
+        // Session files are named by the second they were created in: start the second run once that second is over.
+        let firstSecond = Int(Date().timeIntervalSince1970)
+        #expect(waitUntil(timeout: 5) { Int(Date().timeIntervalSince1970) > firstSecond })
         let second = try RefractCLI.run(["run", "--config", config, "--sessions", sessions, "--input", "Second: zebras and more", "--model", "faults:ok,tokens=3", "--model", "faults:http-500-no-retry"])
         #expect(second.status == 1)
         let files = TemporaryFolder.sessionFiles(in: sessions)

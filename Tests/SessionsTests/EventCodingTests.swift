@@ -29,7 +29,7 @@ import Testing
             guard case .known(let kind) = SessionLineCodec.peekType(bytes) else { return nil }
             return FastEventDecoder.decode(kind, bytes)
         }
-        let handled: Set<String> = ["usage", "cost", "finished", "failed", "warning", "run_started"]
+        let handled: Set<String> = ["usage", "cost", "finished", "failed", "warning", "renamed", "run_started"]
         #expect((fast != nil) == handled.contains(event.typeName))
         if handled.contains(event.typeName) { #expect(fast == viaCodable) }
     }

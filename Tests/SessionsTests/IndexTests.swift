@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Providers
+import SessionFixtures
 import Testing
 @testable import Sessions
 

@@ -106,6 +106,19 @@ final class ManualClock: Sendable {
         #expect(recorder.writeError == nil)
     }
 
+    @Test func aPlaceholderZeroUsageIsSavedBesideRefractsEstimate() {
+        var b = RunEventBuilder(run: 2)
+        _ = b.add(.textDelta(String(repeating: "x", count: 20)), atMs: 10)
+        _ = b.add(.finish(FinishReason(.stop)), atMs: 11)
+        let usage = b.add(.usage(Usage(input: 0, output: 0)), atMs: 12)
+        #expect(usage.last == .usage(UsageEvent(run: 2, usage: Usage(input: 0, output: 0))))
+        let end = b.end(atMs: 20)
+        let warnings = end.compactMap { event -> String? in
+            if case .warning(let w) = event { return w.message } else { return nil }
+        }
+        #expect(warnings == ["the server reported 0 output tokens for a non-empty answer; Refract's own estimate is 5 tokens"])
+    }
+
     @Test func aFailedRunKeepsItsPartialText() {
         var b = RunEventBuilder(run: 1)
         #expect(b.add(.textDelta("part"), atMs: 10).isEmpty)

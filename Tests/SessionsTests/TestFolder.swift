@@ -1,24 +1,19 @@
 import Foundation
+import RefractTestSupport
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// A fresh temporary folder, removed when the value goes away.
+/// A fresh folder in the test run's folder (`TestRunFolder`), removed when the value goes away unless the run keeps it.
 final class TestFolder {
     let url: URL
 
     init() {
-        var template = Array("/tmp/refract-sessions-test-XXXXXX".utf8CString)
-        let path = template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let base = buffer.baseAddress, let p = mkdtemp(base) else { return "/tmp/refract-sessions-test-fallback-\(getpid())" }
-            return String(cString: p)
-        }
-        url = URL(fileURLWithPath: path)
-        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        url = URL(fileURLWithPath: TestRunFolder.makeFolder(prefix: "refract-sessions-test"))
     }
 
     deinit {
-        try? FileManager.default.removeItem(at: url)
+        TestRunFolder.discard(url.path)
     }
 
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }

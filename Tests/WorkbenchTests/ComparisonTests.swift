@@ -48,7 +48,7 @@ import Testing
         #expect(setup.shape == "3 instructions × 1 model = 3 cells")
         let effects = h.key("C-r")
         let group = try #require(effects.compactMap { if case .startGroup(let g) = $0 { g } else { nil } }.first)
-        #expect(group.kind == "instructions")
+        #expect(group.kind == .instructions)
         #expect(group.runs.map { $0.request.messages.last?.content } == [
             "Summarise:\n\nThe cat sat on the mat.", "Translate to French:\n\nThe cat sat on the mat.", "Translate to French:\n\nThe cat sat on the mat.",
         ])
@@ -68,7 +68,7 @@ import Testing
         #expect(setup.cells.map(\.model.description) == ["local:smollm2-135m-instruct", "local:gemma3-270m"])
         #expect(setup.cells.map(\.mode) == [.chat, .rawCompletion], "the base model runs in raw completion mode")
         let group = try #require(h.key("C-r").compactMap { if case .startGroup(let g) = $0 { g } else { nil } }.first)
-        #expect(group.kind == "models")
+        #expect(group.kind == .models)
         #expect(group.models.map(\.description) == ["local:smollm2-135m-instruct", "local:gemma3-270m"])
         #expect(group.runs[1].request.mode == .rawCompletion)
     }

@@ -11,33 +11,33 @@ public enum BuiltinProviders {
             ProviderSpec(
                 name: "local", protocolName: .openAIChat, baseURL: URL(string: "http://127.0.0.1:0/v1")!,
                 models: LocalModelCatalog.all.map(\.id), rawModels: Set(LocalModelCatalog.all.filter(\.isBaseModel).map(\.id)),
-                concurrency: 4, isManagedLocal: true
+                concurrency: 4, isManagedLocal: true, vendor: "the local model server"
             ),
             ProviderSpec(
                 name: "anthropic", protocolName: .anthropic,
                 baseURL: url(environment["ANTHROPIC_BASE_URL"], default: "https://api.anthropic.com", appending: "v1"),
                 apiKeyEnvironment: ["ANTHROPIC_API_KEY"], requiresKey: true,
                 models: ["claude-opus-4-8", "claude-sonnet-4-6", "claude-sonnet-4-5", "claude-haiku-4-5", "claude-opus-4-1"],
-                concurrency: 4
+                concurrency: 4, vendor: "Anthropic"
             ),
             ProviderSpec(
                 name: "openai", protocolName: .openAIChat,
                 baseURL: url(environment["OPENAI_BASE_URL"], default: "https://api.openai.com/v1", appending: nil),
                 apiKeyEnvironment: ["OPENAI_API_KEY"], requiresKey: true,
                 models: ["gpt-5.5", "gpt-5", "gpt-5-mini", "gpt-4.1", "gpt-4.1-mini", "gpt-4o", "gpt-4o-mini", "o4-mini"],
-                concurrency: 4
+                concurrency: 4, vendor: "OpenAI"
             ),
             ProviderSpec(
                 name: "gemini", protocolName: .gemini,
                 baseURL: URL(string: "https://generativelanguage.googleapis.com/v1beta")!,
                 apiKeyEnvironment: ["GEMINI_API_KEY", "GOOGLE_API_KEY"], requiresKey: true,
                 models: ["gemini-2.5-flash", "gemini-2.5-pro", "gemini-2.5-flash-lite", "gemini-3-flash-preview"],
-                concurrency: 4
+                concurrency: 4, vendor: "Gemini"
             ),
             ProviderSpec(
                 name: "ollama", protocolName: .ollama,
                 baseURL: ollamaURL(environment["OLLAMA_HOST"]),
-                concurrency: 2
+                concurrency: 2, vendor: "Ollama"
             ),
         ]
     }

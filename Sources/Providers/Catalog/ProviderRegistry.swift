@@ -59,18 +59,29 @@ public final class ProviderRegistry: Sendable {
 
     func client(_ spec: ProviderSpec, baseURL: URL) -> ProviderClient {
         ProviderClient(
-            wireProtocol: spec.protocolName.implementation,
+            wireProtocol: spec.protocolName.implementation(providerName: spec.displayName),
             endpoint: ProviderEndpoint(baseURL: baseURL, apiKey: spec.keyStatus(environment: environment).value, extraHeaders: spec.headers),
             transport: transport, retryPolicy: retryPolicy, readTimeout: readTimeout
         )
     }
 
-    /// Model ids the provider's server lists (local: the catalog, without starting anything).
-    public func listModels(_ spec: ProviderSpec) async throws(ProviderError) -> [String] {
-        if spec.isManagedLocal { return LocalModelCatalog.all.map(\.id) }
-        if case .missing = spec.keyStatus(environment: environment) { return spec.models }
-        return try await client(spec, baseURL: spec.baseURL).listModels()
+    /// What the provider's server lists (local: the catalog, without starting anything).
+    ///
+    /// - Parameter probe: ask once, waiting at most `probeTimeout` seconds for each read, with no retries
+    ///   (`refract models` and the switcher only want to know what answers now).
+    public func modelListing(_ spec: ProviderSpec, probe: Bool = false) async throws(ProviderError) -> ModelListing {
+        if spec.isManagedLocal { return .listed(LocalModelCatalog.all.map(\.id)) }
+        if case .missing = spec.keyStatus(environment: environment) { return .listed(spec.models) }
+        var client = client(spec, baseURL: spec.baseURL)
+        if probe {
+            client.retryPolicy = .none
+            client.readTimeout = min(client.readTimeout, Self.probeTimeout)
+        }
+        return try await client.modelListing()
     }
+
+    /// Seconds a reachability probe waits for an answer.
+    public static let probeTimeout = 2.0
 
     public func price(for ref: ModelRef) -> Price? { prices.price(for: ref) }
 
@@ -142,7 +153,7 @@ struct SuggestingModel: LanguageModel {
         let task = Task {
             for await part in inner.stream(request) {
                 if case .error(var error) = part, error.kind == .modelNotFound {
-                    let known = (try? await inner.listModels()) ?? declared
+                    let known = ((try? await inner.modelListing())?.ids).flatMap { $0.isEmpty ? nil : $0 } ?? declared
                     let near = EditDistance.closest(to: model, in: known)
                     if !near.isEmpty { error.message += " Close names: \(near.map { "\(provider):\($0)" }.joined(separator: ", "))." }
                     continuation.yield(.error(error))

@@ -21,11 +21,13 @@ public struct ProviderSpec: Sendable, Equatable {
     public var concurrency: Int
     /// True for the embedded local models, whose servers Refract starts and stops.
     public var isManagedLocal: Bool
+    /// The vendor's name ("Anthropic") for a built-in provider at its own address; nil for the user's own servers.
+    public var vendor: String?
 
     public init(
         name: String, protocolName: ProtocolName, baseURL: URL, apiKeyEnvironment: [String] = [],
         apiKeyFromConfig: String? = nil, requiresKey: Bool = false, models: [String] = [], rawModels: Set<String> = [],
-        headers: HeaderFields = [:], concurrency: Int = 4, isManagedLocal: Bool = false
+        headers: HeaderFields = [:], concurrency: Int = 4, isManagedLocal: Bool = false, vendor: String? = nil
     ) {
         self.name = name
         self.protocolName = protocolName
@@ -38,6 +40,15 @@ public struct ProviderSpec: Sendable, Equatable {
         self.headers = headers
         self.concurrency = concurrency
         self.isManagedLocal = isManagedLocal
+        self.vendor = vendor
+    }
+
+    /// How messages name this provider: the vendor for a built-in, else the configured name and its host
+    /// ("myproxy (127.0.0.1:8080)"), so an error from the user's own server never blames a vendor.
+    public var displayName: String {
+        if let vendor { return vendor }
+        guard let host = baseURL.host, !host.isEmpty else { return name }
+        return "\(name) (\(host)\(baseURL.port.map { ":\($0)" } ?? ""))"
     }
 
     /// Where this provider's key comes from, and whether it is there.

@@ -53,14 +53,32 @@ public struct ProviderClient: LanguageModel {
         return stream
     }
 
-    /// Every model id the endpoint lists, following pages.
+    /// Every model id the endpoint lists, following pages; a server without a model list is an error here.
     public func listModels() async throws(ProviderError) -> [String] {
+        switch try await modelListing() {
+        case .listed(let ids): return ids
+        case .notListed(let status):
+            throw ProviderError(kind: .invalidResponse, message: "the server does not list its models (HTTP \(status) to its model-list request)", status: status)
+        }
+    }
+
+    /// The endpoint's models, following pages, or `.notListed` when the server answers that it has no
+    /// model list (HTTP 404, 405 or 501 to the list request): it answered, so it is reachable.
+    public func modelListing() async throws(ProviderError) -> ModelListing {
         var ids: [String] = []
         var pageToken: String?
         var seenTokens: Set<String> = []
         for _ in 0..<Self.maxModelPages {
             let spec = wireProtocol.modelListRequest(endpoint: endpoint, pageToken: pageToken)
-            let body = try await fetchWithRetries(spec)
+            let body: Data
+            do {
+                body = try await fetchWithRetries(spec)
+            } catch {
+                if pageToken == nil, let status = error.status, ModelListing.noListStatuses.contains(status) {
+                    return .notListed(status: status)
+                }
+                throw error
+            }
             let page: ModelListPage
             do {
                 page = try wireProtocol.parseModelList(body)
@@ -71,7 +89,7 @@ public struct ProviderClient: LanguageModel {
             guard let next = page.nextPageToken, !next.isEmpty, seenTokens.insert(next).inserted else { break }
             pageToken = next
         }
-        return ids
+        return .listed(ids)
     }
 
     // MARK: - Streaming

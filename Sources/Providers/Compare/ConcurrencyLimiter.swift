@@ -27,9 +27,6 @@ public actor ConcurrencyLimiter {
         return result
     }
 
-    /// How many runs of `provider` hold a place now (tests, status).
-    public func runningCount(_ provider: String) -> Int { running[provider, default: 0] }
-
     private func limit(_ provider: String) -> Int { max(1, limits[provider] ?? defaultLimit) }
 
     private func acquire(_ provider: String) async -> Bool {

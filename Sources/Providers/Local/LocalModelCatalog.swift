@@ -23,7 +23,14 @@ public enum LocalModelCatalog {
     )
     public static let all = [smollm2, gemma3]
 
-    public static func model(_ id: String) -> LocalModel? { all.first { $0.id == id } }
+    /// The model called `name`, written as `refract local status` prints it (`local:NAME`) or bare (`NAME`).
+    public static func model(_ name: String) -> LocalModel? {
+        let id = name.hasPrefix(providerPrefix) ? String(name.dropFirst(providerPrefix.count)) : name
+        return all.first { $0.id == id }
+    }
+
+    /// `local:`, the provider part of every local model's full name.
+    public static let providerPrefix = "local:"
 
     /// The model used when no API key is configured.
     public static let defaultModel = ModelRef(provider: "local", model: smollm2.id)

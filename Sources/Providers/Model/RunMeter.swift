@@ -40,16 +40,23 @@ public struct RunMeter: Sendable, Equatable {
 
     public mutating func end(at now: Double) { endedAt = endedAt ?? now }
 
-    /// Output tokens: exact when usage arrived, else about 4 characters a token.
+    /// Output tokens: exact when usage arrived, else about 4 characters a token (also when the server's
+    /// figure is a placeholder zero for a non-empty answer; `result.usage` keeps what it said).
     public var outputTokens: (count: Int, exact: Bool) {
-        if let exact = result.usage?.output { return (exact, true) }
-        return ((outputCharacters + 3) / 4, false)
+        if let reported = result.usage?.output, !TokenEstimate.isPlaceholder(reported, characters: outputCharacters) { return (reported, true) }
+        return (TokenEstimate.tokens(characters: outputCharacters), false)
     }
 
-    /// Input tokens: exact when usage arrived, else estimated from the prompt.
+    /// Input tokens: exact when usage arrived, else estimated from the prompt (also for a placeholder zero).
     public var inputTokens: (count: Int, exact: Bool) {
-        if let exact = result.usage?.input { return (exact, true) }
-        return ((promptCharacters + 3) / 4, false)
+        if let reported = result.usage?.input, !TokenEstimate.isPlaceholder(reported, characters: promptCharacters) { return (reported, true) }
+        return (TokenEstimate.tokens(characters: promptCharacters), false)
+    }
+
+    /// Set when the server reported zero output tokens for a non-empty answer: says so, with Refract's estimate.
+    public var reportedZeroNote: String? {
+        TokenEstimate.isPlaceholder(result.usage?.output, characters: outputCharacters)
+            ? TokenEstimate.placeholderNote(characters: outputCharacters) : nil
     }
 
     public var timeToFirstToken: Double? { firstTokenAt.map { $0 - startedAt } }
@@ -66,12 +73,12 @@ public struct RunMeter: Sendable, Equatable {
         return Double(tokens - 1) / seconds
     }
 
-    /// USD so far (exact usage, else the estimates); nil when the model is unpriced.
+    /// USD so far (exact usage, else the estimates, also in place of placeholder zeros); nil when the model is unpriced.
     public var cost: Double? {
         guard let price else { return nil }
         var usage = result.usage ?? Usage()
-        if usage.input == nil { usage.input = inputTokens.count }
-        if usage.output == nil { usage.output = outputTokens.count }
+        if !inputTokens.exact { usage.input = inputTokens.count }
+        if !outputTokens.exact { usage.output = outputTokens.count }
         return CostCalculator.cost(of: usage, at: price, protocol: protocolName)
     }
 }

@@ -15,7 +15,7 @@ public final class SharedLocalModels: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if started, let p = process, p.exitCodeIfExited() == nil { return }
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("refract-local-serve-\(getpid()).log")
+        let log = URL(fileURLWithPath: TestRunFolder.base).appendingPathComponent("refract-local-serve-\(getpid()).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let handle = try FileHandle(forWritingTo: log)
         let child = try ChildProcess(
@@ -25,15 +25,24 @@ public final class SharedLocalModels: @unchecked Sendable {
         )
         try? handle.close()
         let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
+        while true {
             let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
             if text.contains("local:gemma3-270m http") { break }
             if let code = child.exitCodeIfExited() {
-                throw NSError(domain: "SharedLocalModels", code: Int(code), userInfo: [NSLocalizedDescriptionKey: "refract local serve exited \(code): \(text)"])
+                throw Self.failure("refract local serve exited \(code)", log: text)
+            }
+            if Date() >= deadline {
+                // A server that never came up must fail here, with its log, not later as an unrelated failure.
+                child.terminate(grace: 1)
+                throw Self.failure("refract local serve did not start the local models within \(Int(timeout)) s", log: text)
             }
             usleep(100_000)
         }
         process = child
         started = true
+    }
+
+    private static func failure(_ what: String, log: String) -> NSError {
+        NSError(domain: "SharedLocalModels", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(what); its log:\n\(log)"])
     }
 }

@@ -51,17 +51,6 @@ public final class TmuxSession: @unchecked Sendable {
         try tmuxCommand(["send-keys", "-t", "main", "-l", text])
     }
 
-    /// Sends raw bytes given in hex (mouse reports, odd sequences).
-    public func sendHex(_ bytes: [UInt8]) throws {
-        try tmuxCommand(["send-keys", "-t", "main", "-H"] + bytes.map { String(format: "%02x", $0) })
-    }
-
-    /// Pastes text as a bracketed paste (when the application asked for it).
-    public func paste(_ text: String) throws {
-        try tmuxCommand(["set-buffer", "-b", "p", text])
-        try tmuxCommand(["paste-buffer", "-p", "-d", "-b", "p", "-t", "main"])
-    }
-
     /// The visible screen, one string per row.
     public func capture() throws -> [String] {
         try tmuxCommand(["capture-pane", "-p", "-t", "main"]).components(separatedBy: "\n").dropLast().map { $0 }
@@ -72,11 +61,6 @@ public final class TmuxSession: @unchecked Sendable {
         var lines = (try? capture()) ?? []
         while lines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { lines.removeLast() }
         return lines
-    }
-
-    /// The visible screen with SGR escape sequences, to check colours and attributes.
-    public func captureWithEscapes() throws -> String {
-        try tmuxCommand(["capture-pane", "-p", "-e", "-t", "main"])
     }
 
     /// The window title the program set (an OSC 0/2 from hostile output would change it).
@@ -96,14 +80,6 @@ public final class TmuxSession: @unchecked Sendable {
 
     public func resize(width: Int, height: Int) throws {
         try tmuxCommand(["resize-window", "-t", "main", "-x", "\(width)", "-y", "\(height)"])
-    }
-
-    /// Whether the program has exited, and its status.
-    public func exitStatus() throws -> Int? {
-        let out = try tmuxCommand(["display-message", "-p", "-t", "main", "#{pane_dead} #{pane_dead_status}"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        let parts = out.split(separator: " ")
-        guard parts.first == "1" else { return nil }
-        return parts.count > 1 ? Int(parts[1]) : -1
     }
 
     /// The pid of the program in the pane.
@@ -128,17 +104,6 @@ public final class TmuxSession: @unchecked Sendable {
     @discardableResult
     public func waitForText(_ text: String, timeout: Double = 20) throws -> [String] {
         try waitFor("\"\(text)\"", timeout: timeout) { $0.contains { $0.contains(text) } }
-    }
-
-    /// Waits until the program exits; returns its status.
-    @discardableResult
-    public func waitForExit(timeout: Double = 20) throws -> Int {
-        let deadline = Date().addingTimeInterval(timeout)
-        while Date() < deadline {
-            if let status = try exitStatus() { return status }
-            usleep(50_000)
-        }
-        throw Timeout(waitingFor: "the program to exit", screen: (try? capture()) ?? [])
     }
 
     /// Ends the tmux server (and the program).

@@ -20,13 +20,13 @@ public struct RunFigures: Sendable, Equatable {
         self.totalMs = totalMs
     }
 
-    /// A saved run's figures (output tokens estimated at ~4 characters a token when no usage was saved).
+    /// A saved run's figures (output tokens estimated at ~4 characters a token when no usage, or a placeholder zero, was saved).
     public init(_ run: RecordedRun) {
-        if let exact = run.usage?.output {
+        let chars = run.text.unicodeScalars.count + run.reasoning.unicodeScalars.count
+        if let exact = run.usage?.output, !TokenEstimate.isPlaceholder(exact, characters: chars) {
             self.init(outputTokens: exact, outputTokensExact: true, costUSD: run.cost?.usd, ttftMs: run.ttftMs, totalMs: run.totalMs)
         } else {
-            let chars = run.text.unicodeScalars.count + run.reasoning.unicodeScalars.count
-            self.init(outputTokens: (chars + 3) / 4, outputTokensExact: false, costUSD: run.cost?.usd, ttftMs: run.ttftMs, totalMs: run.totalMs)
+            self.init(outputTokens: TokenEstimate.tokens(characters: chars), outputTokensExact: false, costUSD: run.cost?.usd, ttftMs: run.ttftMs, totalMs: run.totalMs)
         }
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 import Providers
 
-/// Decodes the small, frequent event lines (usage, cost, finished, failed, warning, run_started)
-/// straight from their bytes. Nil whenever a line is not exactly what `Codable` would accept without
+/// Decodes the small, frequent event lines (usage, cost, finished, failed, warning, renamed, run_started)
+/// straight from their bytes: the one fast decoding of an event, used by the reader and the index. Nil whenever a line is not exactly what `Codable` would accept without
 /// doubt (an unexpected type, an unknown parameter); the caller then uses `Codable`, which has the
 /// last word and the error messages. Tests check both paths agree on every event.
 enum FastEventDecoder {
@@ -27,6 +27,14 @@ enum FastEventDecoder {
         case .warning:
             guard let run = optional(o, "run", o.int), let message = o.string("message") else { return nil }
             return .warning(SessionWarning(run: run, message: message))
+        case .renamed:
+            guard let title = o.string("title"), let atText = optional(o, "at", o.string) else { return nil }
+            var at: Date?
+            if let atText {
+                guard let parsed = SessionTimestamp.parse(atText) else { return nil }
+                at = parsed
+            }
+            return .renamed(Renamed(title: title, at: at))
         case .runStarted:
             return runStarted(o).map { .runStarted($0) }
         default:
@@ -58,12 +66,34 @@ enum FastEventDecoder {
     private static let promptKeys: Set<String> = ["system", "instruction", "input", "variables"]
     private static let parameterKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed"]
 
-    private static func runStarted(_ o: JSONObjectView) -> RunStarted? {
+    /// The fields of a `run_started` line other than its prompt and parameters.
+    struct RunHeader {
+        var run: Int
+        var group: Int?
+        var at: Date
+        var model: ModelRef
+        var protocolName: String?
+        var mode: RequestMode
+        var label: String?
+        var variant: String?
+    }
+
+    /// A `run_started` line's header fields; nil when any of them is not what `Codable` would accept.
+    /// The index reads only these and the start of the prompt (a preview needs 100 characters, not the essay).
+    static func runHeader(_ o: JSONObjectView) -> RunHeader? {
         guard let run = o.int("run"), let group = optional(o, "group", o.int),
               let atText = o.string("at"), let at = SessionTimestamp.parse(atText),
               let modelText = o.string("model"), let model = ModelRef(modelText),
               let protocolName = optional(o, "protocol", o.string), let modeText = optional(o, "mode", o.string),
               let label = optional(o, "label", o.string), let variant = optional(o, "variant", o.string) else { return nil }
+        return RunHeader(
+            run: run, group: group, at: at, model: model, protocolName: protocolName,
+            mode: modeText.flatMap { RequestMode(rawValue: $0) } ?? .chat, label: label, variant: variant
+        )
+    }
+
+    private static func runStarted(_ o: JSONObjectView) -> RunStarted? {
+        guard let header = runHeader(o) else { return nil }
         var prompt = PromptSnapshot()
         if !o.isAbsent("prompt") {
             // Examples, a raw format or a field this decoder does not know: let Codable read the prompt.
@@ -87,8 +117,8 @@ enum FastEventDecoder {
             params = GenerationParameters(temperature: temperature, topP: topP, maxTokens: maxTokens, stop: stop ?? [], seed: seed)
         }
         return RunStarted(
-            run: run, group: group, at: at, prompt: prompt, model: model, protocolName: protocolName, params: params,
-            mode: modeText.flatMap { RequestMode(rawValue: $0) } ?? .chat, label: label, variant: variant
+            run: header.run, group: header.group, at: header.at, prompt: prompt, model: header.model, protocolName: header.protocolName,
+            params: params, mode: header.mode, label: header.label, variant: header.variant
         )
     }
 }

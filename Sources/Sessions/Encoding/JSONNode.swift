@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// A JSON value whose objects keep their keys in the order they were written.
 ///

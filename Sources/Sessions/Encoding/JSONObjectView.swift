@@ -201,35 +201,6 @@ extension JSONObjectView {
         members.map { String(decoding: UnsafeRawBufferPointer(rebasing: bytes[$0.key]), as: UTF8.self) }
     }
 
-    /// The numbers of an array of integers under `key`; nil when anything else is in it.
-    func ints(_ key: String) -> [Int]? {
-        guard case .array(let r)? = value(key) else { return nil }
-        var out: [Int] = []
-        var current = 0
-        var digits = 0
-        var negative = false
-        for i in (r.lowerBound + 1)..<(r.upperBound - 1) {
-            let c = bytes[i]
-            switch c {
-            case 48...57:
-                guard digits < 18 else { return nil }
-                current = current * 10 + Int(c - 48)
-                digits += 1
-            case UInt8(ascii: "-") where digits == 0 && !negative: negative = true
-            case UInt8(ascii: ","):
-                guard digits > 0 else { return nil }
-                out.append(negative ? -current : current)
-                current = 0
-                digits = 0
-                negative = false
-            case 0x20, 0x09, 0x0A, 0x0D: continue
-            default: return nil
-            }
-        }
-        if digits > 0 { out.append(negative ? -current : current) } else if !out.isEmpty || negative { return nil }
-        return out
-    }
-
     /// The strings of an array of strings under `key`; nil when anything else is in it.
     func strings(_ key: String) -> [String]? {
         guard case .array(let r)? = value(key) else { return nil }

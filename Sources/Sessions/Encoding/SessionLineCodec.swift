@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// Turns events into session lines and back.
 ///

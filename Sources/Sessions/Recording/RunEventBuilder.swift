@@ -53,6 +53,11 @@ public struct RunEventBuilder: Sendable {
         guard !isEnded else { return [] }
         isEnded = true
         var out = flushed()
+        // The server's usage is saved as it said it; a placeholder zero gets Refract's estimate beside it.
+        let answerCharacters = accumulator.text.unicodeScalars.count + accumulator.reasoning.unicodeScalars.count
+        if TokenEstimate.isPlaceholder(accumulator.usage?.output, characters: answerCharacters) {
+            out.append(.warning(SessionWarning(run: run, message: TokenEstimate.placeholderNote(characters: answerCharacters))))
+        }
         if let cost { out.append(.cost(CostEvent(run: run, usd: cost.usd, price: cost.price))) }
         if let error = accumulator.error {
             out.append(.failed(RunFailed(run: run, error: .init(kind: error.kind, message: error.message), ttftMs: firstTokenMs, totalMs: ms)))

@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// Replaces secret values (API keys, tokens) found in encoded session lines with `[redacted]`.
 ///

@@ -26,75 +26,27 @@ enum SummaryLine: Equatable {
         }
     }
 
-    /// The facts read straight from the bytes (the fast path). Nil whenever anything is unexpected,
-    /// so the caller falls back to the complete decoder, which also explains what is wrong.
+    /// The facts read straight from the bytes (the fast path): `FastEventDecoder`'s decoding, except that a
+    /// `run_started` line's prompt is read only as far as the preview needs. Nil whenever anything is
+    /// unexpected, so the caller falls back to the complete decoder, which also explains what is wrong.
     init?(fast kind: SessionEvent.Kind, _ line: UnsafeRawBufferPointer, range: Range<Int>) {
-        guard let o = JSONObjectView(line) else { return nil }
-        switch kind {
-        case .runStarted:
-            guard let run = o.int("run"), let atText = o.string("at"), let at = SessionTimestamp.parse(atText),
-                  let modelText = o.string("model"), let model = ModelRef(modelText),
-                  o.isAbsent("group") || o.int("group") != nil else { return nil }
-            let mode: RequestMode
-            if o.isAbsent("mode") {
-                mode = .chat
-            } else {
-                guard let text = o.string("mode") else { return nil }
-                mode = RequestMode(rawValue: text) ?? .chat
-            }
-            guard o.isAbsent("label") || o.string("label") != nil, o.isAbsent("variant") || o.string("variant") != nil else { return nil }
-            let prompt = o.object("prompt")
-            guard o.isAbsent("prompt") || prompt != nil else { return nil }
-            // Only the start of the prompt is decoded: the preview needs 100 characters, not the essay.
-            let preview = Self.preview(
-                instruction: prompt?.stringPrefix("instruction", maxBytes: 400) ?? "",
-                input: prompt?.stringPrefix("input", maxBytes: 400) ?? "",
-                system: prompt?.stringPrefix("system", maxBytes: 400) ?? ""
-            )
-            self = .runStarted(RunSummary(
-                run: run, group: o.int("group"), at: at, model: model, mode: mode, label: o.string("label"), variant: o.string("variant"),
-                preview: preview, byteRange: range
-            ))
-        case .usage:
-            guard let run = o.int("run"), let u = o.object("usage") else { return nil }
-            var figures: [Int?] = []
-            for key in ["input", "output", "cache_read", "cache_write", "reasoning"] {
-                if u.isAbsent(key) {
-                    figures.append(nil)
-                } else {
-                    guard let v = u.int(key) else { return nil }
-                    figures.append(v)
-                }
-            }
-            self = .usage(run: run, Usage(input: figures[0], output: figures[1], cacheRead: figures[2], cacheWrite: figures[3], reasoning: figures[4]))
-        case .cost:
-            guard let run = o.int("run"), let usd = o.double("usd") else { return nil }
-            self = .cost(run: run, usd: usd)
-        case .finished:
-            guard let run = o.int("run"), let finish = o.string("finish"), let times = Self.times(o) else { return nil }
-            self = .ended(run: run, status: .finished(FinishReason.Kind(rawValue: finish) ?? .other), ttftMs: times.ttft, totalMs: times.total)
-        case .failed:
-            guard let run = o.int("run"), let error = o.object("error"), let kind = error.string("kind"), let times = Self.times(o) else { return nil }
-            let status = RunSummary.Status.failed(ProviderError.Kind(rawValue: kind) ?? .other, message: error.string("message") ?? "")
-            self = .ended(run: run, status: status, ttftMs: times.ttft, totalMs: times.total)
-        case .renamed:
-            guard let title = o.string("title") else { return nil }
-            self = .renamed(title)
-        default:
-            return nil
+        guard kind == .runStarted else {
+            guard let event = FastEventDecoder.decode(kind, line) else { return nil }
+            self.init(event, range: range)
+            return
         }
-    }
-
-    private static func times(_ o: JSONObjectView) -> (ttft: Int?, total: Int)? {
-        guard o.isAbsent("ttft_ms") || o.int("ttft_ms") != nil else { return nil }
-        let total: Int
-        if o.isAbsent("total_ms") {
-            total = 0
-        } else {
-            guard let t = o.int("total_ms") else { return nil }
-            total = t
-        }
-        return (o.int("ttft_ms"), total)
+        guard let o = JSONObjectView(line), let h = FastEventDecoder.runHeader(o) else { return nil }
+        let prompt = o.object("prompt")
+        guard o.isAbsent("prompt") || prompt != nil else { return nil }
+        let preview = Self.preview(
+            instruction: prompt?.stringPrefix("instruction", maxBytes: 400) ?? "",
+            input: prompt?.stringPrefix("input", maxBytes: 400) ?? "",
+            system: prompt?.stringPrefix("system", maxBytes: 400) ?? ""
+        )
+        self = .runStarted(RunSummary(
+            run: h.run, group: h.group, at: h.at, model: h.model, mode: h.mode, label: h.label, variant: h.variant,
+            preview: preview, byteRange: range
+        ))
     }
 
     /// The first ~100 characters of the instruction (or input, or system prompt), on one line.

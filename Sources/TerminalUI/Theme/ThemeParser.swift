@@ -1,3 +1,4 @@
+import Platform
 import TOMLKit
 
 /// Reads a theme file's TOML into a `Theme`, with errors that name file, line and key.

@@ -23,9 +23,6 @@ public struct Paragraph: Widget {
         self.init(wrapped, scroll: scroll, theme: theme, baseRole: baseRole)
     }
 
-    /// The largest useful scroll offset for a viewport of `height` rows.
-    public static func maxScroll(lineCount: Int, height: Int) -> Int { max(0, lineCount - height) }
-
     public func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
         var wrapped = text

@@ -97,7 +97,7 @@ public final class EffectRunner: Sendable {
             queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))
             return
         }
-        let current = (observer as? SessionRunObserver)?.currentFile
+        let current = observer?.currentFile
         Task.detached(priority: .userInitiated) { [queue] in
             switch effect {
             case .listSessions:

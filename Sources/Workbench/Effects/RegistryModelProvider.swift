@@ -5,8 +5,8 @@ import Providers
 /// key status, reachability (probed with a short timeout) and prices.
 public struct RegistryModelProvider: ModelProvider {
     public let registry: ProviderRegistry
-    /// Seconds a reachability probe may take.
-    public var probeTimeout: Double = 3
+    /// Seconds a reachability probe may take in all (each provider is probed once, concurrently, without retries).
+    public var probeTimeout: Double = ProviderRegistry.probeTimeout
 
     public init(registry: ProviderRegistry) { self.registry = registry }
 
@@ -34,11 +34,11 @@ public struct RegistryModelProvider: ModelProvider {
     func entries(for spec: ProviderSpec, probe: Bool) async -> [ModelEntry] {
         let key = spec.keyStatus(environment: registry.environment)
         let hasKey: Bool = if case .missing = key { false } else { true }
-        func entry(_ model: String, _ reach: ModelEntry.Reachability) -> ModelEntry {
+        func entry(_ model: String, _ reach: ModelEntry.Reachability, _ listing: ModelEntry.Listing = .notAsked) -> ModelEntry {
             let ref = ModelRef(provider: spec.name, model: model)
             let summary = spec.isManagedLocal ? LocalModelCatalog.model(model)?.summary : nil
             return ModelEntry(ref: ref, keyLabel: key.label, hasKey: hasKey, reachability: reach,
-                              price: registry.price(for: ref), defaultMode: spec.defaultMode(for: model), summary: summary)
+                              price: registry.price(for: ref), defaultMode: spec.defaultMode(for: model), summary: summary, listing: listing)
         }
         if spec.isManagedLocal {
             return LocalModelCatalog.all.map { model in
@@ -50,21 +50,25 @@ public struct RegistryModelProvider: ModelProvider {
             }
         }
         guard probe, hasKey else { return spec.models.map { entry($0, .unknown) } }
-        let listed = await withTimeout(probeTimeout) { try await registry.listModels(spec) }
+        let listed = await withTimeout(probeTimeout) { try await registry.modelListing(spec, probe: true) }
         switch listed {
-        case .success(let ids):
+        case .success(.listed(let ids)):
             // Hosted providers list hundreds of ids (embeddings, audio); keep the declared ones there,
             // and take the server's list where nothing is declared (Ollama, your own servers).
             let models = spec.models.isEmpty ? ids.sorted() : spec.models
-            return models.map { entry($0, .reachable) }
+            let served = Set(ids)
+            return models.map { entry($0, .reachable, served.contains($0) ? .listed : .notListed) }
+        case .success(.notListed):
+            // It answered, so it is reachable; its models are the configured ones.
+            return spec.models.map { entry($0, .reachable, .notListed) }
         case .failure(let message):
             return spec.models.map { entry($0, .unreachable(message)) }
         }
     }
 
-    enum ProbeResult { case success([String]), failure(String) }
+    enum ProbeResult { case success(ModelListing), failure(String) }
 
-    func withTimeout(_ seconds: Double, _ body: @escaping @Sendable () async throws -> [String]) async -> ProbeResult {
+    func withTimeout(_ seconds: Double, _ body: @escaping @Sendable () async throws -> ModelListing) async -> ProbeResult {
         await withTaskGroup(of: ProbeResult?.self) { group in
             group.addTask {
                 do { return .success(try await body()) } catch let error as ProviderError { return .failure(error.message) } catch { return .failure("\(error)") }
@@ -75,7 +79,7 @@ public struct RegistryModelProvider: ModelProvider {
             }
             let first = await group.next() ?? nil
             group.cancelAll()
-            return first ?? .failure("no answer within \(Int(seconds)) s")
+            return first ?? .failure("no answer within \(MeterFormat.seconds(seconds))")
         }
     }
 }

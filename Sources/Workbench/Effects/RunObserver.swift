@@ -1,3 +1,4 @@
+import Foundation
 import Providers
 
 /// Sees every run's parts as they stream (the session recorder); called off the UI thread.
@@ -10,4 +11,11 @@ public protocol RunObserver: Sendable {
     func groupStarted(_ group: GroupRequest)
     /// A verdict on a comparison's runs.
     func verdict(_ verdict: VerdictRequest)
+    /// The session file this observer is writing, once it has one (the browser marks it as current).
+    var currentFile: URL? { get }
+}
+
+extension RunObserver {
+    /// An observer that saves nothing has no file.
+    public var currentFile: URL? { nil }
 }

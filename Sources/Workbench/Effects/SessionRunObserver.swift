@@ -73,7 +73,7 @@ public final class SessionRunObserver: RunObserver {
             let number = writer.allocateGroup()
             s.groups[group.groupID] = number
             do throws(SessionError) {
-                try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: GroupKind(rawValue: group.kind),
+                try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: group.kind,
                                                              instructions: group.instructions, models: group.models)))
                 return warning
             } catch {

@@ -53,7 +53,7 @@ struct MeterPane {
         var out: [Group] = []
         if let run {
             if let cost = run.cost {
-                out.append([("run ", .meterLabel), (MeterFormat.usd(cost) + (run.result.usage?.output == nil ? "~" : ""), .meterCost)])
+                out.append([("run ", .meterLabel), (MeterFormat.usd(cost) + (run.outputTokens.exact ? "" : "~"), .meterCost)])
             } else {
                 out.append([("run ", .meterLabel), ("unpriced", .meterUnpriced)])
             }

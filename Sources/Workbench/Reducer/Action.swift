@@ -81,12 +81,12 @@ public enum Effect: Sendable, Equatable {
 /// A comparison to start: its shape (for the session) and its cells.
 public struct GroupRequest: Sendable, Equatable {
     public var groupID: String
-    public var kind: String
+    public var kind: GroupKind
     public var instructions: [String]
     public var models: [ModelRef]
     public var runs: [RunRequest]
 
-    public init(groupID: String, kind: String, instructions: [String], models: [ModelRef], runs: [RunRequest]) {
+    public init(groupID: String, kind: GroupKind, instructions: [String], models: [ModelRef], runs: [RunRequest]) {
         self.groupID = groupID
         self.kind = kind
         self.instructions = instructions

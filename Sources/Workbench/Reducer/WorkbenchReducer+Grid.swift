@@ -1,5 +1,6 @@
 import Foundation
 import Providers
+import Sessions
 import TerminalUI
 
 extension WorkbenchReducer {
@@ -151,7 +152,7 @@ extension WorkbenchReducer {
         }
         let variantNames = Array(Set(cells.map(\.variant))).sorted().map { state.variants[$0].name }
         let models = orderedModels(GridSetupState(cells: cells))
-        let kind = variantNames.count > 1 && models.count > 1 ? "grid" : (variantNames.count > 1 ? "instructions" : "models")
+        let kind: GroupKind = variantNames.count > 1 && models.count > 1 ? .grid : (variantNames.count > 1 ? .instructions : .models)
         var comparison = ComparisonState(title: setup.shape, columns: columns)
         comparison.groupID = groupID
         state.comparison = comparison

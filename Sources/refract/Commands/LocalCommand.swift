@@ -16,7 +16,7 @@ struct LocalCommand: AsyncParsableCommand {
             abstract: "Start the local model servers and keep them up (other refract processes reuse them) until Ctrl-C."
         )
 
-        @Option(name: .customLong("model"), help: "A local model id (repeatable; default: all).")
+        @Option(name: .customLong("model"), help: "A local model, as `local:NAME` or `NAME` (repeatable; default: all).")
         var models: [String] = []
 
         @Option(help: "The config file.")
@@ -27,13 +27,14 @@ struct LocalCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await reportingErrors {
-                let context = try AppContext.load(configPath: config)
+                // Names first: a wrong one must fail before the HTTP client exists (it has to be shut down).
                 let chosen = try models.isEmpty ? LocalModelCatalog.all : models.map { id in
                     guard let m = LocalModelCatalog.model(id) else {
-                        throw CLIError(message: "no local model \"\(id)\"; known: \(LocalModelCatalog.all.map(\.id).joined(separator: ", "))", exitCode: 2)
+                        throw CLIError(message: "no local model \"\(id)\"; known: \(LocalModelCatalog.all.map { "local:\($0.id)" }.joined(separator: ", "))", exitCode: 2)
                     }
                     return m
                 }
+                let context = try AppContext.load(configPath: config)
                 let pool = context.registry.localPool
                 let urls: [String: URL]
                 do throws(ProviderError) { urls = try await pool.serve(chosen) } catch {

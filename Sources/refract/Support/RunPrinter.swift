@@ -112,6 +112,7 @@ actor RunPrinter {
         } else if cancelled {
             Stderr.line("refract: \(ref): cancelled; the partial answer is above")
         }
+        if let note = meter.reportedZeroNote { Stderr.line("refract: \(ref): \(note)") }
         Stderr.line(Self.stats(ref: ref, meter: meter))
     }
 
@@ -143,6 +144,6 @@ actor RunPrinter {
 /// JSON string literals for the few hand-built JSON fragments.
 enum JSONText {
     static func quoted(_ s: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+        JSONStringEscaper.quoted(s)
     }
 }

@@ -62,6 +62,9 @@ import Testing
             models = ["claude-canary"]
             """))
         chmod(config, 0o600)
+        // The config holds a canary on purpose (it is the test's input): it goes when the test ends, so the
+        // whole-run sweep in scripts/test finds only what Refract wrote.
+        defer { try? FileManager.default.removeItem(atPath: config) }
         let sessions = home.file("sessions")
         // Everything Refract could write goes under `home`.
         let env = [FaultProtocol.keyVariable: envKey, "HOME": home.path, "XDG_CONFIG_HOME": home.file("config"), "XDG_DATA_HOME": home.file("data"),
@@ -98,8 +101,11 @@ import Testing
                 environment: RefractCLI.environment(env), workingDirectory: home.path, stdin: .null, stdout: .pipe, stderr: .pipe
             )
             let out = OutputCollector(child.stdoutPipe), err = OutputCollector(child.stderrPipe)
-            #expect(waitUntil { !out.current.isEmpty })
-            usleep(300_000)
+            let before = Set(TemporaryFolder.sessionFiles(in: sessions))
+            // The signal comes once the answer is streaming and its text has been saved.
+            #expect(waitUntil {
+                !out.current.isEmpty && TemporaryFolder.sessionFiles(in: sessions).contains { !before.contains($0) && contents(of: $0).contains("\"type\":\"text\"") }
+            })
             child.signal(signal)
             if signal == SIGSEGV {
                 // The runtime writes its crash report (and, for a signal sent from outside, lives on): wait for the report's end.
@@ -148,8 +154,15 @@ import Testing
         for (label, text) in printed {
             for key in canaries { #expect(!text.contains(key), "a canary key was printed: \(label)") }
         }
-        let written = home.allFiles().filter { $0 != config } + w.sessionFiles.map(\.path)
-        #expect(written.count >= files.count)
+        // The files this test made Refract write must all be there and hold something, or the search below proves nothing.
+        let expected = TemporaryFolder.sessionFiles(in: sessions)
+        #expect(expected.count > files.count, "the workbench saved its runs next to the others")
+        let written = home.allFiles().filter { $0 != config }
+        for file in expected {
+            #expect(written.contains(file), "\(file) is not among the files searched")
+            let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+            #expect(size > 0, "\(file) is empty")
+        }
         for file in written {
             let data = (try? Data(contentsOf: URL(fileURLWithPath: file))) ?? Data()
             for key in canaries { #expect(data.range(of: Data(key.utf8)) == nil, "a canary key was written to \(file)") }

@@ -45,7 +45,8 @@ import Testing
         try w.keys("C-r")
         try w.tmux.waitForText("failed ╮", timeout: 15)
         #expect(w.screen.contains("The quick brown fox"))
-        #expect(w.screen.contains("✖ Anthropic reported an error mid-stream"))
+        // A provider of the user's config: named as configured, with its host, not after the vendor.
+        #expect(w.screen.contains("✖ faults-anthropic (127.0.0.1:\(server.port))") && w.screen.contains("reported an error mid-stream"), "\(w.screen)")
         #expect(w.screen.contains("above is kept)"))
         // Still responsive: typing edits the input, and Ctrl-R runs again.
         try w.tmux.type(" Again.")

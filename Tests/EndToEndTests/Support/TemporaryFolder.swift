@@ -1,9 +1,7 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
+import RefractTestSupport
 
-/// A fresh folder under /tmp, removed (after restoring write permission) when the value goes away.
+/// A fresh folder in the test run's folder (`TestRunFolder`), removed when the value goes away unless the run keeps it.
 final class TemporaryFolder {
     let path: String
 
@@ -12,21 +10,12 @@ final class TemporaryFolder {
     }
 
     deinit {
-        chmod(path, 0o700)
-        try? FileManager.default.removeItem(atPath: path)
+        TestRunFolder.discard(path)
     }
 
-    /// Creates a unique folder and returns its path.
+    /// Creates a unique folder in the test run's folder and returns its path.
     static func makePath(prefix: String) -> String {
-        var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
-        return template.withUnsafeMutableBufferPointer { buffer -> String in
-            guard let base = buffer.baseAddress, let p = mkdtemp(base) else {
-                let fallback = "/tmp/\(prefix)-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-                try? FileManager.default.createDirectory(atPath: fallback, withIntermediateDirectories: true)
-                return fallback
-            }
-            return String(cString: p)
-        }
+        TestRunFolder.makeFolder(prefix: prefix)
     }
 
     /// `path/name`.

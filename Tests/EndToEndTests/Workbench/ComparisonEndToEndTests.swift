@@ -37,8 +37,7 @@ import Testing
         try w.tmux.waitForText("1 instruction × 1 model")
         try w.keys("a")
         try w.tmux.waitForText("filter")
-        try w.tmux.type("gemma")
-        usleep(100_000)
+        try w.typeFilter("gemma")
         try w.keys("Enter")
         try w.tmux.waitForText("1 instruction × 2 models = 2 cells")
         #expect(w.screen.contains("local:gemma3-270m (raw)"))
@@ -79,8 +78,7 @@ import Testing
         try w.tmux.waitForText("1 instruction × 1 model = 1 cell")
         try w.keys("a")
         try w.tmux.waitForText("filter")
-        try w.tmux.type("midstream")
-        usleep(100_000)
+        try w.typeFilter("midstream")
         try w.keys("Enter")
         try w.tmux.waitForText("1 instruction × 2 models = 2 cells")
         try w.keys("C-r")
@@ -112,8 +110,8 @@ import Testing
     /// `refract compare`: 3 instructions × 1 model as JSON, recorded as one group.
     @Test func headlessCompareAsJSON() throws {
         try SharedLocalModels.shared.ensureRunning(binary: WorkbenchInTmux.binary)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-compare-\(UUID().uuidString.prefix(6))")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = URL(fileURLWithPath: TestRunFolder.makeFolder(prefix: "refract-compare"))
+        defer { TestRunFolder.discard(folder.path) }
         let result = try CommandRunner.run(WorkbenchInTmux.binary, [
             "compare", "--instruction", "Summarise in five words:", "--instruction", "Translate to French:", "--instruction", "List the nouns:",
             "--model", "local:smollm2-135m-instruct", "--input", "The cat sat on the mat.", "--max-tokens", "16", "--temperature", "0",

@@ -68,10 +68,11 @@ import Testing
         try w1.keys("C-q")
         try w1.tmux.waitForText("REFRACT-EXITED 0", timeout: 15)
         // The same sessions folder, a new process.
-        let keep = FileManager.default.temporaryDirectory.appendingPathComponent("refract-e2e-keep-\(UUID().uuidString.prefix(6))")
+        let keepFolder = TestRunFolder.makeFolder(prefix: "refract-e2e-keep")
+        let keep = URL(fileURLWithPath: keepFolder).appendingPathComponent("sessions")
         try FileManager.default.copyItem(at: sessions, to: keep)
         first = nil
-        defer { try? FileManager.default.removeItem(at: keep) }
+        defer { TestRunFolder.discard(keepFolder) }
 
         let w2 = try WorkbenchInTmux(["--sessions", keep.path])
         try w2.tmux.waitForText("Write a prompt")
@@ -108,7 +109,10 @@ import Testing
         try w.tmux.type("Write a long story about a lighthouse keeper.")
         try w.keys("C-r")
         try w.tmux.waitForText("streaming", timeout: 60)
-        usleep(800_000)
+        // Kill once some of the answer has been saved, which is what the test is about.
+        try w.tmux.waitFor("text in the session file", timeout: 30) { _ in
+            w.sessionFiles.contains { contents(of: $0.path).contains("\"type\":\"text\"") }
+        }
         let shell = try #require(try w.tmux.panePID())
         let pid = try #require(refractPID(under: shell))
         kill(pid, SIGKILL)

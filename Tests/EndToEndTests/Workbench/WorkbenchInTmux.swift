@@ -20,7 +20,7 @@ final class WorkbenchInTmux {
             throw NSError(domain: "e2e", code: 1, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary) is missing: run swift build first (scripts/test does)"])
         }
         if localModels { try SharedLocalModels.shared.ensureRunning(binary: Self.binary) }
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("refract-e2e-\(UUID().uuidString.prefix(8))")
+        folder = URL(fileURLWithPath: TestRunFolder.makeFolder(prefix: "refract-e2e-workbench"))
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("config/refract"), withIntermediateDirectories: true)
         var args = ["--sessions", folder.appendingPathComponent("sessions").path] + arguments
         if let config {
@@ -42,7 +42,7 @@ final class WorkbenchInTmux {
 
     deinit {
         tmux.kill()
-        try? FileManager.default.removeItem(at: folder)
+        TestRunFolder.discard(folder.path)
     }
 
     /// Esc, then a pause so the next key is not read as Alt+key (Esc waits 25 ms for a sequence).
@@ -83,8 +83,7 @@ final class WorkbenchInTmux {
     func pickModel(_ filter: String) throws {
         try keys("C-p")
         try tmux.waitForText("filter")
-        try tmux.type(filter)
-        usleep(100_000)
+        try typeFilter(filter)
         try keys("Enter")
     }
 
@@ -93,6 +92,16 @@ final class WorkbenchInTmux {
         guard let shell = try? tmux.panePID() else { return nil }
         let out = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
         return out.split(separator: " ").first.flatMap { Int32($0) }
+    }
+
+    /// Types `filter` into an open switcher and waits until the first row of the list shows it (the
+    /// models may still be arriving, and Enter picks whatever is first).
+    func typeFilter(_ filter: String) throws {
+        try tmux.type(filter)
+        try tmux.waitFor("the switcher to list \(filter) first", timeout: 10) { lines in
+            guard let row = lines.firstIndex(where: { $0.contains("filter \(filter)") }), row + 1 < lines.count else { return false }
+            return lines[row + 1].contains(filter)
+        }
     }
 
     var screen: String { (try? tmux.capture().joined(separator: "\n")) ?? "" }

@@ -75,4 +75,20 @@ import Testing
         #expect(meter.tokensPerSecond(now: 99) == 2.0) // 2 tokens after the first, over 1 s
         #expect(abs((meter.cost ?? 0) - (12 * 1 + 3 * 2) / 1e6) < 1e-12)
     }
+
+    @Test func aReportedZeroForANonEmptyAnswerIsAPlaceholderAndTheEstimateIsShown() {
+        var meter = RunMeter(startedAt: 0, price: Price(input: 1, output: 2, source: "s"), protocolName: .openAIChat, promptCharacters: 40)
+        meter.add(.textDelta(String(repeating: "a", count: 40)), at: 1)
+        meter.add(.usage(Usage(input: 0, output: 0)), at: 2)
+        #expect(meter.result.usage == Usage(input: 0, output: 0))  // what the server said is kept
+        #expect(meter.outputTokens.count == 10 && !meter.outputTokens.exact)
+        #expect(meter.inputTokens.count == 10 && !meter.inputTokens.exact)
+        #expect(meter.reportedZeroNote == "the server reported 0 output tokens for a non-empty answer; Refract's own estimate is 10 tokens")
+        #expect(abs((meter.cost ?? 0) - (10 * 1 + 10 * 2) / 1e6) < 1e-12)
+        // A zero for an empty answer is a real figure.
+        var empty = RunMeter(startedAt: 0, price: nil, protocolName: .openAIChat, promptCharacters: 40)
+        empty.add(.usage(Usage(input: 12, output: 0)), at: 1)
+        #expect(empty.outputTokens.count == 0 && empty.outputTokens.exact)
+        #expect(empty.reportedZeroNote == nil)
+    }
 }

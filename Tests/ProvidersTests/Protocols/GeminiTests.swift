@@ -79,12 +79,14 @@ private func chunk(_ parts: String, finish: String? = nil, usage: String? = nil)
         #expect(run.error?.message.contains("The model is overloaded") == true)
     }
 
-    @Test func errorAfterTheFinishReasonIsOnlyAWarning() {
-        let body = sse([chunk(#"[{"text": ""}]"#, finish: "STOP")]) + "{\n  \"error\": {\"code\": 503, \"message\": \"overloaded\", \"status\": \"UNAVAILABLE\"}\n}\n"
+    @Test func errorAfterTheFinishReasonFailsTheRunAndKeepsTheText() {
+        let body = sse([chunk(#"[{"text": "done"}]"#), chunk(#"[{"text": ""}]"#, finish: "STOP")])
+            + "{\n  \"error\": {\"code\": 503, \"message\": \"overloaded\", \"status\": \"UNAVAILABLE\"}\n}\n"
         let run = SplitFeeding.run(SplitFeeding.partsAllWays(.gemini, body))
-        #expect(run.error == nil)
-        #expect(run.warnings.count == 1)
-        #expect(run.finish?.kind == .stop)
+        #expect(run.text == "done")
+        #expect(run.error?.kind == .overloaded)
+        #expect(run.error?.message.contains("partial answer was kept") == true)
+        #expect(run.warnings.isEmpty)
     }
 
     @Test func errorAsADataChunkFailsTheStream() {

@@ -32,6 +32,17 @@ private let usageChunk = #"{"id":"chatcmpl-1","object":"chat.completion.chunk","
         ])
     }
 
+    @Test func cacheWriteTokensCountInUsageAndCost() throws {
+        let usage = #"{"choices":[],"usage":{"prompt_tokens":1000,"completion_tokens":10,"prompt_tokens_details":{"cached_tokens":200,"cache_write_tokens":300}}}"#
+        let run = SplitFeeding.run(SplitFeeding.partsAllWays(.openAIChat, sse([chunk(#"{"content":"ok"}"#, finish: "stop"), usage, "[DONE]"])))
+        let reported = try #require(run.usage)
+        #expect(reported == Usage(input: 1000, output: 10, cacheRead: 200, cacheWrite: 300))
+        // 500 plain input at 1, 200 cache reads at 0.5, 300 cache writes at 2, 10 output at 4 (USD per million).
+        let price = Price(input: 1, output: 4, cacheRead: 0.5, cacheWrite: 2, source: "test")
+        let cost = try #require(CostCalculator.cost(of: reported, at: price, protocol: .openAIChat))
+        #expect(abs(cost - (500 * 1 + 200 * 0.5 + 300 * 2 + 10 * 4) / 1_000_000) < 1e-12)
+    }
+
     @Test func reasoningFieldsAreReasoningAndMirroredCopiesCountOnce() {
         let body = sse([
             chunk(#"{"reasoning_content":"think A"}"#),

@@ -7,14 +7,15 @@ import Foundation
 /// carries. `message_stop` is the terminator; `event: error` fails the stream. Signatures, citations,
 /// redacted thinking, server tools and unknown blocks are ignored.
 public struct AnthropicEventMapper: EventMapper {
-    static let providerName = "Anthropic"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     public private(set) var isComplete = false
     private var toolBlocks: Set<Int> = []
     private var emittedContent = false
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "Anthropic") { self.providerName = providerName }
 
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
         guard !isComplete else { return [] }
@@ -25,7 +26,7 @@ public struct AnthropicEventMapper: EventMapper {
             return fail(event?.error ?? WireErrorPayload(message: message.data))
         }
         guard let event else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         switch event.type ?? message.event ?? "" {
         case "message_start":
@@ -108,6 +109,6 @@ public struct AnthropicEventMapper: EventMapper {
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
         isComplete = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }

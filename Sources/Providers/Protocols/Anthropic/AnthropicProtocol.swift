@@ -9,9 +9,12 @@ public struct AnthropicProtocol: WireProtocol {
     /// `max_tokens` is required by Anthropic; this is sent when the request sets none.
     public static let defaultMaxTokens = 4096
 
-    private let errors = HTTPErrorMapping(providerName: "Anthropic", keyHint: "ANTHROPIC_API_KEY or the key configured for this provider")
+    /// How errors and warnings name the provider: the vendor for a built-in, the configured name and host otherwise.
+    public let providerName: String
 
-    public init() {}
+    private var errors: HTTPErrorMapping { HTTPErrorMapping(providerName: providerName, keyHint: "ANTHROPIC_API_KEY or the key configured for this provider") }
+
+    public init(providerName: String = "Anthropic") { self.providerName = providerName }
 
     public var name: ProtocolName { .anthropic }
 
@@ -29,7 +32,7 @@ public struct AnthropicProtocol: WireProtocol {
 
     public func makeFramer(contentType: String?) -> any StreamFramer { SSEDecoder() }
 
-    public func makeMapper(for request: ModelRequest) -> any EventMapper { AnthropicEventMapper() }
+    public func makeMapper(for request: ModelRequest) -> any EventMapper { AnthropicEventMapper(providerName: providerName) }
 
     public func error(status: Int, headers: HeaderFields, body: Data, model: String) -> ProviderError {
         errors.error(status: status, headers: headers, body: body, model: model)

@@ -4,10 +4,13 @@ import Foundation
 ///
 /// Text parts are text (`thought: true` ones reasoning); function calls arrive whole and become one
 /// tool-call delta with their args as JSON text. Usage is cumulative, so each chunk's replaces the last.
-/// Gemini has no terminator: a `finishReason` counts as one. An `{"error":…}` object (a chunk, or bare
-/// JSON outside any SSE field) fails the stream; after the finish reason it is only a warning.
+/// Gemini has no terminator: the body ends at EOF, and a stream without a `finishReason` was cut. The
+/// finish reason is not the end either: Google's servers can append an `{"error":…}` object (a chunk, or
+/// bare pretty-printed JSON outside any SSE field) after the last chunk, and the official SDK raises on it,
+/// so reading goes on to EOF and such an error fails the run, keeping the partial answer.
 public struct GeminiEventMapper: EventMapper {
-    static let providerName = "Gemini"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     private var sawFinish = false
     private var failed = false
@@ -17,12 +20,12 @@ public struct GeminiEventMapper: EventMapper {
     private var warnedAboutCandidates = false
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "Gemini") { self.providerName = providerName }
 
-    public var isComplete: Bool { sawFinish || failed }
+    /// Only an error ends the stream early: after a finish reason, usage may still change and an error may follow.
+    public var isComplete: Bool { failed }
 
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
-        // After a finish reason, keep reading: usage may still be updated and an error is worth a warning.
         guard !failed else { return [] }
         if message.isStray {
             switch StrayMessage.meaning(of: message.data) {
@@ -31,7 +34,7 @@ public struct GeminiEventMapper: EventMapper {
             }
         }
         guard let chunk = WireJSON.decode(GeminiChunk.self, from: message.data) else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         if let error = chunk.error { return fail(error) }
 
@@ -61,7 +64,7 @@ public struct GeminiEventMapper: EventMapper {
     }
 
     public mutating func finish() -> [StreamPart] {
-        guard !isComplete else { return [] }
+        guard !sawFinish, !failed else { return [] }
         failed = true
         return [.error(.streamCut(before: "a finishReason"))]
     }
@@ -81,11 +84,7 @@ public struct GeminiEventMapper: EventMapper {
     }
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
-        if sawFinish {
-            let said = ProviderText.oneLine(payload.message ?? payload.label ?? "no message")
-            return [.warning("Gemini reported an error after the answer had finished: \(said)")]
-        }
         failed = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }

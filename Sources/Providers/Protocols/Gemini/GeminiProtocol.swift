@@ -6,9 +6,12 @@ public struct GeminiProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://generativelanguage.googleapis.com/v1beta")!
 
-    private let errors = HTTPErrorMapping(providerName: "Gemini", keyHint: "GEMINI_API_KEY or the key configured for this provider")
+    /// How errors and warnings name the provider: the vendor for a built-in, the configured name and host otherwise.
+    public let providerName: String
 
-    public init() {}
+    private var errors: HTTPErrorMapping { HTTPErrorMapping(providerName: providerName, keyHint: "GEMINI_API_KEY or the key configured for this provider") }
+
+    public init(providerName: String = "Gemini") { self.providerName = providerName }
 
     public var name: ProtocolName { .gemini }
 
@@ -35,7 +38,7 @@ public struct GeminiProtocol: WireProtocol {
         return SSEDecoder()
     }
 
-    public func makeMapper(for request: ModelRequest) -> any EventMapper { GeminiEventMapper() }
+    public func makeMapper(for request: ModelRequest) -> any EventMapper { GeminiEventMapper(providerName: providerName) }
 
     public func error(status: Int, headers: HeaderFields, body: Data, model: String) -> ProviderError {
         errors.error(status: status, headers: headers, body: body, model: model)

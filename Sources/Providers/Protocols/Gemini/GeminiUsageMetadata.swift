@@ -2,22 +2,10 @@ import Foundation
 
 /// Gemini `usageMetadata`, cumulative on every chunk.
 struct GeminiUsageMetadata: Decodable {
-    var promptTokenCount: Int?
-    var candidatesTokenCount: Int?
-    var cachedContentTokenCount: Int?
-    var thoughtsTokenCount: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case promptTokenCount, candidatesTokenCount, cachedContentTokenCount, thoughtsTokenCount
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        promptTokenCount = c.lenient(Int.self, .promptTokenCount)
-        candidatesTokenCount = c.lenient(Int.self, .candidatesTokenCount)
-        cachedContentTokenCount = c.lenient(Int.self, .cachedContentTokenCount)
-        thoughtsTokenCount = c.lenient(Int.self, .thoughtsTokenCount)
-    }
+    @Lenient var promptTokenCount: Int?
+    @Lenient var candidatesTokenCount: Int?
+    @Lenient var cachedContentTokenCount: Int?
+    @Lenient var thoughtsTokenCount: Int?
 
     /// `candidatesTokenCount` excludes thoughts, but thoughts are billed as output: output is their sum.
     var neutral: Usage {

@@ -7,14 +7,15 @@ import Foundation
 /// usage (`prompt_eval_count`, `eval_count`, both optional) and the finish reason. An `{"error":…}`
 /// line fails it.
 public struct OllamaEventMapper: EventMapper {
-    static let providerName = "Ollama"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     public private(set) var isComplete = false
     private var nextToolIndex = 0
     private var emittedContent = false
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "Ollama") { self.providerName = providerName }
 
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
         guard !isComplete else { return [] }
@@ -25,7 +26,7 @@ public struct OllamaEventMapper: EventMapper {
             }
         }
         guard let line = WireJSON.decode(OllamaStreamLine.self, from: message.data) else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         if let error = line.error { return fail(error) }
 
@@ -66,6 +67,6 @@ public struct OllamaEventMapper: EventMapper {
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
         isComplete = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }

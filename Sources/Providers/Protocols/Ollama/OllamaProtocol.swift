@@ -6,13 +6,18 @@ public struct OllamaProtocol: WireProtocol {
     /// The server used when the config names none.
     public static let defaultBaseURL = URL(string: "http://localhost:11434")!
 
-    private let errors = HTTPErrorMapping(
-        providerName: "Ollama",
-        keyHint: "the key configured for this Ollama server",
-        modelNotFoundAdvice: "run `ollama pull %@` on the server, or `refract models` to list the installed ones"
-    )
+    /// How errors and warnings name the provider: the vendor for a built-in, the configured name and host otherwise.
+    public let providerName: String
 
-    public init() {}
+    private var errors: HTTPErrorMapping {
+        HTTPErrorMapping(
+            providerName: providerName,
+            keyHint: "the key configured for this Ollama server",
+            modelNotFoundAdvice: "run `ollama pull %@` on the server, or `refract models` to list the installed ones"
+        )
+    }
+
+    public init(providerName: String = "Ollama") { self.providerName = providerName }
 
     public var name: ProtocolName { .ollama }
 
@@ -37,7 +42,7 @@ public struct OllamaProtocol: WireProtocol {
 
     public func makeFramer(contentType: String?) -> any StreamFramer { NDJSONDecoder() }
 
-    public func makeMapper(for request: ModelRequest) -> any EventMapper { OllamaEventMapper() }
+    public func makeMapper(for request: ModelRequest) -> any EventMapper { OllamaEventMapper(providerName: providerName) }
 
     public func error(status: Int, headers: HeaderFields, body: Data, model: String) -> ProviderError {
         errors.error(status: status, headers: headers, body: body, model: model)

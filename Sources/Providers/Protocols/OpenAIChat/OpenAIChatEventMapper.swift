@@ -6,7 +6,8 @@ import Foundation
 /// `delta.reasoning` / `delta.reasoning_content` reasoning, `tool_calls` merge by their `index`. `[DONE]`
 /// is the terminator. An `error` member in any chunk, or a named `event: error` (Groq), fails the stream.
 public struct OpenAIChatEventMapper: EventMapper {
-    static let providerName = "the server"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     public private(set) var isComplete = false
     private var sawContent = false
@@ -15,7 +16,7 @@ public struct OpenAIChatEventMapper: EventMapper {
     private var warnedAboutChoices = false
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "the server") { self.providerName = providerName }
 
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
         guard !isComplete else { return [] }
@@ -29,7 +30,7 @@ public struct OpenAIChatEventMapper: EventMapper {
             return fail(envelope?.error ?? WireErrorPayload(message: message.data))
         }
         guard let chunk = WireJSON.decode(OpenAIChatChunk.self, from: message.data) else {
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         var parts: [StreamPart] = []
         for choice in chunk.choices ?? [] {
@@ -110,6 +111,6 @@ public struct OpenAIChatEventMapper: EventMapper {
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
         isComplete = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }

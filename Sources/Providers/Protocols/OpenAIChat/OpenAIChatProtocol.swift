@@ -6,9 +6,12 @@ public struct OpenAIChatProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://api.openai.com/v1")!
 
-    private let errors = HTTPErrorMapping(providerName: "the server", keyHint: "the API key configured for this provider, e.g. OPENAI_API_KEY")
+    /// How errors and warnings name the provider: the vendor for a built-in, the configured name and host otherwise.
+    public let providerName: String
 
-    public init() {}
+    private var errors: HTTPErrorMapping { HTTPErrorMapping(providerName: providerName, keyHint: "the API key configured for this provider, e.g. OPENAI_API_KEY") }
+
+    public init(providerName: String = "the server") { self.providerName = providerName }
 
     public var name: ProtocolName { .openAIChat }
 
@@ -34,7 +37,7 @@ public struct OpenAIChatProtocol: WireProtocol {
 
     public func makeFramer(contentType: String?) -> any StreamFramer { SSEDecoder() }
 
-    public func makeMapper(for request: ModelRequest) -> any EventMapper { OpenAIChatEventMapper() }
+    public func makeMapper(for request: ModelRequest) -> any EventMapper { OpenAIChatEventMapper(providerName: providerName) }
 
     public func error(status: Int, headers: HeaderFields, body: Data, model: String) -> ProviderError {
         errors.error(status: status, headers: headers, body: body, model: model)

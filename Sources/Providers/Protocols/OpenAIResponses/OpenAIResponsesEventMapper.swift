@@ -7,7 +7,8 @@ import Foundation
 /// `response.completed` and `response.incomplete` end the stream with usage and a finish reason;
 /// `error` (flat or nested) and `response.failed` fail it.
 public struct OpenAIResponsesEventMapper: EventMapper {
-    static let providerName = "OpenAI"
+    /// How messages name the provider (see `WireProtocol` implementations).
+    let providerName: String
 
     public private(set) var isComplete = false
     private var sawText = false
@@ -17,14 +18,14 @@ public struct OpenAIResponsesEventMapper: EventMapper {
     private var lastSummaryIndex: Int?
     private var failures = EventDecodeFailures()
 
-    public init() {}
+    public init(providerName: String = "OpenAI") { self.providerName = providerName }
 
     public mutating func map(_ message: FramedMessage) -> [StreamPart] {
         guard !isComplete else { return [] }
         if message.isStray { return mapStray(message.data) }
         guard let event = WireJSON.decode(OpenAIResponsesEvent.self, from: message.data) else {
             if message.event == "error" { return fail(WireErrorPayload(message: message.data)) }
-            return failures.note(message.data, provider: Self.providerName).map { [$0] } ?? []
+            return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         switch event.type ?? message.event ?? "" {
         case "response.output_text.delta":
@@ -119,6 +120,6 @@ public struct OpenAIResponsesEventMapper: EventMapper {
 
     private mutating func fail(_ payload: WireErrorPayload) -> [StreamPart] {
         isComplete = true
-        return [.error(.midStream(provider: Self.providerName, payload: payload, partialKept: emittedContent))]
+        return [.error(.midStream(provider: providerName, payload: payload, partialKept: emittedContent))]
     }
 }

@@ -6,9 +6,12 @@ public struct OpenAIResponsesProtocol: WireProtocol {
     /// The API root used when the config names none.
     public static let defaultBaseURL = URL(string: "https://api.openai.com/v1")!
 
-    private let errors = HTTPErrorMapping(providerName: "OpenAI", keyHint: "OPENAI_API_KEY or the key configured for this provider")
+    /// How errors and warnings name the provider: the vendor for a built-in, the configured name and host otherwise.
+    public let providerName: String
 
-    public init() {}
+    private var errors: HTTPErrorMapping { HTTPErrorMapping(providerName: providerName, keyHint: "OPENAI_API_KEY or the key configured for this provider") }
+
+    public init(providerName: String = "OpenAI") { self.providerName = providerName }
 
     public var name: ProtocolName { .openAIResponses }
 
@@ -26,7 +29,7 @@ public struct OpenAIResponsesProtocol: WireProtocol {
 
     public func makeFramer(contentType: String?) -> any StreamFramer { SSEDecoder() }
 
-    public func makeMapper(for request: ModelRequest) -> any EventMapper { OpenAIResponsesEventMapper() }
+    public func makeMapper(for request: ModelRequest) -> any EventMapper { OpenAIResponsesEventMapper(providerName: providerName) }
 
     public func error(status: Int, headers: HeaderFields, body: Data, model: String) -> ProviderError {
         errors.error(status: status, headers: headers, body: body, model: model)

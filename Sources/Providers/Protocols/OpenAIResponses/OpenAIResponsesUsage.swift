@@ -2,11 +2,27 @@ import Foundation
 
 /// Responses `usage`: `input_tokens`, `output_tokens` (reasoning included) and their details.
 struct OpenAIResponsesUsage: Decodable {
-    var inputTokens: Int?
-    var outputTokens: Int?
-    var cachedTokens: Int?
-    var cacheWriteTokens: Int?
-    var reasoningTokens: Int?
+    /// `input_tokens_details`.
+    struct InputDetails: Decodable {
+        @Lenient var cachedTokens: Int?
+        @Lenient var cacheWriteTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case cachedTokens = "cached_tokens"
+            case cacheWriteTokens = "cache_write_tokens"
+        }
+    }
+
+    /// `output_tokens_details`.
+    struct OutputDetails: Decodable {
+        @Lenient var reasoningTokens: Int?
+        enum CodingKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
+    }
+
+    @Lenient var inputTokens: Int?
+    @Lenient var outputTokens: Int?
+    @Lenient var inputDetails: InputDetails?
+    @Lenient var outputDetails: OutputDetails?
 
     enum CodingKeys: String, CodingKey {
         case inputTokens = "input_tokens"
@@ -14,26 +30,11 @@ struct OpenAIResponsesUsage: Decodable {
         case inputDetails = "input_tokens_details"
         case outputDetails = "output_tokens_details"
     }
-    enum InputDetailsKeys: String, CodingKey {
-        case cachedTokens = "cached_tokens"
-        case cacheWriteTokens = "cache_write_tokens"
-    }
-    enum OutputDetailsKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        inputTokens = c.lenient(Int.self, .inputTokens)
-        outputTokens = c.lenient(Int.self, .outputTokens)
-        if let details = try? c.nestedContainer(keyedBy: InputDetailsKeys.self, forKey: .inputDetails) {
-            cachedTokens = details.lenient(Int.self, .cachedTokens)
-            cacheWriteTokens = details.lenient(Int.self, .cacheWriteTokens)
-        }
-        if let details = try? c.nestedContainer(keyedBy: OutputDetailsKeys.self, forKey: .outputDetails) {
-            reasoningTokens = details.lenient(Int.self, .reasoningTokens)
-        }
-    }
 
     var neutral: Usage {
-        Usage(input: inputTokens, output: outputTokens, cacheRead: cachedTokens, cacheWrite: cacheWriteTokens, reasoning: reasoningTokens)
+        Usage(
+            input: inputTokens, output: outputTokens, cacheRead: inputDetails?.cachedTokens,
+            cacheWrite: inputDetails?.cacheWriteTokens, reasoning: outputDetails?.reasoningTokens
+        )
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Platform
 import Providers
+import Sessions
 
 /// Generated sessions for tests and benchmarks: realistic lines (the real coalescer and encoder),
 /// deterministic content, and the figures a reader should find in them.
