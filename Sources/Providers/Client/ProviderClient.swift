@@ -46,6 +46,10 @@ public struct ProviderClient: LanguageModel {
         let (stream, continuation) = AsyncStream<StreamPart>.makeStream()
         let task = Task {
             var output = PartOutput(continuation: continuation, redactor: redactor)
+            if request.parameters.logprobs != nil, !wireProtocol.name.returnsLogprobs {
+                // Said once, before anything else; the run goes on without them.
+                output.emit(.warning("token probabilities are not available over the \(wireProtocol.name.rawValue) protocol here; the answer comes without them"))
+            }
             await run(request, output: &output)
             continuation.finish()
         }

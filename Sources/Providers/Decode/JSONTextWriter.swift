@@ -17,6 +17,18 @@ struct JSONTextWriter {
         needsComma = true
     }
 
+    /// Opens an array; pair with `endArray()`.
+    mutating func beginArray() {
+        separate()
+        text += "["
+        needsComma = false
+    }
+
+    mutating func endArray() {
+        text += "]"
+        needsComma = true
+    }
+
     /// Writes `"key":` before a value.
     mutating func key(_ key: String) {
         separate()

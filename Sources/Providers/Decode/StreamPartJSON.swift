@@ -28,6 +28,27 @@ public enum StreamPartJSON {
             typed(&w, "finish")
             w.key("finish"); w.string(finish.kind.rawValue)
             w.key("raw"); w.string(finish.raw)
+        case .logprobs(let tokens):
+            // Keyed for people and programs reading --json (the session stores a compact form).
+            typed(&w, "logprobs")
+            w.key("tokens")
+            w.beginArray()
+            for token in tokens {
+                w.beginObject()
+                w.key("token"); w.string(token.token)
+                w.key("logprob"); w.number(token.logprob)
+                w.key("top")
+                w.beginArray()
+                for alternative in token.top {
+                    w.beginObject()
+                    w.key("token"); w.string(alternative.token)
+                    w.key("logprob"); w.number(alternative.logprob)
+                    w.endObject()
+                }
+                w.endArray()
+                w.endObject()
+            }
+            w.endArray()
         case .warning(let message):
             typed(&w, "warning")
             w.key("message"); w.string(message)

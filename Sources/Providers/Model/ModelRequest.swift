@@ -20,17 +20,20 @@ public struct GenerationParameters: Sendable, Equatable, Codable {
     public var maxTokens: Int?
     public var stop: [String]
     public var seed: Int?
+    /// Ask for each token's log-probability and this many alternatives (0: the chosen token only).
+    public var logprobs: Int?
 
-    public init(temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, stop: [String] = [], seed: Int? = nil) {
+    public init(temperature: Double? = nil, topP: Double? = nil, maxTokens: Int? = nil, stop: [String] = [], seed: Int? = nil, logprobs: Int? = nil) {
         self.temperature = temperature
         self.topP = topP
         self.maxTokens = maxTokens
         self.stop = stop
         self.seed = seed
+        self.logprobs = logprobs
     }
 
     enum CodingKeys: String, CodingKey {
-        case temperature, topP = "top_p", maxTokens = "max_tokens", stop, seed
+        case temperature, topP = "top_p", maxTokens = "max_tokens", stop, seed, logprobs
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,6 +43,7 @@ public struct GenerationParameters: Sendable, Equatable, Codable {
         maxTokens = try c.decodeIfPresent(Int.self, forKey: .maxTokens)
         stop = try c.decodeIfPresent([String].self, forKey: .stop) ?? []
         seed = try c.decodeIfPresent(Int.self, forKey: .seed)
+        logprobs = try c.decodeIfPresent(Int.self, forKey: .logprobs)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -49,6 +53,7 @@ public struct GenerationParameters: Sendable, Equatable, Codable {
         try c.encodeIfPresent(maxTokens, forKey: .maxTokens)
         if !stop.isEmpty { try c.encode(stop, forKey: .stop) }
         try c.encodeIfPresent(seed, forKey: .seed)
+        try c.encodeIfPresent(logprobs, forKey: .logprobs)
     }
 }
 

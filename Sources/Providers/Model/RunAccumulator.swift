@@ -20,6 +20,8 @@ public struct RunAccumulator: Sendable, Equatable {
     public private(set) var finish: FinishReason?
     public private(set) var error: ProviderError?
     public private(set) var warnings: [String] = []
+    /// Every token's log-probability, when they were asked for and the protocol gave them.
+    public private(set) var logprobs: [TokenLogprob] = []
 
     public init() {}
 
@@ -38,6 +40,7 @@ public struct RunAccumulator: Sendable, Equatable {
             }
         case .usage(let u): usage = (usage ?? Usage()).overwritten(by: u)
         case .finish(let f): finish = f
+        case .logprobs(let tokens): logprobs += tokens
         case .warning(let w): warnings.append(w)
         case .error(let e): error = e
         }

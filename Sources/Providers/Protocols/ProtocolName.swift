@@ -8,3 +8,9 @@ public enum ProtocolName: String, Sendable, Hashable, Codable, CaseIterable {
     case gemini
     case ollama
 }
+
+extension ProtocolName {
+    /// Whether Refract asks this protocol for token log-probabilities and reads them from its stream.
+    /// Anthropic's API has none; Gemini, Ollama and the Responses API have them but are not read yet.
+    public var returnsLogprobs: Bool { self == .openAIChat }
+}

@@ -27,6 +27,7 @@ public enum SessionEvent: Sendable, Equatable {
     case text(DeltaEvent)
     case reasoning(DeltaEvent)
     case toolCall(ToolCallEvent)
+    case logprobs(LogprobsEvent)
     case usage(UsageEvent)
     case cost(CostEvent)
     case finished(RunFinished)
@@ -40,7 +41,7 @@ public enum SessionEvent: Sendable, Equatable {
 
     /// The names used in the `type` field.
     public enum Kind: String, Sendable, CaseIterable {
-        case session, runStarted = "run_started", text, reasoning, toolCall = "tool_call", usage, cost
+        case session, runStarted = "run_started", text, reasoning, toolCall = "tool_call", logprobs, usage, cost
         case finished, failed, warning, renamed, groupStarted = "group_started", verdict
     }
 
@@ -52,6 +53,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .text: Kind.text.rawValue
         case .reasoning: Kind.reasoning.rawValue
         case .toolCall: Kind.toolCall.rawValue
+        case .logprobs: Kind.logprobs.rawValue
         case .usage: Kind.usage.rawValue
         case .cost: Kind.cost.rawValue
         case .finished: Kind.finished.rawValue
@@ -70,6 +72,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .runStarted(let e): e.run
         case .text(let e), .reasoning(let e): e.run
         case .toolCall(let e): e.run
+        case .logprobs(let e): e.run
         case .usage(let e): e.run
         case .cost(let e): e.run
         case .finished(let e): e.run
@@ -96,6 +99,7 @@ extension SessionEvent: Codable {
         case .text: self = .text(try DeltaEvent(from: decoder))
         case .reasoning: self = .reasoning(try DeltaEvent(from: decoder))
         case .toolCall: self = .toolCall(try ToolCallEvent(from: decoder))
+        case .logprobs: self = .logprobs(try LogprobsEvent(from: decoder))
         case .usage: self = .usage(try UsageEvent(from: decoder))
         case .cost: self = .cost(try CostEvent(from: decoder))
         case .finished: self = .finished(try RunFinished(from: decoder))
@@ -116,6 +120,7 @@ extension SessionEvent: Codable {
         case .runStarted(let e): try e.encode(to: encoder)
         case .text(let e), .reasoning(let e): try e.encode(to: encoder)
         case .toolCall(let e): try e.encode(to: encoder)
+        case .logprobs(let e): try e.encode(to: encoder)
         case .usage(let e): try e.encode(to: encoder)
         case .cost(let e): try e.encode(to: encoder)
         case .finished(let e): try e.encode(to: encoder)

@@ -13,6 +13,9 @@ public struct RunEventBuilder: Sendable {
     /// True once `end` or `cancel` was called; later parts are ignored.
     public private(set) var isEnded = false
     private var coalescer: DeltaCoalescer
+    /// Log-probabilities of text still in the coalescer's window: written right after that text's line.
+    private var pendingLogprobs: [TokenLogprob] = []
+    private var pendingLogprobsMs = 0
 
     public init(run: Int, windowMs: Int = 50) {
         self.run = run
@@ -30,6 +33,10 @@ public struct RunEventBuilder: Sendable {
             return delta(.reasoning, s, ms)
         case .toolCallDelta(let d):
             return delta(.toolCall(index: d.index), d.argumentsDelta, ms, id: d.id, name: d.name)
+        case .logprobs(let tokens):
+            if pendingLogprobs.isEmpty { pendingLogprobsMs = ms }
+            pendingLogprobs += tokens
+            return []
         case .usage:
             var out = flushed()
             if let usage = accumulator.usage { out.append(.usage(UsageEvent(run: run, usage: usage))) }
@@ -45,7 +52,7 @@ public struct RunEventBuilder: Sendable {
     /// Closes a window that has been open long enough (call from a timer while the stream is quiet).
     public mutating func tick(atMs ms: Int) -> [SessionEvent] {
         guard !isEnded else { return [] }
-        return coalescer.flushIfDue(atMs: ms).map { [$0] } ?? []
+        return withPendingLogprobs(coalescer.flushIfDue(atMs: ms).map { [$0] } ?? [])
     }
 
     /// The stream ended `ms` after the start: the last window, the cost, then `finished` or `failed`.
@@ -78,10 +85,18 @@ public struct RunEventBuilder: Sendable {
 
     private mutating func delta(_ channel: DeltaCoalescer.Channel, _ text: String, _ ms: Int, id: String? = nil, name: String? = nil) -> [SessionEvent] {
         if firstTokenMs == nil { firstTokenMs = ms }
-        return coalescer.add(channel, text, atMs: ms, toolID: id, toolName: name)
+        return withPendingLogprobs(coalescer.add(channel, text, atMs: ms, toolID: id, toolName: name))
     }
 
     private mutating func flushed() -> [SessionEvent] {
-        coalescer.flush().map { [$0] } ?? []
+        withPendingLogprobs(coalescer.flush().map { [$0] } ?? [], always: true)
+    }
+
+    /// When the coalescer writes a window out, the log-probabilities that arrived meanwhile follow it, so
+    /// tokens stay in order with the text (the window's last token may be listed with the next one).
+    private mutating func withPendingLogprobs(_ events: [SessionEvent], always: Bool = false) -> [SessionEvent] {
+        guard !pendingLogprobs.isEmpty, always || !events.isEmpty else { return events }
+        defer { pendingLogprobs = [] }
+        return events + [.logprobs(LogprobsEvent(run: run, ms: pendingLogprobsMs, tokens: pendingLogprobs))]
     }
 }

@@ -52,7 +52,7 @@ public struct RunState: Sendable, Equatable, Identifiable {
             if w.hasPrefix("retrying") { retryNote = w }
         case .error:
             if phase.isActive { phase = .failed }
-        case .usage, .finish:
+        case .usage, .finish, .logprobs:
             break
         }
     }

@@ -62,7 +62,7 @@ struct CompareCommand: AsyncParsableCommand {
         let (results, interrupted) = await batch.run(context: context, sessions: sessions, printer: nil)
         let cells = zip(batch.jobs, results).map { job, result in ComparisonCell(job: job, meter: result.0, cancelled: result.1) }
         let out = format == .json ? ComparisonReport.json(cells) : ComparisonReport.markdown(cells)
-        FileHandle.standardOutput.write(Data(out.utf8))
+        Stdout.write(out)
         return !interrupted && cells.allSatisfy(\.succeeded)
     }
 }

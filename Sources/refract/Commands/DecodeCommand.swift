@@ -39,7 +39,7 @@ struct DecodeCommand: AsyncParsableCommand {
                 cost = context.prices.price(for: ref).flatMap { CostCalculator.cost(of: usage, at: $0, protocol: name) }
             }
             out += StreamPartJSON.summary(run, costUSD: cost) + "\n"
-            FileHandle.standardOutput.write(Data(out.utf8))
+            Stdout.write(out)
             if run.failed { throw ExitCode(1) }
         }
     }

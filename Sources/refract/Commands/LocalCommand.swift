@@ -42,7 +42,7 @@ struct LocalCommand: AsyncParsableCommand {
                     throw CLIError(message: error.description)
                 }
                 let lines = chosen.map { "local:\($0.id) \(urls[$0.id]?.absoluteString ?? "")\n" }.joined()
-                FileHandle.standardOutput.write(Data(lines.utf8))
+                Stdout.write(lines)
                 let stop = InterruptFlag(alsoOn: [SIGTERM, SIGHUP])
                 if untilStdinCloses {
                     // A parent that dies (even by kill -9) closes our stdin: stop with it.

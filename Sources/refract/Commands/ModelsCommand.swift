@@ -33,7 +33,7 @@ struct ModelsCommand: AsyncParsableCommand {
                 let lines = Self.screenLines(table, columns: screen.columns)
                 // Redrawing needs the whole first table on screen (the cursor cannot go above the top).
                 if lines < screen.rows {
-                    FileHandle.standardOutput.write(Data(table.utf8))
+                    Stdout.write(table)
                     shownLines = lines
                 }
             }
@@ -47,13 +47,13 @@ struct ModelsCommand: AsyncParsableCommand {
                     ]
                     if let p = e.price { object["price"] = ["input": p.input, "output": p.output, "source": p.source, "checked": p.checked as Any] } else { object["price"] = NSNull() }
                     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-                    FileHandle.standardOutput.write(data + Data("\n".utf8))
+                    Stdout.write(data + Data("\n".utf8))
                 }
                 return
             }
             // Up over the first table and clear to the end of the screen, then the full one.
             let redraw = shownLines > 0 ? "\u{1B}[\(shownLines)A\r\u{1B}[J" : ""
-            FileHandle.standardOutput.write(Data((redraw + Self.table(entries)).utf8))
+            Stdout.write(redraw + Self.table(entries))
         }
     }
 

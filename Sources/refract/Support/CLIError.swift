@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Synchronization
 
 /// A failure the CLI reports as one line on stderr, then exits non-zero (no stack trace, no usage dump).
 struct CLIError: Error, CustomStringConvertible {
@@ -25,6 +26,23 @@ extension ParsableCommand {
         } catch let error as CLIError {
             Stderr.line("refract: \(error.message)")
             throw ExitCode(error.exitCode)
+        }
+    }
+}
+
+/// Standard output for every command. When the reader goes away (`refract run … | head`), a write fails
+/// with EPIPE instead of killing the process (Swift ignores SIGPIPE); Refract then stops the way Ctrl-C
+/// stops it, so a run in progress is saved as cancelled with what arrived, and nothing is printed after.
+enum Stdout {
+    private static let closed = Mutex(false)
+
+    static func write(_ text: String) { write(Data(text.utf8)) }
+
+    static func write(_ data: Data) {
+        guard !data.isEmpty, !closed.withLock({ $0 }) else { return }
+        do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
+            closed.withLock { $0 = true }
+            kill(getpid(), SIGINT)
         }
     }
 }

@@ -63,6 +63,9 @@ struct GenerationOptions: ParsableArguments {
     @Option(help: "A seed, for repeatable sampling where the provider supports it.")
     var seed: Int?
 
+    @Option(help: ArgumentHelp("Each token's log-probability and its K most likely alternatives (with --json: logprobs parts).", valueName: "K"))
+    var logprobs: Int?
+
     @Flag(name: .customLong("raw"), help: "Raw completion: send the prompt as text to continue (base models).")
     var raw = false
 
@@ -77,6 +80,7 @@ struct GenerationOptions: ParsableArguments {
         if let p = topP, !(p > 0 && p <= 1) { throw ValidationError("--top-p must be above 0 and at most 1") }
         if let m = maxTokens, m <= 0 { throw ValidationError("--max-tokens must be above 0") }
         if let r = readTimeout, r <= 0 { throw ValidationError("--read-timeout must be above 0") }
+        if let k = logprobs, !(0...20).contains(k) { throw ValidationError("--logprobs takes 0 to 20 alternatives") }
         if raw && chat { throw ValidationError("--raw and --chat exclude each other") }
     }
 
@@ -90,6 +94,7 @@ struct GenerationOptions: ParsableArguments {
         if let maxTokens { p.maxTokens = maxTokens }
         if !stop.isEmpty { p.stop = stop }
         if let seed { p.seed = seed }
+        if let logprobs { p.logprobs = logprobs }
         return p
     }
 

@@ -69,14 +69,14 @@ actor RunPrinter {
         guard jobs.count > 1, !json else { return }
         // Titles can come from a session file: shown inert like any untrusted text.
         let header = (job == 0 ? "" : "\n") + "── \(TextSanitizer.plainSanitized(jobs[job].title)) ──\n"
-        FileHandle.standardOutput.write(Data(header.utf8))
+        Stdout.write(header)
     }
 
     private func emit(_ part: StreamPart, job: Int) {
         if !sectionOpen { openSection(job) }
         if json {
             let line = tagged(StreamPartJSON.object(for: part), job: job)
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            Stdout.write(line + "\n")
             return
         }
         switch part {
@@ -91,7 +91,7 @@ actor RunPrinter {
             // On one terminal, a warning in the middle of a line of the answer starts a line of its own.
             if !endedWithNewline, text.toTerminal, Stderr.isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
             Stderr.line("refract: \(jobs[job].ref): \(TextSanitizer.plainSanitized(w))")
-        case .error, .usage, .finish, .toolCallDelta:
+        case .error, .usage, .finish, .toolCallDelta, .logprobs:
             break
         }
     }
@@ -101,10 +101,10 @@ actor RunPrinter {
         let ref = jobs[job].ref
         if json {
             let summary = tagged(StreamPartJSON.summary(meter.result, costUSD: meter.cost), job: job)
-            FileHandle.standardOutput.write(Data((summary + "\n").utf8))
+            Stdout.write(summary + "\n")
         } else {
             text.finish()
-            if !endedWithNewline { FileHandle.standardOutput.write(Data("\n".utf8)) }
+            if !endedWithNewline { Stdout.write("\n") }
             endedWithNewline = true
         }
         if let error = meter.result.error {

@@ -11,13 +11,13 @@ struct TerminalTextWriter {
 
     mutating func write(_ text: String) {
         let out = toTerminal ? sanitizer.feed(text).text : text
-        if !out.isEmpty { FileHandle.standardOutput.write(Data(out.utf8)) }
+        if !out.isEmpty { Stdout.write(out) }
     }
 
     /// Flushes what the sanitiser held back (an unfinished escape sequence at the end of a stream).
     mutating func finish() {
         guard toTerminal else { return }
         let rest = sanitizer.finish().text
-        if !rest.isEmpty { FileHandle.standardOutput.write(Data(rest.utf8)) }
+        if !rest.isEmpty { Stdout.write(rest) }
     }
 }

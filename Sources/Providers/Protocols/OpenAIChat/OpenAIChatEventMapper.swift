@@ -82,6 +82,8 @@ public struct OpenAIChatEventMapper: EventMapper {
             emittedContent = true
             parts.append(.textDelta(text))
         }
+        // After the text they describe, so a consumer always has the text the tokens belong to.
+        if let tokens = choice.logprobs?.neutral, !tokens.isEmpty { parts.append(.logprobs(tokens)) }
         if let raw = choice.finishReason {
             parts.append(.finish(OpenAIChatFinishReason.map(raw, onlyRefusal: sawRefusal && !sawContent)))
         }

@@ -17,9 +17,12 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     var maxCompletionTokens: Int?
     var stop: [String]?
     var seed: Int?
+    var logprobs: Bool?
+    var topLogprobs: Int?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream, temperature, stop, seed
+        case model, messages, stream, temperature, stop, seed, logprobs
+        case topLogprobs = "top_logprobs"
         case streamOptions = "stream_options"
         case topP = "top_p"
         case maxTokens = "max_tokens"
@@ -40,5 +43,9 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
         }
         stop = request.parameters.stop.isEmpty ? nil : request.parameters.stop
         seed = request.parameters.seed
+        if let k = request.parameters.logprobs {
+            logprobs = true
+            topLogprobs = k > 0 ? k : nil
+        }
     }
 }

@@ -11,9 +11,11 @@ struct OpenAICompletionRequestBody: Encodable, Equatable {
     var maxTokens: Int?
     var stop: [String]?
     var seed: Int?
+    /// How many alternatives to return with each token's log-probability.
+    var logprobs: Int?
 
     enum CodingKeys: String, CodingKey {
-        case model, prompt, stream, temperature, stop, seed
+        case model, prompt, stream, temperature, stop, seed, logprobs
         case streamOptions = "stream_options"
         case topP = "top_p"
         case maxTokens = "max_tokens"
@@ -27,5 +29,6 @@ struct OpenAICompletionRequestBody: Encodable, Equatable {
         maxTokens = request.parameters.maxTokens
         stop = request.parameters.stop.isEmpty ? nil : request.parameters.stop
         seed = request.parameters.seed
+        logprobs = request.parameters.logprobs
     }
 }

@@ -56,7 +56,7 @@ struct SessionsExportCommand: AsyncParsableCommand {
                     throw CLIError(message: "cannot export \(url.lastPathComponent): \(error)")
                 }
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            Stdout.write(text)
         }
     }
 }

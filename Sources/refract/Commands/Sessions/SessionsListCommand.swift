@@ -21,7 +21,7 @@ struct SessionsListCommand: AsyncParsableCommand {
             for problem in problems { Stderr.line("refract: warning: skipped \((problem.path as NSString).lastPathComponent): \(problem.message)") }
             if json {
                 let lines = sessions.map(Self.jsonLine).joined()
-                FileHandle.standardOutput.write(Data(lines.utf8))
+                Stdout.write(lines)
                 return
             }
             guard !sessions.isEmpty else {
@@ -29,7 +29,7 @@ struct SessionsListCommand: AsyncParsableCommand {
                 return
             }
             Stderr.line("refract: \(sessions.count) session\(sessions.count == 1 ? "" : "s") in \(folder.store.folder.path) (\(folder.origin))")
-            FileHandle.standardOutput.write(Data(Self.table(sessions).utf8))
+            Stdout.write(Self.table(sessions))
         }
     }
 

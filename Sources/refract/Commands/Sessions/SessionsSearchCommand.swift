@@ -33,7 +33,7 @@ struct SessionsSearchCommand: AsyncParsableCommand {
             let rows = hits.map { hit in
                 [hit.file.lastPathComponent, "run \(hit.run)", hit.field.rawValue, SessionText.oneLine(hit.snippet)]
             }
-            FileHandle.standardOutput.write(Data(SessionText.table(rows, caps: [40, 8, 11, 100]).utf8))
+            Stdout.write(SessionText.table(rows, caps: [40, 8, 11, 100]))
             if hits.count == limit { Stderr.line("refract: showing the first \(limit) matches (--limit)") }
         }
     }

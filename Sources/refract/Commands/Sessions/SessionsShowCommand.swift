@@ -20,7 +20,7 @@ struct SessionsShowCommand: AsyncParsableCommand {
             let folder = try options.folder()
             let url = try folder.resolve(file)
             let log = try folder.read(url)
-            FileHandle.standardOutput.write(Data(Self.render(log, path: SessionRecording.displayPath(url)).utf8))
+            Stdout.write(Data(Self.render(log, path: SessionRecording.displayPath(url)).utf8))
         }
     }
 
