@@ -2,27 +2,10 @@ import Foundation
 
 /// Responses `usage`: `input_tokens`, `output_tokens` (reasoning included) and their details.
 struct OpenAIResponsesUsage: Decodable {
-    /// `input_tokens_details`.
-    struct InputDetails: Decodable {
-        @Lenient var cachedTokens: Int?
-        @Lenient var cacheWriteTokens: Int?
-
-        enum CodingKeys: String, CodingKey {
-            case cachedTokens = "cached_tokens"
-            case cacheWriteTokens = "cache_write_tokens"
-        }
-    }
-
-    /// `output_tokens_details`.
-    struct OutputDetails: Decodable {
-        @Lenient var reasoningTokens: Int?
-        enum CodingKeys: String, CodingKey { case reasoningTokens = "reasoning_tokens" }
-    }
-
     @Lenient var inputTokens: Int?
     @Lenient var outputTokens: Int?
-    @Lenient var inputDetails: InputDetails?
-    @Lenient var outputDetails: OutputDetails?
+    @Lenient var inputDetails: OpenAICachedTokenDetails?
+    @Lenient var outputDetails: OpenAIReasoningTokenDetails?
 
     enum CodingKeys: String, CodingKey {
         case inputTokens = "input_tokens"
