@@ -57,6 +57,12 @@ let package = Package(
             dependencies: ["Providers", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings
         ),
+        // Test sets and checks: cases (inline, CSV, JSONL, folder), checks (pure, command, judge), the cell plan, reports. No UI.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Providers", "PromptFiles", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
         .target(
             name: "TerminalUI",
@@ -78,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "refract",
             dependencies: [
-                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform", "PromptFiles",
+                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform", "PromptFiles", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -103,6 +109,7 @@ let package = Package(
 
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "PromptFilesTests", dependencies: ["PromptFiles", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
