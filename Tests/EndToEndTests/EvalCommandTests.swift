@@ -1,0 +1,179 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import RefractTestSupport
+import Testing
+
+/// `refract eval` through the real binary against an in-test server playing an OpenAI-compatible model:
+/// the JSON report, the exit status, JUnit XML, the recorded session group, the cache, and the budget.
+@Suite(.serialized) struct EvalCommandTests {
+    /// Answers "Paris" when asked about France, "Rome" about Italy, and something unhelpful otherwise.
+    static func model() throws -> HTTPServer {
+        try HTTPServer { request, writer in
+            let question = OpenAIChatReply.lastUserMessage(request)
+            let answer = question.contains("France") ? "The capital is Paris." : question.contains("Italy") ? "Rome, of course." : "I do not know."
+            OpenAIChatReply.respond(writer, text: answer)
+        }
+    }
+
+    static let promptFile = #"""
+        title = "Capitals"
+        input = "What is the capital of {{country}}?"
+        models = ["srv:capitals"]
+
+        [[instructions]]
+        name = "terse"
+        text = "Answer in one sentence."
+
+        [params]
+        max_tokens = 20
+
+        [[checks]]
+        type = "contains"
+        value = "{{expect.city}}"
+
+        [[checks]]
+        type = "length"
+        max = 100
+
+        [[cases]]
+        name = "france"
+        country = "France"
+        expect = { city = "Paris" }
+
+        [[cases]]
+        name = "italy"
+        country = "Italy"
+        expect = { city = "Rome" }
+
+        [[cases]]
+        name = "peru"
+        country = "Peru"
+        expect = { city = "Lima" }
+        """#
+
+    func setUp(_ server: HTTPServer, prices: String = "") throws -> (TemporaryFolder, String, String) {
+        let dir = TemporaryFolder()
+        let config = try dir.write("config.toml", """
+            [providers.srv]
+            protocol = "openai-chat"
+            base_url = "\(server.baseURL.absoluteString)/v1"
+            models = ["capitals"]
+            \(prices)
+            """)
+        let file = try dir.write("capitals.refract.toml", Self.promptFile)
+        return (dir, config, file)
+    }
+
+    @Test func jsonReportExitStatusSessionAndCache() throws {
+        let server = try Self.model()
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server)
+        let sessions = dir.file("sessions")
+        let args = ["eval", file, "--config", config, "--sessions", sessions, "--format", "json"]
+        let first = try RefractCLI.run(args, in: dir.path)
+        // Peru fails its contains check: not every check passed.
+        #expect(first.status == 1, "\(first.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any], "\(first.stdout)")
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["case"] as? String } == ["france", "italy", "peru"])
+        #expect(cells.map { $0["pass"] as? Bool } == [true, true, false])
+        #expect(cells.map { $0["cached"] as? Bool } == [false, false, false])
+        #expect(cells[0]["text"] as? String == "The capital is Paris.")
+        #expect(cells[0]["model"] as? String == "srv:capitals")
+        #expect(cells[0]["instruction"] as? String == "terse")
+        let peruChecks = try #require(cells[2]["checks"] as? [[String: Any]])
+        #expect(peruChecks.map { $0["result"] as? String } == ["fail", "pass"])
+        #expect(peruChecks[0]["reason"] as? String == "expected to contain 'Lima': not found")
+        let columns = try #require(report["columns"] as? [[String: Any]])
+        #expect(columns.count == 1)
+        #expect(columns[0]["passed"] as? Int == 2)
+        #expect(columns[0]["failed"] as? Int == 1)
+        #expect(server.requests.count == 3)
+        // Piped stderr: plain progress lines, one per cell.
+        #expect(first.stderr.components(separatedBy: "refract: ").filter { $0.contains("/3 ") }.count == 3, "\(first.stderr)")
+
+        // Recorded as one evaluation group: three runs, each followed by its two check results.
+        let files = TemporaryFolder.sessionFiles(in: sessions)
+        #expect(files.count == 1)
+        let lines = contents(of: try #require(files.first)).split(separator: "\n").map(String.init)
+        let types = lines.compactMap { line in (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["type"] as? String }
+        #expect(types.filter { $0 == "group_started" }.count == 1)
+        #expect(lines.contains { $0.contains(#""kind":"evaluation""#) && $0.contains(#""cases":["france","italy","peru"]"#) })
+        #expect(types.filter { $0 == "run_started" }.count == 3)
+        #expect(types.filter { $0 == "check_result" }.count == 6)
+        for (i, type) in types.enumerated() where type == "check_result" {
+            #expect(types[..<i].contains("finished"), "a check result comes after its run ended")
+        }
+        // The sessions commands still read it.
+        let show = try RefractCLI.run(["sessions", "list", "--sessions", sessions])
+        #expect(show.status == 0, "\(show.stderr)")
+
+        // The same evaluation again: every answer comes from the recorded one, only re-graded.
+        let second = try RefractCLI.run(args, in: dir.path)
+        #expect(second.status == 1)
+        let again = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any])
+        #expect((again["cells"] as? [[String: Any]])?.map { $0["cached"] as? Bool } == [true, true, true])
+        #expect((again["cells"] as? [[String: Any]])?.map { $0["text"] as? String } == cells.map { $0["text"] as? String })
+        #expect(server.requests.count == 3, "the cache sent nothing")
+
+        // --no-cache runs everything; 5 of 6 checks pass, so --fail-under 0.8 passes.
+        let fresh = try RefractCLI.run(args + ["--no-cache", "--fail-under", "0.8"], in: dir.path)
+        #expect(fresh.status == 0, "\(fresh.stderr)")
+        #expect(server.requests.count == 6)
+    }
+
+    @Test func junitIsWellFormedXML() throws {
+        let server = try Self.model()
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server)
+        let run = try RefractCLI.run(["eval", file, "--config", config, "--no-save", "--format", "junit", "--case", "peru", "--case", "france"], in: dir.path)
+        #expect(run.status == 1)
+        let collector = XMLCollector()
+        let parser = XMLParser(data: Data(run.stdout.utf8))
+        parser.delegate = collector
+        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError))\n\(run.stdout)")
+        #expect(collector.testcases == ["france", "peru"])
+        #expect(collector.failures == 1)
+        #expect(server.requests.count == 2)
+    }
+
+    @Test func maxCostRefusesBeforeSendingAnything() throws {
+        let server = try Self.model()
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server, prices: "\n[prices.\"srv:capitals\"]\ninput = 1000\noutput = 1000\n")
+        let run = try RefractCLI.run(["eval", file, "--config", config, "--no-save", "--max-cost", "0.01"], in: dir.path)
+        #expect(run.status == 3, "\(run.stderr)")
+        #expect(run.stderr.contains("is over --max-cost $0.0100"))
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test func badCasesNameTheirPlace() throws {
+        let server = try Self.model()
+        defer { server.stop() }
+        let dir = TemporaryFolder()
+        let config = try dir.write("config.toml", "[providers.srv]\nprotocol = \"openai-chat\"\nbase_url = \"\(server.baseURL.absoluteString)/v1\"\n")
+        _ = try dir.write("cases.csv", "name,country\nfrance,France\nperu\n")
+        let file = try dir.write("c.refract.toml", "input = \"Capital of {{country}}?\"\nmodels = [\"srv:m\"]\ncases = \"cases.csv\"\n")
+        let run = try RefractCLI.run(["eval", file, "--config", config, "--no-save"], in: dir.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("cases.csv:3: no value for column country"), "\(run.stderr)")
+        let missing = try dir.write("m.refract.toml", "input = \"{{country}} {{city}}\"\nmodels = [\"srv:m\"]\n[[cases]]\nname = \"x\"\ncountry = \"Peru\"\n")
+        let run2 = try RefractCLI.run(["eval", missing, "--config", config, "--no-save"], in: dir.path)
+        #expect(run2.status == 2)
+        #expect(run2.stderr.contains(#"case "x" has no value for {{city}}, which instruction "instruction 1" uses"#), "\(run2.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+}
+
+/// Test cases and failures as a CI system reads them from JUnit XML.
+final class XMLCollector: NSObject, XMLParserDelegate {
+    var testcases: [String] = []
+    var failures = 0
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "testcase" { testcases.append(attributes["name"] ?? "") }
+        if name == "failure" { failures += 1 }
+    }
+}
