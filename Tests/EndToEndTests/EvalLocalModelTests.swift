@@ -46,3 +46,47 @@ import Testing
         #expect(run.status == (allPassed ? 0 : 1), "\(run.stderr)")
     }
 }
+
+/// A judge check graded by the local model itself: whatever the small model answers, the judge's prompt
+/// and answer are kept with the result, and an answer that is not a verdict is an error quoting it.
+@Suite(.serialized) struct EvalLocalJudgeTests {
+    @Test func theLocalModelAsAJudge() throws {
+        let dir = TemporaryFolder()
+        let file = try dir.write("judged.refract.toml", #"""
+            input = "Say hello to {{name}}."
+            models = ["local:smollm2-135m-instruct"]
+
+            [params]
+            temperature = 0
+            max_tokens = 10
+
+            [[checks]]
+            type = "judge"
+            model = "local:smollm2-135m-instruct"
+            rubric = "The answer greets {{name}}."
+            max_tokens = 40
+
+            [[cases]]
+            name = "ann"
+            vars = { name = "Ann" }   # `name` names the case, so a variable called name goes in vars
+            """#)
+        let run = try RefractCLI.run(["eval", file, "--format", "json", "--no-save"], in: dir.path, timeout: 240)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let cell = try #require((report["cells"] as? [[String: Any]])?.first)
+        let check = try #require((cell["checks"] as? [[String: Any]])?.first)
+        #expect(check["type"] as? String == "judge")
+        let judge = try #require(check["judge"] as? [String: Any], "the judge's prompt and answer are kept")
+        #expect((judge["prompt"] as? String ?? "").contains("The answer greets Ann."))
+        #expect((judge["prompt"] as? String ?? "").contains(cell["text"] as? String ?? "—"))
+        #expect(judge["model"] as? String == "local:smollm2-135m-instruct")
+        #expect(judge["cost_usd"] as? Double == 0)
+        let result = check["result"] as? String
+        #expect(["pass", "fail", "error"].contains(result))
+        if result == "error" {
+            // An unreadable verdict quotes what the judge said.
+            let said = (judge["answer"] as? String ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect((check["reason"] as? String ?? "").contains(String(said.prefix(20))), "\(check)")
+        }
+        #expect(run.status == (result == "pass" ? 0 : 1))
+    }
+}

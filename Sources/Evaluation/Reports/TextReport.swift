@@ -42,8 +42,9 @@ public enum TextReport {
             [c.key.variant, c.key.model.description, String(format: "%.0f%%", c.passRate * 100), "\(c.passed)", "\(c.failed)", "\(c.errors)", usd(c.costUSD)]
         }
         let cw = colHead.indices.map { i in ([colHead[i]] + colRows.map { $0[i] }).map(\.count).max() ?? 0 }
-        out += colHead.enumerated().map { pad($1, cw[$0]) }.joined(separator: "  ") + "\n"
-        for row in colRows { out += row.enumerated().map { pad($1, cw[$0]) }.joined(separator: "  ") + "\n" }
+        func colLine(_ cells: [String]) -> String { cells.enumerated().map { $0 == cells.count - 1 ? $1 : pad($1, cw[$0]) }.joined(separator: "  ") }
+        out += colLine(colHead) + "\n"
+        for row in colRows { out += colLine(row) + "\n" }
         out += String(format: "\nchecks passed: %.1f%%; cost %@", summary.checkPassRate * 100, usd(summary.costUSD))
         if let j = summary.judgeCostUSD { out += "; judges \(usd(j))" }
         return out + "\n"

@@ -104,7 +104,7 @@ struct EvalCommand: AsyncParsableCommand {
         let recording = sessions.recordingStore(config: context.config, environment: context.environment).map {
             SessionRecording(
                 store: $0, prompts: plan.prompts.map(\.prompt), models: plan.models, refractVersion: RefractVersion.string, kind: .evaluation,
-                cases: plan.evalPlan.cases.map(\.name)
+                labels: plan.prompts.enumerated().map { $0.element.name ?? "instruction \($0.offset + 1)" }, cases: plan.evalPlan.cases.map(\.name)
             )
         }
         let registry = context.registry, prices = context.prices

@@ -17,8 +17,11 @@ final class SessionRecording: Sendable {
 
     /// Opens a new session in `store` titled after the prompt; a failure is the one warning. With several
     /// runs, a `group_started` event records the grid (instructions × models) the runs belong to.
-    /// An evaluation passes its own `kind` and case names, and is a group even when it has one cell.
-    init(store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String, kind: GroupKind? = nil, cases: [String]? = nil) {
+    /// An evaluation passes its own `kind`, its variants' names and its case names, and is a group even when it has one cell.
+    init(
+        store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String, kind: GroupKind? = nil, labels: [String]? = nil,
+        cases: [String]? = nil
+    ) {
         warned = Mutex(false)
         do {
             writer = try store.create(title: SessionTitle.make(for: prompts), refractVersion: refractVersion)
@@ -37,7 +40,7 @@ final class SessionRecording: Sendable {
         group = number
         do throws(SessionError) {
             try writer.append(.groupStarted(GroupStarted(
-                group: number, at: Date(), kind: kind, instructions: prompts.map(\.instruction), models: models, cases: cases
+                group: number, at: Date(), kind: kind, instructions: labels ?? prompts.map(\.instruction), models: models, cases: cases
             )))
         } catch {
             warn(error)
