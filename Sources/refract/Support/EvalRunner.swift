@@ -14,9 +14,10 @@ struct EvalRunner {
     let cache: EvalCache?
     /// The protocol of each provider used, resolved before anything is sent.
     let protocols: [String: ProtocolName]
+    /// Streams at once per provider, shared with the judges (`LimitedModel`).
+    let limiter: ConcurrencyLimiter
 
     func run(recording: SessionRecording?, progress: EvalProgress?) async -> (results: [CellResult], interrupted: Bool) {
-        let limiter = ConcurrencyLimiter(providers: context.registry.providers)
         let interrupted = InterruptFlag()
         var results = [CellResult?](repeating: nil, count: plan.cells.count)
         await withTaskGroup(of: (Int, CellResult)?.self) { group in
@@ -27,8 +28,14 @@ struct EvalRunner {
                     if let hit {
                         result = await cached(cell, hit, recording: recording)
                     } else {
-                        let outcome = await limiter.withPermit(cell.model.provider) { await fresh(cell, recording: recording) }
-                        result = outcome ?? stopped(cell)
+                        // The model's place is held while it streams, not while its answer is graded (a judge waits for its own).
+                        if let (ran, ttft, total, run) = await limiter.withPermit(cell.model.provider, { await fresh(cell, recording: recording) }) {
+                            var graded = ran
+                            await grade(&graded, ttft: ttft, total: total, run: run, recording: recording)
+                            result = graded
+                        } else {
+                            result = stopped(cell)
+                        }
                     }
                     progress?.cellFinished(
                         label: "\(cell.evalCase.name) · \(cell.variant) · \(cell.model)", status: result.status.rawValue, cached: result.cached,
@@ -62,8 +69,8 @@ struct EvalRunner {
         )
     }
 
-    /// Streams the cell's request (recorded as a run), then grades the answer.
-    private func fresh(_ cell: EvalCell, recording: SessionRecording?) async -> CellResult {
+    /// Streams the cell's request (recorded as a run); the result is graded by the caller.
+    private func fresh(_ cell: EvalCell, recording: SessionRecording?) async -> (CellResult, Double?, Double?, Int?) {
         let job = job(cell)
         let saving = recording?.beginRun(
             prompt: cell.prompt, model: cell.model, protocolName: job.protocolName, parameters: cell.request.parameters, mode: cell.request.mode,
@@ -81,8 +88,7 @@ struct EvalRunner {
         } else if cancelled {
             result.runError = "stopped before it finished"
         }
-        await grade(&result, ttft: ttft, total: total, run: saving?.recorder.run, recording: recording)
-        return result
+        return (result, ttft, total, saving?.recorder.run)
     }
 
     /// A recorded answer, copied into this session as a run marked cached, then graded again.
