@@ -124,6 +124,25 @@ import Testing
         #expect(server.requests.count == 6)
     }
 
+    @Test func changingOneVariantRerunsOnlyItsColumn() throws {
+        let server = try Self.model()
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server)
+        let two = Self.promptFile.replacingOccurrences(of: "[params]", with: "[[instructions]]\nname = \"polite\"\ntext = \"Answer politely.\"\n\n[params]")
+        try two.write(toFile: file, atomically: true, encoding: .utf8)
+        let args = ["eval", file, "--config", config, "--sessions", dir.file("sessions"), "--format", "json"]
+        _ = try RefractCLI.run(args, in: dir.path)
+        #expect(server.requests.count == 6)
+        try two.replacingOccurrences(of: "Answer politely.", with: "Answer very politely.").write(toFile: file, atomically: true, encoding: .utf8)
+        let second = try RefractCLI.run(args, in: dir.path)
+        #expect(server.requests.count == 9, "only the changed variant's three cells ran")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(second.stdout.utf8)) as? [String: Any], "\(second.stderr)")
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        for cell in cells {
+            #expect(cell["cached"] as? Bool == (cell["instruction"] as? String == "terse"), "\(cell)")
+        }
+    }
+
     @Test func junitIsWellFormedXML() throws {
         let server = try Self.model()
         defer { server.stop() }
