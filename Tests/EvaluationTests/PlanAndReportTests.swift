@@ -141,3 +141,22 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
         if name == "system-out" { outputs.append(text) }
     }
 }
+
+@Suite struct RepeatTests {
+    @Test func columnsShowHowOftenSamplesAgree() throws {
+        let spec = EvaluationSpec(cases: [EvalCase(name: "a", variables: ["q": "1"]), EvalCase(name: "b", variables: ["q": "2"])], repeats: 2)
+        let plan = try EvalPlan.make(
+            prompts: [("v", Prompt(input: "{{q}}"))], models: [ModelRef(provider: "p", model: "m")], parameters: GenerationParameters(), mode: { _ in .chat },
+            spec: spec
+        )
+        #expect(plan.cells.count == 4)
+        // Case a answers the same twice, case b differently.
+        let texts = ["same", "same ", "one", "two"]
+        let results = zip(plan.cells, texts).map { CellResult(cell: $0, text: $1) }
+        let summary = EvalSummary(results: results, columns: plan.columns)
+        #expect(summary.columns[0].agreement == 0.5)
+        #expect(TextReport.table(results, summary: summary).contains("samples agree"))
+        let single = EvalSummary(results: Array(results.prefix(1)), columns: plan.columns)
+        #expect(single.columns[0].agreement == nil)
+    }
+}

@@ -11,6 +11,8 @@ public struct EvalSummary: Sendable, Equatable {
         public var costUSD: Double?
         public var judgeCostUSD: Double?
         public var latencies: [Int] = []
+        /// With repeats: the share of cases whose samples all gave the same answer; nil with one sample.
+        public var agreement: Double?
 
         public var total: Int { passed + failed + errors }
         public var passRate: Double { total == 0 ? 0 : Double(passed) / Double(total) }
@@ -55,6 +57,17 @@ public struct EvalSummary: Sendable, Equatable {
                 weightTotal += check.weight
                 if check.status == .pass { weightPassed += check.weight }
             }
+        }
+        // Variance made visible: per column, how often a case's samples agree word for word.
+        var samples: [EvalColumnKey: [Int: Set<String>]] = [:]
+        var sampled: [EvalColumnKey: Bool] = [:]
+        for r in results where r.runError == nil {
+            samples[r.cell.column, default: [:]][r.cell.caseIndex, default: []].insert(r.text.trimmingCharacters(in: .whitespacesAndNewlines))
+            if r.cell.repeatIndex > 1 { sampled[r.cell.column] = true }
+        }
+        for i in columns.indices where sampled[columns[i].key] == true {
+            let groups = samples[columns[i].key] ?? [:]
+            columns[i].agreement = groups.isEmpty ? nil : Double(groups.values.filter { $0.count == 1 }.count) / Double(groups.count)
         }
         self.columns = columns
         self.costUSD = cost

@@ -37,9 +37,11 @@ public enum TextReport {
             }
         }
         out += "\n"
-        let colHead = ["instruction", "model", "pass rate", "passed", "failed", "errors", "cost"]
+        let repeated = summary.columns.contains { $0.agreement != nil }
+        let colHead = ["instruction", "model", "pass rate", "passed", "failed", "errors", "cost"] + (repeated ? ["samples agree"] : [])
         let colRows = summary.columns.map { c in
             [c.key.variant, c.key.model.description, String(format: "%.0f%%", c.passRate * 100), "\(c.passed)", "\(c.failed)", "\(c.errors)", usd(c.costUSD)]
+                + (repeated ? [c.agreement.map { String(format: "%.0f%%", $0 * 100) } ?? "–"] : [])
         }
         let cw = colHead.indices.map { i in ([colHead[i]] + colRows.map { $0[i] }).map(\.count).max() ?? 0 }
         func colLine(_ cells: [String]) -> String { cells.enumerated().map { $0 == cells.count - 1 ? $1 : pad($1, cw[$0]) }.joined(separator: "  ") }
