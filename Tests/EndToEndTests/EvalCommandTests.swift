@@ -143,6 +143,34 @@ import Testing
         }
     }
 
+    @Test func aFailedRunFailsTheEvaluationAndItsChecksAreErrors() throws {
+        // Peru's request is refused (400, not retried); the other cells still run and are graded.
+        let server = try HTTPServer { request, writer in
+            let question = OpenAIChatReply.lastUserMessage(request)
+            if question.contains("Peru") {
+                writer.respond(status: 400, headers: [("Content-Type", "application/json")], body: #"{"error":{"message":"bad request"}}"#)
+            } else {
+                OpenAIChatReply.respond(writer, text: question.contains("France") ? "Paris" : "Rome")
+            }
+        }
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server)
+        let run = try RefractCLI.run(
+            ["eval", file, "--config", config, "--no-save", "--format", "json", "--model", "srv:other", "--variant", "terse", "--fail-under", "0"], in: dir.path
+        )
+        #expect(run.status == 1, "a failed run fails the evaluation even with --fail-under 0")
+        #expect(run.stderr.contains("1 run(s) failed"), "\(run.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["pass"] as? Bool } == [true, true, false])
+        #expect(cells.allSatisfy { $0["model"] as? String == "srv:other" })
+        #expect((cells[2]["error"] as? String ?? "").contains("bad request"))
+        #expect((cells[2]["checks"] as? [[String: Any]])?.map { $0["result"] as? String } == ["error", "error"])
+        #expect(server.requests.allSatisfy { $0.jsonBody?["model"] as? String == "other" })
+        let columns = try #require(report["columns"] as? [[String: Any]])
+        #expect(columns[0]["errors"] as? Int == 1)
+    }
+
     @Test func junitIsWellFormedXML() throws {
         let server = try Self.model()
         defer { server.stop() }
