@@ -160,3 +160,55 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
         #expect(single.columns[0].agreement == nil)
     }
 }
+
+@Suite struct VariantScopeTests {
+    @Test func casesAndChecksMayBelongToSomeVariants() throws {
+        let text = #"""
+            input = "{{text}}"
+
+            [[instructions]]
+            name = "ticket"
+            text = "Make a JSON ticket."
+
+            [[instructions]]
+            name = "translate"
+            text = "Translate into English."
+
+            [[checks]]
+            type = "is-json"
+            variants = ["ticket"]
+
+            [[checks]]
+            type = "length"
+            max = 500
+
+            [[cases]]
+            name = "email"
+            text = "My parcel is late."
+            variants = ["ticket"]
+
+            [[cases]]
+            name = "review"
+            text = "Très bon produit."
+            variants = "translate"
+            """#
+        let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: URL(fileURLWithPath: "/tmp")).read(text)
+        let prompts = [("ticket", Prompt(instruction: "Make a JSON ticket.", input: "{{text}}")), ("translate", Prompt(instruction: "Translate.", input: "{{text}}"))]
+        let plan = try EvalPlan.make(
+            prompts: prompts, models: [ModelRef(provider: "p", model: "m")], parameters: GenerationParameters(), mode: { _ in .chat }, spec: spec
+        )
+        #expect(plan.cells.map { "\($0.evalCase.name)/\($0.variant)" } == ["email/ticket", "review/translate"])
+        #expect(plan.cells.map { $0.checks.map(\.type) } == [["is-json", "length"], ["length"]])
+        // Only one variant chosen (--variant ticket): the translate case has no cell, and naming translate is no error.
+        let one = try EvalPlan.make(
+            prompts: Array(prompts.prefix(1)), models: [ModelRef(provider: "p", model: "m")], parameters: GenerationParameters(), mode: { _ in .chat },
+            spec: spec, allVariants: ["ticket", "translate"]
+        )
+        #expect(one.cells.map(\.evalCase.name) == ["email"])
+        var typo = spec
+        typo.checks[0].variants = ["tikcet"]
+        #expect(throws: EvaluationError.self) {
+            try EvalPlan.make(prompts: prompts, models: [ModelRef(provider: "p", model: "m")], parameters: GenerationParameters(), mode: { _ in .chat }, spec: typo)
+        }
+    }
+}

@@ -9,6 +9,8 @@ public struct EvalCase: Sendable, Equatable {
     public var checks: [CheckSpec]
     /// Where it was written (`cases.csv:4`, `evals.refract.toml:12:1`), for messages.
     public var place: String
+    /// Only these instruction variants run this case (`variants = ["ticket"]`); nil: every one.
+    public var variants: [String]?
 
     public init(name: String, variables: [String: String] = [:], expect: [String: String] = [:], checks: [CheckSpec] = [], place: String = "") {
         self.name = name

@@ -16,10 +16,10 @@ public struct EvaluationSpecReader: Sendable {
         self.folder = folder
     }
 
-    static let caseKeys: Set<String> = ["name", "vars", "expect", "checks"]
+    static let caseKeys: Set<String> = ["name", "vars", "expect", "checks", "variants"]
     static let checkKeys: Set<String> = [
         "type", "name", "weight", "value", "values", "ignore_case", "schema", "schema_file", "path", "equals", "contains", "min", "max", "unit",
-        "usd", "ms", "of", "run", "shell", "timeout", "rubric", "model", "threshold", "max_tokens",
+        "usd", "ms", "of", "run", "shell", "timeout", "rubric", "model", "threshold", "max_tokens", "variants",
     ]
 
     public func read(_ text: String) throws(EvaluationError) -> EvaluationSpec {
@@ -105,6 +105,7 @@ public struct EvaluationSpecReader: Sendable {
             }
             c.variables[key] = scalarText(v)
         }
+        c.variants = try variantNames(t["variants"], at: locator.position(of: "variants", inArray: "cases", index: index) ?? at, label: label)
         if let v = t["vars"] {
             guard let vars = v.table else { throw fail(locator.position(of: "vars", inArray: "cases", index: index) ?? at, "\(label).vars: expected a table of name = \"value\"") }
             for key in vars.keys { if let x = vars[key] { c.variables[key] = scalarText(x) } }
@@ -205,7 +206,18 @@ public struct EvaluationSpecReader: Sendable {
             throw bad("type", "unknown check type \"\(type)\"" + (near.map { " (did you mean \($0)?)" } ?? ""))
         }
         let weight = try number("weight") ?? 1
-        return CheckSpec(name: t["name"].map(scalarText), weight: weight, kind: kind, place: place(at))
+        let variants = try variantNames(t["variants"], at: locate("variants") ?? at, label: label)
+        return CheckSpec(name: t["name"].map(scalarText), weight: weight, kind: kind, place: place(at), variants: variants)
+    }
+
+    /// `variants = "name"` or `variants = ["a", "b"]`; nil when absent.
+    private func variantNames(_ value: TOMLValueConvertible?, at: (line: Int, column: Int)?, label: String) throws(EvaluationError) -> [String]? {
+        guard let value else { return nil }
+        if let one = value.string { return [one] }
+        guard let list = value.array, !list.isEmpty, list.allSatisfy({ $0.string != nil }) else {
+            throw fail(at, "\(label).variants: expected the names of instruction variants, e.g. [\"ticket\"]")
+        }
+        return list.compactMap(\.string)
     }
 
     /// The schema of a `json-schema` check, or why it is not one (with the file's place), kept for the

@@ -145,10 +145,12 @@ struct EvalCommand: AsyncParsableCommand {
             throw CLIError(message: error.description, exitCode: 2)
         }
         let registry = context.registry
+        let allVariants = (try? PromptFileReader(file: file).read(text).document.instructions.map(\.name)) ?? []
         do {
             let evalPlan = try EvalPlan.make(
                 prompts: prompts.prompts.enumerated().map { ($0.element.name ?? "instruction \($0.offset + 1)", $0.element.prompt) }, models: prompts.models,
-                parameters: prompts.parameters, mode: { prompts.mode ?? registry.defaultMode(for: $0) }, spec: spec, caseNames: cases, repeats: repeats
+                parameters: prompts.parameters, mode: { prompts.mode ?? registry.defaultMode(for: $0) }, spec: spec, caseNames: cases, repeats: repeats,
+                allVariants: promptOptions.instructions.isEmpty ? allVariants : nil
             )
             return (prompts.prompts, prompts.models, evalPlan)
         } catch {
