@@ -1,4 +1,5 @@
 import Foundation
+import RefractTestSupport
 import Testing
 
 /// `refract eval` on the real local model (SmolLM2, temperature 0, a few tokens): every cell is run
@@ -88,5 +89,23 @@ import Testing
             #expect((check["reason"] as? String ?? "").contains(String(said.prefix(20))), "\(check)")
         }
         #expect(run.status == (result == "pass" ? 0 : 1))
+    }
+}
+
+/// The shipped example, as the "done" asks: every cell printed with its checks, and the exit
+/// status non-zero exactly when a check did not pass.
+@Suite(.serialized) struct ThreeFeaturesExampleTests {
+    @Test func theExampleRunsOnTheLocalModel() throws {
+        let dir = TemporaryFolder()
+        let example = PackagePaths.root.appendingPathComponent("examples/three-features.refract.toml").path
+        let run = try RefractCLI.run(["eval", example, "--format", "json", "--no-save"], in: dir.path, timeout: 600)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let cells = try #require(report["cells"] as? [[String: Any]])
+        #expect(cells.count == 12)
+        #expect(Set(cells.compactMap { $0["instruction"] as? String }) == ["ticket", "answer", "translate"])
+        let checkCounts = cells.map { ($0["checks"] as? [[String: Any]])?.count ?? 0 }
+        #expect(checkCounts == [3, 3, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1])
+        let allPassed = cells.allSatisfy { cell in (cell["checks"] as? [[String: Any]] ?? []).allSatisfy { $0["result"] as? String == "pass" } }
+        #expect(run.status == (allPassed ? 0 : 1), "\(run.stderr)")
     }
 }
