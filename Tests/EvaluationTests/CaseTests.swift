@@ -118,6 +118,12 @@ import Testing
         #expect(error.description == #"t.refract.toml:3:1: not a schema at $.type: "strng" is not a type (array, boolean, integer, null, number, object, string)"#)
     }
 
+    @Test func aMisspeltEvaluationKeyIsAWarning() throws {
+        let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: URL(fileURLWithPath: "/tmp")).read("\n[[chekcs]]\ntype = \"is-json\"\n")
+        #expect(spec.checks.isEmpty)
+        #expect(spec.warnings == ["t.refract.toml:2:1: unknown key chekcs (did you mean checks?); it is not used by the evaluation"])
+    }
+
     @Test func casesFileIsRelativeToThePromptFile() throws {
         let dir = try folder()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -7,6 +7,8 @@ public struct EvaluationSpec: Sendable, Equatable {
     public var checks: [CheckSpec] = []
     /// `repeat = N`: samples per cell (at least 1).
     public var repeats = 1
+    /// Keys that look like misspelt evaluation keys (`[[chekcs]]`), which would otherwise be kept and ignored.
+    public var warnings: [String] = []
 
     public init(cases: [EvalCase] = [], checks: [CheckSpec] = [], repeats: Int = 1) {
         self.cases = cases

@@ -31,6 +31,11 @@ public struct EvaluationSpecReader: Sendable {
         }
         let locator = TOMLKeyLocator(source: text)
         var spec = EvaluationSpec()
+        let own = ["cases", "checks", "repeat"]
+        for key in root.keys.sorted() where !own.contains(key) {
+            guard let near = EditDistance.closest(to: key, in: own, maxDistance: 2).first else { continue }
+            spec.warnings.append("\(place(locator.position(of: key, inTable: []) ?? locator.position(of: nil, inArray: key, index: 0))): unknown key \(key) (did you mean \(near)?); it is not used by the evaluation")
+        }
         if let v = root["repeat"] {
             guard let n = v.int, n >= 1, n <= 1000 else { throw fail(locator.position(of: "repeat", inTable: []), "repeat: expected a whole number from 1 to 1000") }
             spec.repeats = n

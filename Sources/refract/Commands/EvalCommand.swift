@@ -144,6 +144,7 @@ struct EvalCommand: AsyncParsableCommand {
         do { spec = try EvaluationSpecReader(file: file, folder: url.deletingLastPathComponent()).read(text) } catch {
             throw CLIError(message: error.description, exitCode: 2)
         }
+        spec.warnings.forEach { Stderr.line("refract: warning: \($0)") }
         let registry = context.registry
         let allVariants = (try? PromptFileReader(file: file).read(text).document.instructions.map(\.name)) ?? []
         do {
