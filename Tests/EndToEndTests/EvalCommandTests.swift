@@ -106,9 +106,19 @@ import Testing
         for (i, type) in types.enumerated() where type == "check_result" {
             #expect(types[..<i].contains("finished"), "a check result comes after its run ended")
         }
-        // The sessions commands still read it.
+        // The sessions commands still read it, and the export carries each run's check results.
         let show = try RefractCLI.run(["sessions", "list", "--sessions", sessions])
         #expect(show.status == 0, "\(show.stderr)")
+        let exported = try RefractCLI.run(["sessions", "export", try #require(files.first), "--format", "json"])
+        #expect(exported.status == 0, "\(exported.stderr)")
+        let export = try SessionExport(exported.stdout)
+        // Cells start concurrently, so runs are matched by their case's variable, not by their order.
+        var byCountry: [String: [String?]] = [:]
+        for run in export.runs {
+            let country = ((run["prompt"] as? [String: Any])?["variables"] as? [String: Any])?["country"] as? String ?? "?"
+            byCountry[country] = (run["checks"] as? [[String: Any]])?.map { $0["result"] as? String } ?? []
+        }
+        #expect(byCountry == ["France": ["pass", "pass"], "Italy": ["pass", "pass"], "Peru": ["fail", "pass"]])
 
         // The same evaluation again: every answer comes from the recorded one, only re-graded.
         let second = try RefractCLI.run(args, in: dir.path)
