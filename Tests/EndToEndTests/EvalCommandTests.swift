@@ -103,8 +103,11 @@ import Testing
         #expect(lines.contains { $0.contains(#""kind":"evaluation""#) && $0.contains(#""cases":["france","italy","peru"]"#) })
         #expect(types.filter { $0 == "run_started" }.count == 3)
         #expect(types.filter { $0 == "check_result" }.count == 6)
-        for (i, type) in types.enumerated() where type == "check_result" {
-            #expect(types[..<i].contains("finished"), "a check result comes after its run ended")
+        // Each check result comes after its own run's end.
+        let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        for (i, object) in objects.enumerated() where object["type"] as? String == "check_result" {
+            let run = object["run"] as? Int
+            #expect(objects[..<i].contains { $0["type"] as? String == "finished" && $0["run"] as? Int == run }, "check result before run \(String(describing: run)) ended")
         }
         // The sessions commands still read it, and the export carries each run's check results.
         let show = try RefractCLI.run(["sessions", "list", "--sessions", sessions])
