@@ -52,3 +52,14 @@ import Testing
         #expect(shelled.status == .fail)
     }
 }
+
+extension CommandCheckTests {
+    /// The time limit only guards against a hang (without the group kill the drain waits for the sleeper).
+    @Test(.timeLimit(.minutes(1))) func aBackgroundChildDoesNotStallTheCheck() async throws {
+        // The script exits at once but leaves a sleeper holding stdout; the check must still end.
+        let path = try script("sleep 600 &\necho started")
+        let r = await run([path], timeout: 20)
+        #expect(r.status == .pass)
+        #expect(r.reason == "started")
+    }
+}

@@ -58,6 +58,8 @@ public enum CommandCheck {
             usleep(2_000)
         }
         let status = child.wait()
+        // Whatever it left running in its group (`cmd &`) would hold the pipes open and stall the drain.
+        kill(-child.pid, SIGKILL)
         let text = output.finish(), problems = errors.finish()
         if timedOut { return result(.error, "timed out after \(command.timeoutSeconds) s") }
         let firstLine = (text.split(whereSeparator: \.isNewline).first ?? problems.split(whereSeparator: \.isNewline).first).map(String.init) ?? ""
