@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import RefractTestSupport
+import Synchronization
 import Testing
 
 /// `refract eval` through the real binary against an in-test server playing an OpenAI-compatible model:
@@ -182,6 +183,44 @@ import Testing
         #expect(server.requests.allSatisfy { $0.jsonBody?["model"] as? String == "other" })
         let columns = try #require(report["columns"] as? [[String: Any]])
         #expect(columns[0]["errors"] as? Int == 1)
+    }
+
+    @Test func aBaselineShowsWhichCellsFlipped() throws {
+        // First Paris and Rome are right; then the model forgets France and learns Peru.
+        let learned = Mutex(false)
+        let server = try HTTPServer { request, writer in
+            let question = OpenAIChatReply.lastUserMessage(request)
+            let later = learned.withLock { $0 }
+            let answer = question.contains("France") ? (later ? "No idea." : "Paris") : question.contains("Italy") ? "Rome" : (later ? "Lima" : "No idea.")
+            OpenAIChatReply.respond(writer, text: answer)
+        }
+        defer { server.stop() }
+        let (dir, config, file) = try setUp(server)
+        let sessions = dir.file("sessions")
+        _ = try RefractCLI.run(["eval", file, "--config", config, "--sessions", sessions], in: dir.path)
+        let first = try #require(TemporaryFolder.sessionFiles(in: sessions).first)
+        learned.withLock { $0 = true }
+        let run = try RefractCLI.run(
+            ["eval", file, "--config", config, "--sessions", sessions, "--no-cache", "--format", "json", "--baseline", first], in: dir.path
+        )
+        #expect(run.status == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], "\(run.stderr)")
+        let baseline = try #require(report["baseline"] as? [String: Any], "\(run.stdout)")
+        let flipped = try #require(baseline["flipped"] as? [[String: Any]])
+        #expect(flipped.map { "\($0["case"] ?? "") \($0["was"] ?? "")→\($0["now"] ?? "")" } == ["france pass→fail", "peru fail→pass"])
+        let column = try #require((baseline["columns"] as? [[String: Any]])?.first)
+        #expect(column["matched"] as? Int == 3)
+        #expect(column["pass_rate"] as? Double == 2.0 / 3.0)
+        #expect(column["baseline_pass_rate"] as? Double == 2.0 / 3.0)
+        // A session that is not an evaluation is refused before anything is sent.
+        let requests = server.requests.count
+        let plain = try RefractCLI.run(["run", "--config", config, "--sessions", sessions, "--model", "srv:capitals", "--instruction", "Hi"], in: dir.path)
+        #expect(plain.status == 0, "\(plain.stderr)")
+        let runFile = try #require(TemporaryFolder.sessionFiles(in: sessions).first { !contents(of: $0).contains("evaluation") })
+        let refused = try RefractCLI.run(["eval", file, "--config", config, "--no-save", "--baseline", runFile], in: dir.path)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("holds no evaluation"), "\(refused.stderr)")
+        #expect(server.requests.count == requests + 1)
     }
 
     @Test func junitIsWellFormedXML() throws {

@@ -4,7 +4,7 @@ import Foundation
 /// documented order; absent figures are `null`, never left out. Judge checks add a `judge` object
 /// (model, prompt, answer, cost), and cells and the total a `judge_cost_usd`, kept apart from the runs' cost.
 public enum JSONReport {
-    public static func render(_ results: [CellResult], summary: EvalSummary) -> String {
+    public static func render(_ results: [CellResult], summary: EvalSummary, baseline: BaselineComparison? = nil) -> String {
         func num(_ d: Double?) -> JSON { d.map { .number($0) } ?? .null }
         func int(_ i: Int?) -> JSON { i.map { .number(Double($0)) } ?? .null }
         let cells: [JSON] = results.map { r in
@@ -43,6 +43,7 @@ public enum JSONReport {
         }
         var top: [(key: String, value: JSON)] = [("cells", .array(cells)), ("columns", .array(columns)), ("cost_usd", num(summary.costUSD))]
         if summary.judgeCostUSD != nil { top.append(("judge_cost_usd", num(summary.judgeCostUSD))) }
+        if let baseline { top.append(("baseline", baseline.json)) }
         return JSON.object(top).text + "\n"
     }
 }

@@ -49,6 +49,9 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Run every cell, even when a recorded evaluation has its answer.")
     var noCache = false
 
+    @Option(name: .customLong("baseline"), help: "A recorded evaluation (session file or name) to compare with: flipped cells, pass rate, cost, latency.")
+    var baseline: String?
+
     @OptionGroup var promptOptions: PromptOptions
     @OptionGroup var generation: GenerationOptions
 
@@ -87,6 +90,11 @@ struct EvalCommand: AsyncParsableCommand {
             do { protocols[ref.provider] = try context.registry.resolve(ref).protocolName } catch { throw CLIError(message: error.description) }
         }
         let store = sessions.location.store(config: context.config, environment: context.environment)
+        // Read before this evaluation records anything, so a name prefix cannot pick the new session.
+        let earlier = try baseline.map { name in
+            let folder = SessionFolder(store: store)
+            return try BaselineLoader.cells(of: try folder.read(try folder.resolve(name)), named: name)
+        }
         let cache = noCache ? nil : EvalCache.load(store: store)
         let estimate = EvalEstimate(plan: plan.evalPlan, prices: context.prices, protocols: protocols, cache: cache)
         if let maxCost {
@@ -120,12 +128,18 @@ struct EvalCommand: AsyncParsableCommand {
         let (results, interrupted) = await runner.run(recording: recording, progress: EvalProgress(total: total))
         if let file = recording?.close() { Stderr.line("refract: saved to \(SessionRecording.displayPath(file))") }
         let summary = EvalSummary(results: results, columns: plan.evalPlan.columns)
+        var comparison: BaselineComparison?
+        if let baseline, let earlier {
+            comparison = BaselineComparison(session: baseline, results: results, baseline: earlier, columns: plan.evalPlan.columns)
+        }
         let out = switch format {
-        case .table: TextReport.table(results, summary: summary)
-        case .markdown: TextReport.markdown(results, summary: summary)
-        case .json: JSONReport.render(results, summary: summary)
+        case .table: TextReport.table(results, summary: summary) + (comparison?.text ?? "")
+        case .markdown: TextReport.markdown(results, summary: summary) + (comparison?.text ?? "")
+        case .json: JSONReport.render(results, summary: summary, baseline: comparison)
         case .junit: JUnitReport.render(results, summary: summary)
         }
+        // JUnit has no place for it: the comparison goes to stderr.
+        if format == .junit, let comparison { Stderr.line(comparison.text.trimmingCharacters(in: CharacterSet.newlines)) }
         FileHandle.standardOutput.write(Data(out.utf8))
         if summary.runFailures > 0 { Stderr.line("refract: \(summary.runFailures) run(s) failed") }
         if summary.checkPassRate < failUnder {
