@@ -212,3 +212,30 @@ final class JUnitCollector: NSObject, XMLParserDelegate {
         }
     }
 }
+
+@Suite struct BaselineTests {
+    @Test func cellsAreMatchedByVariantModelValuesAndSample() throws {
+        let m = ModelRef(provider: "p", model: "m")
+        let spec = EvaluationSpec(cases: [EvalCase(name: "a", variables: ["q": "1"]), EvalCase(name: "b", variables: ["q": "2"])], repeats: 2)
+        let plan = try EvalPlan.make(prompts: [("v", Prompt(input: "{{q}}"))], models: [m], parameters: GenerationParameters(), mode: { _ in .chat }, spec: spec)
+        // Now: a#1 pass, a#2 fail, b#1 pass, b#2 pass.
+        let results = zip(plan.cells, [true, false, true, true]).map { cell, ok in
+            CellResult(cell: cell, text: "", costUSD: 1, latencyMs: 100, checks: [CheckResult(name: "c", type: "contains", status: ok ? .pass : .fail, reason: "")])
+        }
+        // Then: a#1 fail, a#2 fail, b#1 pass; b#2 was never run.
+        let earlier = [
+            BaselineComparison.Cell(variant: "v", model: m, variables: ["q": "1"], repeatIndex: 1, passed: false, costUSD: 2, latencyMs: 300),
+            BaselineComparison.Cell(variant: "v", model: m, variables: ["q": "1"], repeatIndex: 2, passed: false, costUSD: 2, latencyMs: 300),
+            BaselineComparison.Cell(variant: "v", model: m, variables: ["q": "2"], repeatIndex: 1, passed: true, costUSD: 2, latencyMs: 300),
+        ]
+        let c = BaselineComparison(session: "s1", results: results, baseline: earlier, columns: plan.columns)
+        #expect(c.flips == [.init(caseName: "a", variant: "v", model: m, repeatIndex: 1, was: false, now: true)])
+        #expect(c.unmatched == 1)
+        #expect(c.columns[0].matched == 3)
+        #expect(c.columns[0].passRate == 2.0 / 3.0)
+        #expect(c.columns[0].baselinePassRate == 1.0 / 3.0)
+        #expect(c.columns[0].costUSD == 3 && c.columns[0].baselineCostUSD == 6)
+        #expect(c.columns[0].meanLatencyMs == 100 && c.columns[0].baselineMeanLatencyMs == 300)
+        #expect(c.text.contains("fail → pass  a · v · p:m"))
+    }
+}
