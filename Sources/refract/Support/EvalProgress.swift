@@ -8,7 +8,7 @@ final class EvalProgress: Sendable {
         var done = 0
         var failed = 0
         var cached = 0
-        var cost = 0.0
+        var cost: Double?
     }
 
     private let total: Int
@@ -25,12 +25,12 @@ final class EvalProgress: Sendable {
             s.done += 1
             if status != "pass" { s.failed += 1 }
             if cached { s.cached += 1 }
-            s.cost += cost ?? 0
+            if let cost { s.cost = (s.cost ?? 0) + cost }
             if terminal {
                 let width = 24
                 let filled = total == 0 ? width : s.done * width / total
                 let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-                return "\r\u{1B}[2K\(bar) \(s.done)/\(total) cells · \(s.failed) not passed · \(s.cached) cached · $\(String(format: "%.4f", s.cost))"
+                return "\r\u{1B}[2K\(bar) \(s.done)/\(total) cells · \(s.failed) not passed · \(s.cached) cached · \(s.cost.map { String(format: "$%.4f", $0) } ?? "unpriced")"
                     + (s.done == total ? "\n" : "")
             }
             return "refract: \(s.done)/\(total) \(label): \(status)\(cached ? " (cached)" : "")\n"
