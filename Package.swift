@@ -59,6 +59,12 @@ let package = Package(
         ),
         // Generated sessions for tests and benchmarks: kept out of the shipping Sessions target.
         .target(name: "SessionFixtures", dependencies: ["Sessions", "Providers", "Platform"], swiftSettings: swiftSettings),
+        // Test sets and checks: cases (inline, CSV, JSONL, folder), checks (pure, command, judge), the cell plan, reports. No UI.
+        .target(
+            name: "Evaluation",
+            dependencies: ["Providers", "PromptFiles", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: swiftSettings
+        ),
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
         .target(
             name: "TerminalUI",
@@ -80,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "refract",
             dependencies: [
-                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform", "PromptFiles",
+                "Workbench", "CursesBackend", "Providers", "Sessions", "Config", "Platform", "PromptFiles", "Evaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -108,6 +114,7 @@ let package = Package(
             exclude: ["Recorded/Streams"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "PromptFilesTests", dependencies: ["PromptFiles", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "SessionFixtures", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),

@@ -14,7 +14,7 @@ struct Refract: AsyncParsableCommand {
         version: RefractVersion.string,
         subcommands: [
             WorkbenchCommand.self, RunCommand.self, CompareCommand.self, ReplayCommand.self, SessionsCommand.self, ModelsCommand.self, DecodeCommand.self,
-            LocalCommand.self, PromptCommand.self,
+            LocalCommand.self, PromptCommand.self, EvalCommand.self,
         ],
         defaultSubcommand: WorkbenchCommand.self
     )

@@ -35,6 +35,11 @@ enum SampleEvents {
         .verdict(Verdict(group: 2, at: at, outcome: .ranking([4, 1, 3]), blind: true)),
         .verdict(Verdict(group: 2, at: at, outcome: .winner(4), blind: false)),
         .verdict(Verdict(group: 2, at: at, outcome: .tie, blind: true)),
+        .checkResult(CheckResultEvent(run: 1, index: 0, name: "mentions refund", check: "contains", result: "fail", reason: "expected to contain 'refund': not found")),
+        .checkResult(CheckResultEvent(
+            run: 1, index: 1, name: "polite", check: "judge", result: "pass", reason: "courteous", weight: 2,
+            judge: .init(model: "local:judge", prompt: "Grade…", answer: "{\"pass\":true}", usd: nil)
+        )),
     ]
 
     /// The lines of a small finished session: header, one run with text in three pieces, usage, cost, finished.

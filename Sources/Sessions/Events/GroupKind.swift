@@ -13,6 +13,8 @@ public struct GroupKind: RawRepresentable, Sendable, Hashable, Codable, CustomSt
     public static let grid = GroupKind(rawValue: "grid")
     /// Saved runs run again beside the originals.
     public static let rerun = GroupKind(rawValue: "rerun")
+    /// Cases × instructions × models with checks (`refract eval`): every cell a run, check results after each.
+    public static let evaluation = GroupKind(rawValue: "evaluation")
 
     public init(from decoder: any Decoder) throws {
         rawValue = try decoder.singleValueContainer().decode(String.self)

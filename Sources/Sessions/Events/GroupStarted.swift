@@ -10,16 +10,19 @@ public struct GroupStarted: Sendable, Equatable, Codable {
     public var instructions: [String]
     /// The grid's columns, in display order.
     public var models: [ModelRef]
+    /// An evaluation's case names, in order (absent for comparisons).
+    public var cases: [String]?
 
-    public init(group: Int, at: Date, kind: GroupKind, instructions: [String], models: [ModelRef]) {
+    public init(group: Int, at: Date, kind: GroupKind, instructions: [String], models: [ModelRef], cases: [String]? = nil) {
         self.group = group
         self.at = at
         self.kind = kind
         self.instructions = instructions
         self.models = models
+        self.cases = cases
     }
 
-    enum CodingKeys: String, CodingKey { case group, at, kind, instructions, models }
+    enum CodingKeys: String, CodingKey { case group, at, kind, instructions, models, cases }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -28,6 +31,7 @@ public struct GroupStarted: Sendable, Equatable, Codable {
         kind = try c.decodeIfPresent(GroupKind.self, forKey: .kind) ?? .grid
         instructions = try c.decodeIfPresent([String].self, forKey: .instructions) ?? []
         models = try c.decodeIfPresent([ModelRef].self, forKey: .models) ?? []
+        cases = try c.decodeIfPresent([String].self, forKey: .cases)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -37,5 +41,6 @@ public struct GroupStarted: Sendable, Equatable, Codable {
         try c.encode(kind, forKey: .kind)
         try c.encode(instructions, forKey: .instructions)
         try c.encode(models, forKey: .models)
+        try c.encodeIfPresent(cases, forKey: .cases)
     }
 }

@@ -18,6 +18,7 @@ import Foundation
 ///     {"type":"renamed","title":"…","at":"…"}
 ///     {"type":"group_started","group":1,"at":"…","kind":"grid","instructions":["…"],"models":["a:b"]}
 ///     {"type":"verdict","group":1,"at":"…","ranking":[3,1,2],"blind":true}   ← or "winner":3, or "tie":true
+///     {"type":"check_result","run":3,"index":0,"name":"…","check":"contains","result":"pass","reason":"…","weight":1}   ← evaluations, after the run ends
 ///
 /// Readers ignore unknown event types and unknown fields; only a header with a newer `version` is refused.
 /// A run without a `cost` is unpriced (never $0); a run without `finished`/`failed` was cut off.
@@ -36,6 +37,8 @@ public enum SessionEvent: Sendable, Equatable {
     case renamed(Renamed)
     case groupStarted(GroupStarted)
     case verdict(Verdict)
+    /// An evaluation's check result on a run (after the run's end).
+    case checkResult(CheckResultEvent)
     /// A type this version does not know, kept as its raw JSON line; consumers ignore it.
     case unknown(type: String, raw: String)
 
@@ -43,6 +46,7 @@ public enum SessionEvent: Sendable, Equatable {
     public enum Kind: String, Sendable, CaseIterable {
         case session, runStarted = "run_started", text, reasoning, toolCall = "tool_call", logprobs, usage, cost
         case finished, failed, warning, renamed, groupStarted = "group_started", verdict
+        case checkResult = "check_result"
     }
 
     /// The `type` field's value.
@@ -62,6 +66,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .renamed: Kind.renamed.rawValue
         case .groupStarted: Kind.groupStarted.rawValue
         case .verdict: Kind.verdict.rawValue
+        case .checkResult: Kind.checkResult.rawValue
         case .unknown(let type, _): type
         }
     }
@@ -78,6 +83,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .finished(let e): e.run
         case .failed(let e): e.run
         case .warning(let e): e.run
+        case .checkResult(let e): e.run
         case .session, .renamed, .groupStarted, .verdict, .unknown: nil
         }
     }
@@ -108,6 +114,7 @@ extension SessionEvent: Codable {
         case .renamed: self = .renamed(try Renamed(from: decoder))
         case .groupStarted: self = .groupStarted(try GroupStarted(from: decoder))
         case .verdict: self = .verdict(try Verdict(from: decoder))
+        case .checkResult: self = .checkResult(try CheckResultEvent(from: decoder))
         }
     }
 
@@ -129,6 +136,7 @@ extension SessionEvent: Codable {
         case .renamed(let e): try e.encode(to: encoder)
         case .groupStarted(let e): try e.encode(to: encoder)
         case .verdict(let e): try e.encode(to: encoder)
+        case .checkResult(let e): try e.encode(to: encoder)
         case .unknown:
             // Only its type: `SessionLineCodec` writes an unknown event's raw line back unchanged.
             break

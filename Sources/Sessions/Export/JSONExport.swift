@@ -47,7 +47,7 @@ private struct ExportedRun: Encodable {
     enum CodingKeys: String, CodingKey {
         case run, group, at, model, protocolName = "protocol", mode, label, variant, params, prompt
         case answer, reasoning, toolCalls = "tool_calls", usage, cost, outcome, finish, rawFinish = "raw_finish", error
-        case ttftMs = "ttft_ms", totalMs = "total_ms", warnings
+        case ttftMs = "ttft_ms", totalMs = "total_ms", warnings, checks
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -88,5 +88,7 @@ private struct ExportedRun: Encodable {
         try c.encodeIfPresent(run.ttftMs, forKey: .ttftMs)
         try c.encodeIfPresent(run.totalMs, forKey: .totalMs)
         if !run.warnings.isEmpty { try c.encode(run.warnings, forKey: .warnings) }
+        // An evaluation's cell: its check results, as recorded (only when there are some, so older exports keep their bytes).
+        if !run.checks.isEmpty { try c.encode(run.checks, forKey: .checks) }
     }
 }

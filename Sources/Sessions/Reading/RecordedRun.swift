@@ -23,6 +23,8 @@ public struct RecordedRun: Sendable, Equatable {
     public var timeline: [TimedPart] = []
     /// Warnings recorded for this run.
     public var warnings: [String] = []
+    /// Check results recorded after the run (an evaluation's cell), in file order.
+    public var checks: [CheckResultEvent] = []
 
     public init(started: RunStarted) {
         self.started = started

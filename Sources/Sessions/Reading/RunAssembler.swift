@@ -47,6 +47,7 @@ struct RunAssembler {
         case .failed(let f):
             runs[i].outcome = .failed(f)
             add(.error(f.providerError), at: f.totalMs, to: i)
+        case .checkResult(let r): runs[i].checks.append(r)
         case .session, .runStarted, .renamed, .groupStarted, .verdict, .unknown: break
         }
         return nil

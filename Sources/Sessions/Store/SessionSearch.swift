@@ -28,7 +28,7 @@ public enum SessionSearch {
                 }
             case .known(.runStarted):
                 if state.consumeRunStarted(line) { return state.hits.count < limit }
-            case .known(.usage), .known(.cost), .known(.toolCall), .known(.warning), .known(.groupStarted), .known(.verdict), .unknown:
+            case .known(.usage), .known(.cost), .known(.toolCall), .known(.warning), .known(.groupStarted), .known(.verdict), .known(.checkResult), .unknown:
                 return true
             default:
                 break

@@ -17,7 +17,11 @@ final class SessionRecording: Sendable {
 
     /// Opens a new session in `store` titled after the prompt; a failure is the one warning. With several
     /// runs, a `group_started` event records the grid (instructions × models) the runs belong to.
-    init(store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String) {
+    /// An evaluation passes its own `kind`, its variants' names and its case names, and is a group even when it has one cell.
+    init(
+        store: SessionStore, prompts: [Prompt], models: [ModelRef], refractVersion: String, kind: GroupKind? = nil, labels: [String]? = nil,
+        cases: [String]? = nil
+    ) {
         warned = Mutex(false)
         do {
             writer = try store.create(title: SessionTitle.make(for: prompts), refractVersion: refractVersion)
@@ -27,15 +31,17 @@ final class SessionRecording: Sendable {
             warn(error)
             return
         }
-        guard let writer, prompts.count * models.count > 1 else {
+        guard let writer, prompts.count * models.count > 1 || kind != nil else {
             group = nil
             return
         }
-        let kind: GroupKind = prompts.count > 1 ? (models.count > 1 ? .grid : .instructions) : .models
+        let kind: GroupKind = kind ?? (prompts.count > 1 ? (models.count > 1 ? .grid : .instructions) : .models)
         let number = writer.allocateGroup()
         group = number
         do throws(SessionError) {
-            try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: kind, instructions: prompts.map(\.instruction), models: models)))
+            try writer.append(.groupStarted(GroupStarted(
+                group: number, at: Date(), kind: kind, instructions: labels ?? prompts.map(\.instruction), models: models, cases: cases
+            )))
         } catch {
             warn(error)
         }
@@ -52,6 +58,17 @@ final class SessionRecording: Sendable {
         )
         if let error = recorder.writeError { warn(error) }
         return RunRecording(recorder: recorder, session: self)
+    }
+
+    /// Appends events about finished runs (an evaluation's check results); a failure is the one warning.
+    func append(_ events: [SessionEvent]) {
+        guard let writer else { return }
+        for event in events {
+            do throws(SessionError) { try writer.append(event) } catch {
+                warn(error)
+                return
+            }
+        }
     }
 
     /// Shows the "not saved" warning the first time saving fails; later failures are silent.

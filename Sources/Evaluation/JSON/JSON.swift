@@ -1,0 +1,77 @@
+import Foundation
+
+/// A JSON value as checks see it: objects keep their keys' order, numbers keep whether they were whole.
+public enum JSON: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSON])
+    case object([(key: String, value: JSON)])
+
+    public static func == (a: JSON, b: JSON) -> Bool {
+        switch (a, b) {
+        case (.null, .null): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.number(let x), .number(let y)): x == y
+        case (.string(let x), .string(let y)): x == y
+        case (.array(let x), .array(let y)): x == y
+        case (.object(let x), .object(let y)):
+            // Key order does not matter for equality.
+            x.count == y.count && x.allSatisfy { pair in y.first { $0.key == pair.key }?.value == pair.value }
+        default: false
+        }
+    }
+
+    /// The value of `key` in an object.
+    public subscript(key: String) -> JSON? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.last { $0.key == key }?.value
+    }
+
+    /// The JSON type name as JSON Schema says it (`integer` for whole numbers).
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number(let d): d.rounded() == d && abs(d) < 1e15 ? "integer" : "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    /// Compact JSON text (strings escaped, whole numbers without a fraction).
+    public var text: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let d): return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+        case .string(let s): return JSON.quote(s)
+        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
+        case .object(let pairs): return "{" + pairs.map { JSON.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
+        }
+    }
+
+    /// The value as plain text for comparing with a string: a string's own text, anything else as JSON.
+    public var plainText: String {
+        if case .string(let s) = self { return s }
+        return text
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
