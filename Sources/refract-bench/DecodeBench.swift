@@ -87,7 +87,7 @@ enum DecodeBench {
             let head = #"{"choices":[{"finish_reason":null,"index":0,"delta":{"content":"#
             let tail = #"}}],"created":1767225600,"id":"chatcmpl-9tX3mV1bq2Zc4sKQ0e","model":"smollm2-135m-instruct","system_fingerprint":"b5800-1a2b3c4d","object":"chat.completion.chunk"}"#
             out += #"data: {"choices":[{"finish_reason":null,"index":0,"delta":{"role":"assistant","content":null}}],"created":1767225600,"id":"chatcmpl-9tX3mV1bq2Zc4sKQ0e","model":"smollm2-135m-instruct","system_fingerprint":"b5800-1a2b3c4d","object":"chat.completion.chunk"}"# + "\n\n"
-            while out.utf8.count < bytes { out += "data: " + head + jsonQuoted(token()) + tail + "\n\n" }
+            while out.utf8.count < bytes { out += "data: " + head + JSONStringEscaper.quoted(token()) + tail + "\n\n" }
             out += #"data: {"choices":[{"finish_reason":"length","index":0,"delta":{}}],"created":1767225600,"id":"chatcmpl-9tX3mV1bq2Zc4sKQ0e","model":"smollm2-135m-instruct","object":"chat.completion.chunk","timings":{"prompt_n":20,"predicted_n":\#(i)}}"# + "\n\n"
             out += #"data: {"choices":[],"usage":{"prompt_tokens":20,"completion_tokens":\#(i),"total_tokens":\#(i + 20)}}"# + "\n\n"
             out += "data: [DONE]\n\n"
@@ -96,7 +96,7 @@ enum DecodeBench {
             out += "event: content_block_start\n" + #"data: {"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}"# + "\n\n"
             var n = 0
             while out.utf8.count < bytes {
-                out += "event: content_block_delta\n" + #"data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"# + jsonQuoted(token()) + "}}\n\n"
+                out += "event: content_block_delta\n" + #"data: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"# + JSONStringEscaper.quoted(token()) + "}}\n\n"
                 n += 1
                 if n % 200 == 0 { out += "event: ping\n" + #"data: {"type": "ping"}"# + "\n\n" }
             }
@@ -105,7 +105,7 @@ enum DecodeBench {
             out += "event: message_stop\n" + #"data: {"type":"message_stop"}"# + "\n\n"
         case .ollama:
             while out.utf8.count < bytes {
-                out += #"{"model":"llama3.2","created_at":"2025-10-26T17:15:24.097767Z","message":{"role":"assistant","content":"# + jsonQuoted(token()) + #"},"done":false}"# + "\n"
+                out += #"{"model":"llama3.2","created_at":"2025-10-26T17:15:24.097767Z","message":{"role":"assistant","content":"# + JSONStringEscaper.quoted(token()) + #"},"done":false}"# + "\n"
             }
             out += #"{"model":"llama3.2","created_at":"2025-10-26T17:15:29.097767Z","message":{"role":"assistant","content":""},"done":true,"done_reason":"length","total_duration":5000000000,"prompt_eval_count":20,"eval_count":\#(i)}"# + "\n"
         case .gemini, .openAIResponses:
@@ -116,7 +116,7 @@ enum DecodeBench {
                 for _ in 0..<20 { text += token() }
                 if !first { out += "\n,\r\n" }
                 first = false
-                out += #"{"candidates": [{"content": {"parts": [{"text": "# + jsonQuoted(text) + #"}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 18,"candidatesTokenCount": \#(i),"totalTokenCount": \#(i + 18)},"modelVersion": "gemini-2.5-flash","responseId": "ru1garvBEoOiqtsP2fznmQw"}"#
+                out += #"{"candidates": [{"content": {"parts": [{"text": "# + JSONStringEscaper.quoted(text) + #"}],"role": "model"},"index": 0}],"usageMetadata": {"promptTokenCount": 18,"candidatesTokenCount": \#(i),"totalTokenCount": \#(i + 18)},"modelVersion": "gemini-2.5-flash","responseId": "ru1garvBEoOiqtsP2fznmQw"}"#
             }
             out += "\n,\r\n" + #"{"candidates": [{"content": {"parts": [{"text": ""}],"role": "model"},"finishReason": "MAX_TOKENS","index": 0}],"usageMetadata": {"promptTokenCount": 18,"candidatesTokenCount": \#(i),"totalTokenCount": \#(i + 18)},"modelVersion": "gemini-2.5-flash"}"# + "]"
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// A JSON value as checks see it: objects keep their keys' order, numbers keep whether they were whole.
 public enum JSON: Sendable, Equatable {
@@ -47,9 +48,9 @@ public enum JSON: Sendable, Equatable {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
         case .number(let d): return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case .string(let s): return JSON.quote(s)
+        case .string(let s): return JSONStringEscaper.quoted(s)
         case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSON.quote($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
+        case .object(let pairs): return "{" + pairs.map { JSONStringEscaper.quoted($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
         }
     }
 
@@ -57,21 +58,5 @@ public enum JSON: Sendable, Equatable {
     public var plainText: String {
         if case .string(let s) = self { return s }
         return text
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
