@@ -257,3 +257,43 @@ import Testing
         #expect(screen.contains("── user ──") && screen.contains("applies its own template"))
     }
 }
+
+/// `p` in the response pane: the answer as tokens shaded by probability, with alternatives at a cursor.
+@Suite struct ProbabilityViewTests {
+    @Test func theViewShadesTokensMovesACursorAndListsAlternatives() throws {
+        var h = WorkbenchHarness(width: 130, height: 30)
+        h.key("M-3")
+        h.type("Name a colour.")
+        h.key("M-5")
+        h.key("p")
+        #expect(h.state.response.probabilities)
+        #expect(h.state.parameters.logprobs == 5, "asked for from the next run on")
+        #expect(h.state.notice?.text.contains("next runs ask for them") == true)
+        let request = try #require(h.key("C-r").compactMap { if case .startRun(let r) = $0 { r } else { nil } }.first)
+        #expect(request.request.parameters.logprobs == 5)
+        let id = request.runID
+        h.send(.part(runID: id, .textDelta("Blue")))
+        h.send(.part(runID: id, .logprobs([TokenLogprob(token: "Blue", logprob: -0.05, top: [TokenAlternative(token: "Blue", logprob: -0.05), TokenAlternative(token: "Red", logprob: -3.2)])])))
+        h.send(.part(runID: id, .textDelta(" sky")))
+        h.send(.part(runID: id, .logprobs([TokenLogprob(token: " sky", logprob: -1.6, top: [TokenAlternative(token: " sky", logprob: -1.6), TokenAlternative(token: ".", logprob: -0.4)])])))
+        h.send(.part(runID: id, .finish(FinishReason(.stop))))
+        h.send(.runEnded(runID: id))
+        #expect(h.state.response.probabilities, "the view stays on across runs")
+        var screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("Blue sky"))
+        #expect(screen.contains("token 1/2 “Blue” 95%"), "\(screen)")
+        #expect(screen.contains("▸ “Blue”"))
+        h.key("Right")
+        screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("token 2/2 “ sky” 20%"))
+        #expect(screen.contains("“.”") && screen.contains("67%"), "the alternative the model nearly took")
+        #expect(screen.contains("least sure “ sky” 20%"))
+        // Shading: the unlikely token is drawn in the error style, underlined.
+        let buffer = h.render(theme: .standard)
+        let row = try #require(buffer.lines.firstIndex { $0.contains("Blue sky") })
+        let col = try #require(buffer.lines[row].range(of: "sky").map { buffer.lines[row].distance(from: buffer.lines[row].startIndex, to: $0.lowerBound) })
+        #expect(buffer[col + 1, row].style.attributes.contains(.underline))
+        h.key("p")
+        #expect(!h.state.response.probabilities)
+    }
+}

@@ -4,6 +4,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case run, cancel, quit, focusNext = "focus_next", focusPrevious = "focus_previous"
     case modelSwitcher = "model_switcher", help, sessions, openInEditor = "open_in_editor"
     case copyResponse = "copy_response", toggleRawMode = "toggle_raw_mode", toggleReasoning = "toggle_reasoning"
+    case toggleProbabilities = "toggle_probabilities", tokenPrevious = "token_previous", tokenNext = "token_next"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
     // The prompt file

@@ -34,6 +34,10 @@ struct ResponsePane {
             body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
         guard !body.isEmpty else { return }
+        if state.response.probabilities, !run.result.logprobs.isEmpty {
+            TokenProbabilityView(tokens: run.result.logprobs, cursor: state.response.tokenCursor, theme: theme).render(in: body, into: &buffer)
+            return
+        }
         let wrapped = state.response.wrapped
         let maxTop = max(0, wrapped.lineCount - body.height)
         let top = state.response.follow ? maxTop : min(state.response.top, maxTop)

@@ -124,6 +124,21 @@ extension WorkbenchReducer {
             state.response.showReasoning.toggle()
             rebuildResponse(&state)
             return []
+        case .toggleProbabilities:
+            state.response.probabilities.toggle()
+            if state.response.probabilities, state.shownRun?.result.logprobs.isEmpty ?? true {
+                // Probabilities are asked for from now on; a run without them cannot be shown this way.
+                if state.parameters.logprobs == nil { state.parameters.logprobs = 5 }
+                let can = providers[state.model.provider]?.protocolName.returnsLogprobs ?? false
+                state.notice = Notice(can ? "this run has no token probabilities: the next runs ask for them (5 alternatives each)"
+                    : "\(state.model.provider) does not return token probabilities; pick an OpenAI-compatible or local model", level: .info, expiresAt: state.now + 6)
+            }
+            return []
+        case .tokenPrevious, .tokenNext:
+            guard state.response.probabilities, let count = state.shownRun?.result.logprobs.count, count > 0 else { return [] }
+            let moved = state.response.tokenCursor + (command == .tokenNext ? 1 : -1)
+            state.response.tokenCursor = min(max(0, moved), count - 1)
+            return []
         case .scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom:
             if state.focus == .response { scrollResponse(command, &state) }
             else if state.focus == .variables { moveVariableSelection(command, &state) }

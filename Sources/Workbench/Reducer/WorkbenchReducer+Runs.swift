@@ -37,8 +37,10 @@ extension WorkbenchReducer {
             startedAt: state.now, price: prices.price(for: state.model), protocolName: spec.protocolName
         )
         state.runs.append(run)
+        let probabilities = state.response.probabilities
         state.response = ResponseViewState()
         state.response.showReasoning = true
+        state.response.probabilities = probabilities  // the view stays on across runs; its cursor starts over
         state.notice = nil
         effects.append(.startRun(RunRequest(runID: id, model: state.model, request: request, prompt: prompt)))
         return effects
@@ -132,6 +134,8 @@ extension WorkbenchReducer {
         var view = ResponseViewState()
         view.runID = state.response.runID
         view.showReasoning = show
+        view.probabilities = state.response.probabilities
+        view.tokenCursor = state.response.tokenCursor
         view.wrapped = WrappedText(width: width)
         view.follow = state.response.follow
         view.top = state.response.top

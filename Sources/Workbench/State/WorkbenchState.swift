@@ -156,6 +156,9 @@ public struct ResponseViewState: Sendable {
     /// Follows the tail until the user scrolls up.
     public var follow = true
     public var showReasoning = true
+    /// The answer shown as tokens shaded by probability, with a token cursor (`p`).
+    public var probabilities = false
+    public var tokenCursor = 0
 
     public init() {}
 }
