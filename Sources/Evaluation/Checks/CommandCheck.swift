@@ -38,8 +38,8 @@ public enum CommandCheck {
         } catch {
             return result(.error, "\(error)")
         }
-        let output = PipeDrain(child.stdoutPipe)
-        let errors = PipeDrain(child.stderrPipe)
+        let output = PipeDrain(child.stdoutPipe, limit: 65_536)
+        let errors = PipeDrain(child.stderrPipe, limit: 65_536)
         // Written on its own thread: a program that never reads its stdin must not block us.
         let input = Array(context.answer.utf8)
         let stdin = child.stdinPipe
@@ -66,32 +66,6 @@ public enum CommandCheck {
         if status == 0 { return result(.pass, firstLine.isEmpty ? "exit 0" : CheckText.clip(firstLine, 100)) }
         if status == 127 && command.shell { return result(.error, "the shell cannot find \(program) (exit 127)") }
         return result(.fail, firstLine.isEmpty ? "exit \(status)" : CheckText.clip(firstLine, 100) + " (exit \(status))")
-    }
-}
-
-/// Reads a pipe to its end on a thread of its own (at most 64 KB kept), so a chatty child never blocks on a full pipe.
-final class PipeDrain: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ handle: FileHandle?) {
-        guard let handle else {
-            done.signal()
-            return
-        }
-        Thread.detachNewThread { [self] in
-            while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
-                if data.count < 65_536 { data.append(chunk.prefix(65_536 - data.count)) }
-            }
-            done.signal()
-        }
-    }
-
-    func finish() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }
 
