@@ -64,7 +64,7 @@ public struct TOMLKeyLocator: Sendable {
     }
 
     /// The parts of a dotted key: `a."b.c".d` → ["a", "b.c", "d"]; blanks outside quotes are dropped.
-    static func keyParts(_ key: Substring) -> [String] {
+    public static func keyParts(_ key: Substring) -> [String] {
         var parts: [String] = []
         var current = ""
         var quote: Character?
@@ -85,7 +85,7 @@ public struct TOMLKeyLocator: Sendable {
     }
 
     /// The `=` that separates key and value (not one inside a quoted key).
-    static func topLevelEquals(in line: Substring) -> Substring.Index? {
+    public static func topLevelEquals(in line: Substring) -> Substring.Index? {
         var quote: Character?
         var i = line.startIndex
         while i < line.endIndex {

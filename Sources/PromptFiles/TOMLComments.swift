@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// The comments of a prompt file, each attached to what follows it (a key, a table header, an entry of
 /// an array of tables) or to the end of a key's line, so a rewrite puts them back in the same place.
@@ -75,9 +76,8 @@ public struct TOMLComments: Sendable, Equatable {
                 attach("[\(table)]")
                 continue
             }
-            guard let eq = indexOfEquals(in: trimmed) else { continue }
-            var key = trimmed[..<eq].trimmingCharacters(in: .whitespaces)
-            if key.count >= 2, let f = key.first, (f == "\"" || f == "'"), key.last == f { key = String(key.dropFirst().dropLast()) }
+            guard let eq = TOMLKeyLocator.topLevelEquals(in: trimmed) else { continue }
+            let key = TOMLKeyLocator.keyParts(trimmed[..<eq]).joined(separator: ".")
             let anchor = entry.map { "\($0).\(key)" } ?? (table.isEmpty ? key : "\(table).\(key)")
             attach(anchor)
             let value = trimmed[trimmed.index(after: eq)...]
@@ -105,16 +105,6 @@ public struct TOMLComments: Sendable, Equatable {
         copy.before = Dictionary(before.map { (rename($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         copy.trailing = Dictionary(trailing.map { (rename($0.key), $0.value) }, uniquingKeysWith: { a, _ in a })
         return copy
-    }
-
-    /// The first `=` outside quotes (keys may be quoted and hold one).
-    static func indexOfEquals(in line: Substring) -> Substring.Index? {
-        var quote: Character?
-        for i in line.indices {
-            let c = line[i]
-            if let q = quote { if c == q { quote = nil } } else if c == "\"" || c == "'" { quote = c } else if c == "=" { return i } else if c == "#" { return nil }
-        }
-        return nil
     }
 
     /// `# …` after a one-line value, outside any string.
