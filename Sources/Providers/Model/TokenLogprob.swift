@@ -1,3 +1,5 @@
+import Foundation
+
 /// One generated token with how sure the model was of it, and what it nearly said instead.
 ///
 /// Encoded as a compact array — `["Hello", -0.54, [["Hello", -0.54], ["Hi", -2.39]]]` — because a session
@@ -16,7 +18,7 @@ public struct TokenLogprob: Sendable, Equatable, Codable {
     }
 
     /// The probability, 0…1.
-    public var probability: Double { logprob.isFinite ? min(1, max(0, _exp(logprob))) : 0 }
+    public var probability: Double { logprob.isFinite ? min(1, max(0, exp(logprob))) : 0 }
 
     public init(from decoder: any Decoder) throws {
         var c = try decoder.unkeyedContainer()
@@ -55,7 +57,3 @@ public struct TokenAlternative: Sendable, Equatable, Codable {
         try c.encode(logprob)
     }
 }
-
-import Foundation
-
-private func _exp(_ x: Double) -> Double { Foundation.exp(x) }
