@@ -47,7 +47,7 @@ import Testing
         ] {
             let config = try dir.write("keys.toml", text)
             let tmux = try TmuxSession(command: "sh -c \"\(try RefractCLI.path()) --config \(config) --sessions \(dir.file("s")); echo REFRACT-EXITED \\$?; sleep 10\"", width: 160, height: 10,
-                                       environment: ["XDG_CONFIG_HOME": RefractCLI.isolatedHome + "/config"])
+                                       environment: ["XDG_CONFIG_HOME": RefractCLI.isolatedHome + "/config", "XDG_STATE_HOME": dir.file("state")])
             defer { tmux.kill() }
             try tmux.waitForText("REFRACT-EXITED 2", timeout: 15)
             let screen = tmux.screenWithoutTrailingBlanks().joined(separator: "\n")
@@ -63,7 +63,7 @@ import Testing
         for (theme, says) in [("broken-e2e", "theme broken-e2e: \(themes)/broken-e2e.toml:2:"), ("nosuch-e2e", "theme nosuch-e2e: nosuch-e2e.toml: no theme named")] {
             let config = try dir.write("theme.toml", "theme = \"\(theme)\"\n")
             let tmux = try TmuxSession(command: "sh -c \"\(try RefractCLI.path()) --config \(config) --sessions \(dir.file("s")); echo REFRACT-EXITED \\$?; sleep 10\"", width: 220, height: 30,
-                                       environment: ["XDG_CONFIG_HOME": RefractCLI.isolatedHome + "/config"])
+                                       environment: ["XDG_CONFIG_HOME": RefractCLI.isolatedHome + "/config", "XDG_STATE_HOME": dir.file("state")])
             defer { tmux.kill() }
             try tmux.waitForText(says, timeout: 15)
             try tmux.waitForText("Write a prompt", timeout: 5)

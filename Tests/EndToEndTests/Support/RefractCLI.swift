@@ -30,6 +30,8 @@ enum RefractCLI {
         for name in ["REFRACT_SESSIONS", "REFRACT_CONFIG", "NO_COLOR"] { env.removeValue(forKey: name) }
         env["XDG_CONFIG_HOME"] = isolatedHome + "/config"
         env["XDG_DATA_HOME"] = isolatedHome + "/data"
+        // The scratch workspace and the locks of prompt files: never the user's.
+        env["XDG_STATE_HOME"] = isolatedHome + "/state"
         return env.merging(overrides) { $1 }
     }
 
