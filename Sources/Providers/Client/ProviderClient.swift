@@ -48,7 +48,7 @@ public struct ProviderClient: LanguageModel {
             var output = PartOutput(continuation: continuation, redactor: redactor)
             if request.parameters.logprobs != nil, !wireProtocol.name.returnsLogprobs {
                 // Said once, before anything else; the run goes on without them.
-                output.emit(.warning("token probabilities are not available over the \(wireProtocol.name.rawValue) protocol here; the answer comes without them"))
+                output.emit(.warning("this provider does not return token probabilities (\(wireProtocol.name.rawValue) has none); the answer comes without them"))
             }
             await run(request, output: &output)
             continuation.finish()
@@ -98,7 +98,8 @@ public struct ProviderClient: LanguageModel {
 
     // MARK: - Streaming
 
-    private func run(_ request: ModelRequest, output: inout PartOutput) async {
+    private func run(_ original: ModelRequest, output: inout PartOutput) async {
+        var request = original
         var retries = 0
         while !Task.isCancelled {
             let spec: HTTPRequestSpec
@@ -116,6 +117,13 @@ public struct ProviderClient: LanguageModel {
                 failure = failed
             }
             if Task.isCancelled { return }
+            if request.parameters.logprobs != nil, Self.refusesLogprobs(failure) {
+                // Many models refuse token probabilities (Gemini's Developer API, OpenAI's reasoning
+                // models): the run is still wanted, so it goes again without them, said once.
+                output.emit(.warning("no token probabilities for \(request.model): \(failure.error.message) — the answer comes without them"))
+                request.parameters.logprobs = nil
+                continue
+            }
             let decision = retryPolicy.decide(after: failure, retriesSoFar: retries, now: clock.now, jitter: jitter())
             guard case .retry(let delay) = decision else {
                 output.emit(.error(failure.error))
@@ -129,6 +137,13 @@ public struct ProviderClient: LanguageModel {
             }
             retries += 1
         }
+    }
+
+    /// A 400 that names log-probabilities: the model or server refused them, not the prompt.
+    static func refusesLogprobs(_ failure: FailedAttempt) -> Bool {
+        guard failure.stage == .errorResponse, failure.error.status == 400 else { return false }
+        let said = failure.error.message + " " + String(decoding: failure.body, as: UTF8.self)
+        return said.range(of: "logprob", options: .caseInsensitive) != nil
     }
 
     private enum AttemptResult {

@@ -11,6 +11,7 @@ public enum ProtocolName: String, Sendable, Hashable, Codable, CaseIterable {
 
 extension ProtocolName {
     /// Whether Refract asks this protocol for token log-probabilities and reads them from its stream.
-    /// Anthropic's API has none; Gemini, Ollama and the Responses API have them but are not read yet.
-    public var returnsLogprobs: Bool { self == .openAIChat }
+    /// Anthropic's API has none; every other protocol can (a model may still refuse them, which the
+    /// client turns into a note and a run without them).
+    public var returnsLogprobs: Bool { self != .anthropic }
 }

@@ -131,7 +131,7 @@ extension WorkbenchReducer {
                 if state.parameters.logprobs == nil { state.parameters.logprobs = 5 }
                 let can = providers[state.model.provider]?.protocolName.returnsLogprobs ?? false
                 state.notice = Notice(can ? "this run has no token probabilities: the next runs ask for them (5 alternatives each)"
-                    : "\(state.model.provider) does not return token probabilities; pick an OpenAI-compatible or local model", level: .info, expiresAt: state.now + 6)
+                    : "\(state.model.provider) does not return token probabilities (Anthropic's API has none); pick another model", level: .info, expiresAt: state.now + 6)
             }
             return []
         case .tokenPrevious, .tokenNext:

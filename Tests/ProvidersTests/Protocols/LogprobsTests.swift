@@ -66,8 +66,8 @@ import Testing
         #expect(abs(token.probability - 0.6065) < 0.001)
     }
 
-    @Test func aProtocolThatCannotGiveThemSaysSoOnceAndTheRunGoesOn() async throws {
-        #expect(ProtocolName.openAIChat.returnsLogprobs)
-        #expect(!ProtocolName.anthropic.returnsLogprobs)
+    @Test func onlyAnthropicHasNone() {
+        let without = [ProtocolName.anthropic, .openAIChat, .openAIResponses, .gemini, .ollama].filter { !$0.returnsLogprobs }
+        #expect(without == [.anthropic])
     }
 }

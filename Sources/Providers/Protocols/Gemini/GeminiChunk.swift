@@ -23,6 +23,7 @@ struct GeminiChunk: Decodable {
         @Lenient var index: Int?
         @Lenient var content: Content?
         @Lenient var finishReason: String?
+        @Lenient var logprobsResult: GeminiLogprobsResult?
 
         var parts: [Part] { content?.parts ?? [] }
     }

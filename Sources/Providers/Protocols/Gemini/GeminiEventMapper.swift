@@ -49,6 +49,7 @@ public struct GeminiEventMapper: EventMapper {
                 continue
             }
             for part in candidate.parts { map(part, into: &parts) }
+            if let tokens = candidate.logprobsResult?.neutral, !tokens.isEmpty { parts.append(.logprobs(tokens)) }
             if let raw = candidate.finishReason { finishRaw = raw }
         }
         if let usage = chunk.usageMetadata { parts.append(.usage(usage.neutral)) }

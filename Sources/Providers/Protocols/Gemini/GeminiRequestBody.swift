@@ -17,9 +17,13 @@ struct GeminiRequestBody: Encodable, Equatable {
         var maxOutputTokens: Int?
         var stopSequences: [String]?
         var seed: Int?
+        /// Token probabilities: `responseLogprobs` turns them on, `logprobs` is the number of alternatives.
+        var responseLogprobs: Bool?
+        var logprobs: Int?
 
         var isEmpty: Bool {
             temperature == nil && topP == nil && maxOutputTokens == nil && stopSequences == nil && seed == nil
+                && responseLogprobs == nil
         }
     }
 
@@ -38,7 +42,9 @@ struct GeminiRequestBody: Encodable, Equatable {
             topP: parameters.topP,
             maxOutputTokens: parameters.maxTokens,
             stopSequences: parameters.stop.isEmpty ? nil : parameters.stop,
-            seed: parameters.seed
+            seed: parameters.seed,
+            responseLogprobs: parameters.logprobs.map { _ in true },
+            logprobs: parameters.logprobs.flatMap { $0 > 0 ? min($0, 20) : nil }
         )
         generationConfig = config.isEmpty ? nil : config
     }

@@ -39,6 +39,7 @@ public struct OllamaEventMapper: EventMapper {
             emittedContent = true
             parts.append(.textDelta(text))
         }
+        if let tokens = line.logprobs?.neutral, !tokens.isEmpty { parts.append(.logprobs(tokens)) }
         for call in line.message?.toolCalls ?? [] {
             emittedContent = true
             parts.append(.toolCallDelta(ToolCallDelta(index: nextToolIndex, id: call.id, name: call.name, argumentsDelta: call.arguments ?? "{}")))

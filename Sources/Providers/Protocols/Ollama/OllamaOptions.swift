@@ -25,4 +25,10 @@ struct OllamaOptions: Encodable, Equatable {
         )
         return options == OllamaOptions() ? nil : options
     }
+
+    /// The top-level `logprobs` / `top_logprobs` pair for `parameters` (both nil when not asked for).
+    static func logprobs(_ parameters: GenerationParameters) -> (Bool?, Int?) {
+        guard let k = parameters.logprobs else { return (nil, nil) }
+        return (true, k > 0 ? min(k, 20) : nil)
+    }
 }

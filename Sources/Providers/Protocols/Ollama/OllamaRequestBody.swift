@@ -11,11 +11,20 @@ struct OllamaChatRequestBody: Encodable, Equatable {
     var messages: [Message]
     var stream = true
     var options: OllamaOptions?
+    /// Top-level, not in `options` (Ollama 0.12.11 and later; older servers ignore them).
+    var logprobs: Bool?
+    var topLogprobs: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, messages, stream, options, logprobs
+        case topLogprobs = "top_logprobs"
+    }
 
     init(_ request: ModelRequest) {
         model = request.model
         messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
         options = OllamaOptions.make(request.parameters)
+        (logprobs, topLogprobs) = OllamaOptions.logprobs(request.parameters)
     }
 }
 
@@ -26,10 +35,18 @@ struct OllamaGenerateRequestBody: Encodable, Equatable {
     var raw = true
     var stream = true
     var options: OllamaOptions?
+    var logprobs: Bool?
+    var topLogprobs: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case model, prompt, raw, stream, options, logprobs
+        case topLogprobs = "top_logprobs"
+    }
 
     init(_ request: ModelRequest) {
         model = request.model
         prompt = request.rawPrompt
         options = OllamaOptions.make(request.parameters)
+        (logprobs, topLogprobs) = OllamaOptions.logprobs(request.parameters)
     }
 }

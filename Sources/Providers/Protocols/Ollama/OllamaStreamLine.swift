@@ -38,9 +38,11 @@ struct OllamaStreamLine: Decodable {
     @Lenient var promptEvalCount: Int?
     @Lenient var evalCount: Int?
     @Lenient var error: WireErrorPayload?
+    /// With `logprobs: true`: the line's tokens, at the top level of the line.
+    @Lenient var logprobs: [WireTokenLogprob]?
 
     enum CodingKeys: String, CodingKey {
-        case message, response, thinking, done, error
+        case message, response, thinking, done, error, logprobs
         case doneReason = "done_reason"
         case promptEvalCount = "prompt_eval_count"
         case evalCount = "eval_count"

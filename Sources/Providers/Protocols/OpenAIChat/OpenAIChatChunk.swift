@@ -37,23 +37,7 @@ struct OpenAIChatChunk: Decodable {
     /// `choices[].logprobs`: `content` per token (chat, and llama.cpp's `/completions`), or the legacy
     /// `/completions` columns `tokens` / `token_logprobs` / `top_logprobs`.
     struct Logprobs: Decodable {
-        struct Alternative: Decodable {
-            @Lenient var token: String?
-            @Lenient var logprob: Double?
-        }
-
-        struct Entry: Decodable {
-            @Lenient var token: String?
-            @Lenient var logprob: Double?
-            @Lenient var topLogprobs: [Alternative]?
-
-            enum CodingKeys: String, CodingKey {
-                case token, logprob
-                case topLogprobs = "top_logprobs"
-            }
-        }
-
-        @Lenient var content: [Entry]?
+        @Lenient var content: [WireTokenLogprob]?
         @Lenient var tokens: [String]?
         @Lenient var tokenLogprobs: [Double]?
         @Lenient var topLogprobs: [[String: Double]]?
@@ -66,13 +50,7 @@ struct OpenAIChatChunk: Decodable {
 
         /// The tokens in the neutral form; alternatives most likely first.
         var neutral: [TokenLogprob] {
-            if let content {
-                return content.compactMap { entry in
-                    guard let token = entry.token, let logprob = entry.logprob else { return nil }
-                    let top = (entry.topLogprobs ?? []).compactMap { alt in alt.token.flatMap { t in alt.logprob.map { TokenAlternative(token: t, logprob: $0) } } }
-                    return TokenLogprob(token: token, logprob: logprob, top: top.sorted { $0.logprob > $1.logprob })
-                }
-            }
+            if let content { return content.neutral }
             guard let tokens, let values = tokenLogprobs else { return [] }
             return zip(tokens, values).enumerated().map { index, pair in
                 let alternatives = (topLogprobs ?? []).indices.contains(index) ? topLogprobs![index] : [:]

@@ -36,6 +36,8 @@ struct OpenAIResponsesEvent: Decodable {
 
     @Lenient var type: String?
     @Lenient var delta: String?
+    /// `response.output_text.delta` with `include: ["message.output_text.logprobs"]`: the delta's tokens.
+    @Lenient var logprobs: [WireTokenLogprob]?
     @Lenient var outputIndex: Int?
     @Lenient var summaryIndex: Int?
     @Lenient var item: Item?
@@ -47,7 +49,7 @@ struct OpenAIResponsesEvent: Decodable {
     @Lenient var message: String?
 
     enum CodingKeys: String, CodingKey {
-        case type, delta, item, response, error, code, message
+        case type, delta, item, response, error, code, message, logprobs
         case outputIndex = "output_index"
         case summaryIndex = "summary_index"
     }

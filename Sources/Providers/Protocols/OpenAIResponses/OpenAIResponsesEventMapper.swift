@@ -30,7 +30,8 @@ public struct OpenAIResponsesEventMapper: EventMapper {
         switch event.type ?? message.event ?? "" {
         case "response.output_text.delta":
             sawText = true
-            return text(event.delta)
+            let tokens = event.logprobs?.neutral ?? []
+            return text(event.delta) + (tokens.isEmpty ? [] : [.logprobs(tokens)])
         case "response.refusal.delta":
             sawRefusal = true
             return text(event.delta)

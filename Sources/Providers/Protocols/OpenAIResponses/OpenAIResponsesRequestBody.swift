@@ -14,11 +14,15 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     var maxOutputTokens: Int?
     var temperature: Double?
     var topP: Double?
+    /// Alternatives per token; with `include` asking for them, each text delta carries its tokens.
+    var topLogprobs: Int?
+    var include: [String]?
 
     enum CodingKeys: String, CodingKey {
-        case model, instructions, input, stream, temperature
+        case model, instructions, input, stream, temperature, include
         case maxOutputTokens = "max_output_tokens"
         case topP = "top_p"
+        case topLogprobs = "top_logprobs"
     }
 
     init(_ request: ModelRequest) {
@@ -28,6 +32,10 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
         maxOutputTokens = request.parameters.maxTokens
         temperature = request.parameters.temperature
         topP = request.parameters.topP
+        if let k = request.parameters.logprobs {
+            topLogprobs = min(max(k, 0), 20)
+            include = ["message.output_text.logprobs"]
+        }
         // The Responses API has no stop sequences and no seed: they are left out.
     }
 }
