@@ -60,6 +60,11 @@ import Testing
         ─── user ───
         It died.
         ─── temperature 0.0 · max_tokens 4 · seed 3 ───
+        ─── ≈ \(25 + (instruction.count - 15) / 4) prompt tokens (estimate: characters ÷ 4; llama.cpp's /tokenize not asked (--no-tokens)) ───
+        ─── the request: POST http://127.0.0.1:PORT/v1/chat/completions ───
+        Content-Type: application/json
+        Accept: text/event-stream
+        {"max_tokens":4,"messages":[{"content":"Answer with one word.","role":"system"},{"content":"\(instruction)\\n\\nI love the screen.","role":"user"},{"content":"positive","role":"assistant"},{"content":"It broke on day two.","role":"user"},{"content":"negative","role":"assistant"},{"content":"It died.","role":"user"}],"model":"smollm2-135m-instruct","seed":3,"stream":true,"stream_options":{"include_usage":true},"temperature":0}
 
         ═══ \(variant) · local:gemma3-270m · raw completion ═══
         ─── text the model continues ───
@@ -76,9 +81,19 @@ import Testing
         Input: It died.
         Output:
         ─── temperature 0.0 · max_tokens 4 · stop "\\nInput:" · seed 3 ───
+        ─── ≈ \(39 + (instruction.count - 15) / 4) prompt tokens (estimate: characters ÷ 4; llama.cpp's /tokenize not asked (--no-tokens)) ───
+        ─── the request: POST http://127.0.0.1:PORT/v1/completions ───
+        Content-Type: application/json
+        Accept: text/event-stream
+        {"max_tokens":4,"model":"gemma3-270m","prompt":"Answer with one word.\\n\\n\(instruction)\\n\\nInput: I love the screen.\\nOutput: positive\\n\\nInput: It broke on day two.\\nOutput: negative\\n\\nInput: It died.\\nOutput:","seed":3,"stop":["\\nInput:"],"stream":true,"stream_options":{"include_usage":true},"temperature":0}
 
 
         """
+    }
+
+    /// `--show` with the local servers' ports (which depend on what runs) replaced by PORT.
+    static func normalised(_ shown: String) -> String {
+        shown.replacingOccurrences(of: #"127\.0\.0\.1:[0-9]+/"#, with: "127.0.0.1:PORT/", options: .regularExpression)
     }
 
     static var localEnvironment: [String: String] { ["REFRACT_HOME": PackagePaths.root.path] }
@@ -88,17 +103,18 @@ import Testing
         let path = try dir.write("review.refract.toml", Self.file)
         let all = try RefractCLI.run(["prompt", path, "--show", "--no-tokens"], in: dir.path)
         #expect(all.status == 0, "\(all.stderr)")
-        #expect(all.stdout == Self.shown("sentiment", "Classify the sentiment.") + Self.shown("topic", "Name the topic."))
+        #expect(Self.normalised(all.stdout) == Self.shown("sentiment", "Classify the sentiment.") + Self.shown("topic", "Name the topic."))
         #expect(all.stderr.isEmpty)
 
         let one = try RefractCLI.run(["prompt", path, "--show", "--no-tokens", "--variant", "topic"], in: dir.path)
         #expect(one.status == 0, "\(one.stderr)")
-        #expect(one.stdout == Self.shown("topic", "Name the topic."))
+        #expect(Self.normalised(one.stdout) == Self.shown("topic", "Name the topic."))
 
         // Command-line values take the file's place.
         let overridden = try RefractCLI.run(["prompt", path, "--show", "--no-tokens", "--variant", "sentiment", "--model", "local:gemma3-270m", "--var", "review=Great."], in: dir.path)
         #expect(overridden.status == 0, "\(overridden.stderr)")
-        #expect(overridden.stdout.hasSuffix("Input: Great.\nOutput:\n─── temperature 0.0 · max_tokens 4 · stop \"\\nInput:\" · seed 3 ───\n\n"))
+        #expect(overridden.stdout.contains("Input: Great.\nOutput:\n─── temperature 0.0 · max_tokens 4 · stop \"\\nInput:\" · seed 3 ───\n"))
+        #expect(overridden.stdout.contains(#"Input: Great.\nOutput:","seed":3"#), "the request body carries the new value")
         #expect(!overridden.stdout.contains("smollm2"))
     }
 

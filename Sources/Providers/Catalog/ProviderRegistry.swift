@@ -85,14 +85,16 @@ public final class ProviderRegistry: Sendable {
 
     public func price(for ref: ModelRef) -> Price? { prices.price(for: ref) }
 
-    /// Input tokens as the provider counts them, where it has an endpoint for that (Anthropic); nil otherwise.
+    /// Input tokens as the provider counts them, where it has an endpoint for that (Anthropic's
+    /// `count_tokens`, Gemini's `countTokens`); nil otherwise or when the count cannot be had.
     public func countInputTokens(_ request: ModelRequest, model ref: ModelRef, timeout: Double = 5) async -> Int? {
-        guard let spec = try? resolve(ref), spec.protocolName == .anthropic else { return nil }
+        guard let spec = try? resolve(ref), spec.protocolName.countsTokens else { return nil }
         let endpoint = ProviderEndpoint(baseURL: spec.baseURL, apiKey: spec.keyStatus(environment: environment).value, extraHeaders: spec.headers)
-        guard let http = try? AnthropicTokenCount.request(for: request, endpoint: endpoint),
+        let isAnthropic = spec.protocolName == .anthropic
+        guard let http = try? (isAnthropic ? AnthropicTokenCount.request(for: request, endpoint: endpoint) : GeminiTokenCount.request(for: request, endpoint: endpoint)),
               let response = try? await transport.send(http, readTimeout: timeout), response.status == 200,
               let body = try? await response.body.collect(upTo: 64 * 1024) else { return nil }
-        return AnthropicTokenCount.parse(body)
+        return isAnthropic ? AnthropicTokenCount.parse(body) : GeminiTokenCount.parse(body)
     }
 
     /// The mode a model runs in unless the user picks another (base models: raw completion).

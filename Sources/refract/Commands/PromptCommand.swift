@@ -15,9 +15,13 @@ struct PromptCommand: AsyncParsableCommand {
             the variables filled in; in raw completion mode, the exact text the base model continues and the stop \
             sequences. For the local models it also shows what llama.cpp makes of it: the prompt with the \
             model's chat template applied (/apply-template) and its tokens with their ids (/tokenize), special \
-            tokens marked ⟦…⟧ — this starts the local server; --no-tokens skips it. The same options as `refract run` \
+            tokens marked ⟦…⟧ — this starts the local server; --no-tokens skips it. Cloud models get the provider's \
+            own prompt token count where it has one (Anthropic count_tokens, Gemini countTokens; --no-tokens skips \
+            the request), a labelled estimate elsewhere. Last comes the exact HTTP request — method, URL, headers, \
+            body — with every key replaced by where it comes from. The same options as `refract run` \
             override the file's values. --json prints one object per variant × model: \
-            {"variant","model","mode","messages":[{"role","content"}],"raw_text","params","templated","tokens":[{"id","piece"}]}.
+            {"variant","model","mode","messages":[{"role","content"}],"raw_text","params","templated","tokens":[{"id","piece"}],\
+            "prompt_tokens":{"tokens","source","estimated"},"request":{"method","url","headers":[{"name","value"}],"body"}}.
             """
     )
 
@@ -74,15 +78,38 @@ struct PromptCommand: AsyncParsableCommand {
                 if !noTokens {
                     do { inspection = try await context.registry.inspectPrompt(request, model: ref) } catch { unavailable = "\(error)" }
                 }
-                writer.write(json ? Self.json(request, variant: named.name, model: ref, inspection: inspection)
-                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable))
+                let preview = Result { () throws(ProviderError) in try context.registry.requestPreview(request, model: ref) }
+                let count = inspection == nil ? await Self.promptTokens(request, model: ref, registry: context.registry, ask: !noTokens) : nil
+                writer.write(json ? Self.json(request, variant: named.name, model: ref, inspection: inspection, preview: preview, count: count)
+                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable, preview: preview, count: count))
             }
         }
         writer.finish()
     }
 
+    /// A prompt's token count where llama.cpp did not tokenize it: the provider's own counter where it has
+    /// one (and `ask` allows a request), otherwise an estimate, labelled as such.
+    static func promptTokens(_ request: ModelRequest, model: ModelRef, registry: ProviderRegistry, ask: Bool) async -> PromptTokenCount {
+        let spec = registry.spec(named: model.provider)
+        let counter = spec?.protocolName.tokenCounterName
+        if ask, let counter, let n = await registry.countInputTokens(request, model: model) {
+            return PromptTokenCount(tokens: n, source: counter, estimated: false)
+        }
+        let characters = request.mode == .rawCompletion ? request.rawPrompt.count : request.messages.reduce(0) { $0 + $1.content.count }
+        let why: String = if let counter, let spec {
+            if !ask { "\(counter) not asked (--no-tokens)" }
+            else if case .missing(let vars) = spec.keyStatus(environment: registry.environment) { "\(counter) needs $\(vars.first ?? "a key")" }
+            else { "\(counter) did not answer" }
+        } else if spec?.isManagedLocal == true { ask ? "llama.cpp's /tokenize did not answer" : "llama.cpp's /tokenize not asked (--no-tokens)" }
+        else { "this provider has no token counter" }
+        return PromptTokenCount(tokens: TokenEstimate.tokens(characters: characters), source: "estimate: characters ÷ 4; \(why)", estimated: true)
+    }
+
     /// The human form: a header per variant × model, then each message under its role.
-    static func text(_ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil, unavailable: String? = nil) -> String {
+    static func text(
+        _ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil, unavailable: String? = nil,
+        preview: Result<RequestPreview, ProviderError>? = nil, count: PromptTokenCount? = nil
+    ) -> String {
         var out = "═══ " + [variant, model.description, request.mode == .chat ? "chat" : "raw completion"].compactMap { $0 }.joined(separator: " · ") + " ═══\n"
         if request.mode == .rawCompletion {
             out += "─── text the model continues ───\n" + request.rawPrompt + "\n"
@@ -98,6 +125,7 @@ struct PromptCommand: AsyncParsableCommand {
         if let n = p.maxTokens { settings.append("max_tokens \(n)") }
         if !p.stop.isEmpty { settings.append("stop " + p.stop.map { JSONText.quoted($0) }.joined(separator: ", ")) }
         if let s = p.seed { settings.append("seed \(s)") }
+        if let k = p.logprobs { settings.append("logprobs \(k)") }
         if !settings.isEmpty { out += "─── " + settings.joined(separator: " · ") + " ───\n" }
         if let inspection {
             if request.mode == .chat {
@@ -109,12 +137,26 @@ struct PromptCommand: AsyncParsableCommand {
         } else if let unavailable {
             out += "─── template and tokens unavailable: \(unavailable) ───\n"
         }
+        if let count {
+            out += "─── \(count.estimated ? "≈ " : "")\(count.tokens) prompt tokens (\(count.source)) ───\n"
+        }
+        switch preview {
+        case .success(let preview):
+            out += "─── the request: \(preview.method) \(preview.url) ───\n"
+            for header in preview.headers { out += "\(header.name): \(header.value)\n" }
+            out += preview.body + "\n"
+        case .failure(let error): out += "─── no request: \(error.message) ───\n"
+        case nil: break
+        }
         return out + "\n"
     }
 
 
     /// The machine form: one object per line.
-    static func json(_ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil) -> String {
+    static func json(
+        _ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil,
+        preview: Result<RequestPreview, ProviderError>? = nil, count: PromptTokenCount? = nil
+    ) -> String {
         struct Shown: Encodable {
             var variant: String?
             var model: String
@@ -124,15 +166,30 @@ struct PromptCommand: AsyncParsableCommand {
             var params: GenerationParameters
             var templated: String?
             var tokens: [PromptToken]?
-            enum CodingKeys: String, CodingKey { case variant, model, mode, messages, rawText = "raw_text", params, templated, tokens }
+            var promptTokens: PromptTokenCount?
+            var request: RequestPreview?
+            var requestError: String?
+            enum CodingKeys: String, CodingKey {
+                case variant, model, mode, messages, rawText = "raw_text", params, templated, tokens, request
+                case promptTokens = "prompt_tokens", requestError = "request_error"
+            }
         }
         let shown = Shown(
             variant: variant, model: model.description, mode: request.mode.rawValue, messages: request.messages,
             rawText: request.mode == .rawCompletion ? request.rawPrompt : nil, params: request.parameters,
-            templated: inspection?.templated, tokens: inspection?.tokens
+            templated: inspection?.templated, tokens: inspection?.tokens,
+            promptTokens: count, request: try? preview?.get(), requestError: preview.flatMap { if case .failure(let e) = $0 { e.message } else { nil } }
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: (try? encoder.encode(shown)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
     }
+}
+
+/// A prompt's token count and where it came from.
+struct PromptTokenCount: Encodable, Equatable {
+    var tokens: Int
+    /// "Anthropic's count_tokens", or how it was estimated.
+    var source: String
+    var estimated: Bool
 }
