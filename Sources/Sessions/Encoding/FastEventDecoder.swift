@@ -93,7 +93,8 @@ enum FastEventDecoder {
     }
 
     private static func runStarted(_ o: JSONObjectView) -> RunStarted? {
-        guard let header = runHeader(o) else { return nil }
+        // A branch's start is rare: Codable reads it whole.
+        guard o.isAbsent("branch"), let header = runHeader(o) else { return nil }
         var prompt = PromptSnapshot()
         if !o.isAbsent("prompt") {
             // Examples, a raw format or a field this decoder does not know: let Codable read the prompt.

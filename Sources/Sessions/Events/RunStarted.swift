@@ -18,10 +18,13 @@ public struct RunStarted: Sendable, Equatable, Codable {
     public var label: String?
     /// Which variant of the prompt this is (an instruction's name in an instructions × models grid).
     public var variant: String?
+    /// Set when this run is a branch of another: where it left it (see `BranchPoint`).
+    public var branch: BranchPoint?
 
     public init(
         run: Int, group: Int? = nil, at: Date, prompt: PromptSnapshot, model: ModelRef, protocolName: String? = nil,
-        params: GenerationParameters = .init(), mode: RequestMode = .chat, label: String? = nil, variant: String? = nil
+        params: GenerationParameters = .init(), mode: RequestMode = .chat, label: String? = nil, variant: String? = nil,
+        branch: BranchPoint? = nil
     ) {
         self.run = run
         self.group = group
@@ -33,10 +36,11 @@ public struct RunStarted: Sendable, Equatable, Codable {
         self.mode = mode
         self.label = label
         self.variant = variant
+        self.branch = branch
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, group, at, model, protocolName = "protocol", mode, label, variant, params, prompt
+        case run, group, at, model, protocolName = "protocol", mode, label, variant, branch, params, prompt
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,6 +55,7 @@ public struct RunStarted: Sendable, Equatable, Codable {
         mode = try c.contains(.mode) ? c.decodeLenient(RequestMode.self, forKey: .mode, fallback: .chat) : .chat
         label = try c.decodeIfPresent(String.self, forKey: .label)
         variant = try c.decodeIfPresent(String.self, forKey: .variant)
+        branch = try? c.decodeIfPresent(BranchPoint.self, forKey: .branch)
     }
 
     /// Small fields first, the prompt last, so `head -c` and eyes see the model before the essay.
@@ -64,6 +69,7 @@ public struct RunStarted: Sendable, Equatable, Codable {
         try c.encode(mode, forKey: .mode)
         try c.encodeIfPresent(label, forKey: .label)
         try c.encodeIfPresent(variant, forKey: .variant)
+        try c.encodeIfPresent(branch, forKey: .branch)
         try c.encode(params, forKey: .params)
         try c.encode(prompt, forKey: .prompt)
     }

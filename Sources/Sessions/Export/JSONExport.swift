@@ -45,7 +45,7 @@ private struct ExportedRun: Encodable {
     let run: RecordedRun
 
     enum CodingKeys: String, CodingKey {
-        case run, group, at, model, protocolName = "protocol", mode, label, variant, params, prompt
+        case run, group, at, model, protocolName = "protocol", mode, label, variant, branch, params, prompt
         case answer, reasoning, toolCalls = "tool_calls", usage, cost, outcome, finish, rawFinish = "raw_finish", error
         case ttftMs = "ttft_ms", totalMs = "total_ms", warnings, checks
     }
@@ -61,9 +61,10 @@ private struct ExportedRun: Encodable {
         try c.encode(s.mode, forKey: .mode)
         try c.encodeIfPresent(s.label, forKey: .label)
         try c.encodeIfPresent(s.variant, forKey: .variant)
+        try c.encodeIfPresent(s.branch, forKey: .branch)
         try c.encode(s.params, forKey: .params)
         try c.encode(s.prompt, forKey: .prompt)
-        try c.encode(run.text, forKey: .answer)
+        try c.encode(run.answerText, forKey: .answer)
         if !run.reasoning.isEmpty { try c.encode(run.reasoning, forKey: .reasoning) }
         if !run.toolCalls.isEmpty { try c.encode(run.toolCalls, forKey: .toolCalls) }
         try c.encodeIfPresent(run.usage, forKey: .usage)

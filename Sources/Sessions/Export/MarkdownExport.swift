@@ -67,7 +67,7 @@ enum MarkdownExport {
             out += "\n"
         }
         if !run.reasoning.isEmpty { out += "### Reasoning\n\n" + ExportFormatting.fenced(run.reasoning) + "\n" }
-        out += "### Answer\n\n" + (run.text.isEmpty ? "_(no text)_\n" : ExportFormatting.fenced(run.text)) + "\n"
+        out += "### Answer\n\n" + (run.answerText.isEmpty ? "_(no text)_\n" : ExportFormatting.fenced(run.answerText)) + "\n"
         if !run.toolCalls.isEmpty {
             out += "### Tool calls\n\n"
             for call in run.toolCalls {

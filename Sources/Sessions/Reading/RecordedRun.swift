@@ -31,6 +31,10 @@ public struct RecordedRun: Sendable, Equatable {
     }
 
     public var run: Int { started.run }
+
+    /// The answer as read: a branch's prefix (the parent's answer up to the chosen token) and what the
+    /// model wrote after it; for any other run, its text.
+    public var answerText: String { (started.branch?.prefix ?? "") + text }
     public var model: ModelRef { started.model }
 
     public var ttftMs: Int? {

@@ -102,12 +102,12 @@ extension SessionWriter {
     /// Allocates a run number, writes `run_started`, and returns the recorder for the run's parts.
     public func beginRun(
         prompt: PromptSnapshot, model: ModelRef, protocolName: String? = nil, params: GenerationParameters = .init(),
-        mode: RequestMode = .chat, group: Int? = nil, label: String? = nil, variant: String? = nil,
+        mode: RequestMode = .chat, group: Int? = nil, label: String? = nil, variant: String? = nil, branch: BranchPoint? = nil,
         at date: Date = Date(), windowMs: Int = 50, elapsedMs: (@Sendable () -> Int)? = nil
     ) -> RunRecorder {
         let started = RunStarted(
             run: allocateRun(), group: group, at: date, prompt: prompt, model: model, protocolName: protocolName,
-            params: params, mode: mode, label: label, variant: variant
+            params: params, mode: mode, label: label, variant: variant, branch: branch
         )
         return RunRecorder(started: started, sink: self, windowMs: windowMs, elapsedMs: elapsedMs)
     }

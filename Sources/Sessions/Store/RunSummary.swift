@@ -17,6 +17,8 @@ public struct RunSummary: Sendable, Equatable {
     public var mode: RequestMode
     public var label: String?
     public var variant: String?
+    /// The run this one is a branch of (see `BranchPoint`), if it is one.
+    public var branchOf: Int?
     /// The start of the instruction (or of the input when there is none), on one line.
     public var preview: String
     public var usage: Usage?
@@ -31,7 +33,7 @@ public struct RunSummary: Sendable, Equatable {
     public init(
         run: Int, group: Int? = nil, at: Date, model: ModelRef, mode: RequestMode = .chat, label: String? = nil, variant: String? = nil,
         preview: String = "", usage: Usage? = nil, costUSD: Double? = nil, status: Status = .incomplete, ttftMs: Int? = nil,
-        totalMs: Int? = nil, byteRange: Range<Int>
+        totalMs: Int? = nil, branchOf: Int? = nil, byteRange: Range<Int>
     ) {
         self.run = run
         self.group = group
@@ -46,11 +48,23 @@ public struct RunSummary: Sendable, Equatable {
         self.status = status
         self.ttftMs = ttftMs
         self.totalMs = totalMs
+        self.branchOf = branchOf
         self.byteRange = byteRange
     }
 
     public var failed: Bool {
         if case .failed = status { return true }
         return false
+    }
+
+    /// The runs of `runs` in the same branch tree as this one (its root first), or just this one.
+    public func branchFamily(in runs: [RunSummary]) -> [RunSummary] {
+        let byNumber = Dictionary(runs.map { ($0.run, $0) }, uniquingKeysWith: { first, _ in first })
+        var root = self
+        var seen: Set<Int> = [root.run]
+        while let parent = root.branchOf.flatMap({ byNumber[$0] }), seen.insert(parent.run).inserted { root = parent }
+        var members: Set<Int> = [root.run]
+        for run in runs where run.branchOf.map(members.contains) ?? false { members.insert(run.run) }
+        return runs.filter { members.contains($0.run) }
     }
 }

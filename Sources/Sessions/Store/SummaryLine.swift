@@ -15,7 +15,8 @@ enum SummaryLine: Equatable {
         case .runStarted(let s):
             self = .runStarted(RunSummary(
                 run: s.run, group: s.group, at: s.at, model: s.model, mode: s.mode, label: s.label, variant: s.variant,
-                preview: Self.preview(instruction: s.prompt.instruction, input: s.prompt.input, system: s.prompt.system), byteRange: range
+                preview: Self.preview(instruction: s.prompt.instruction, input: s.prompt.input, system: s.prompt.system),
+                branchOf: s.branch?.of, byteRange: range
             ))
         case .usage(let u): self = .usage(run: u.run, u.usage)
         case .cost(let c): self = .cost(run: c.run, usd: c.usd)
@@ -38,6 +39,8 @@ enum SummaryLine: Equatable {
         guard let o = JSONObjectView(line), let h = FastEventDecoder.runHeader(o) else { return nil }
         let prompt = o.object("prompt")
         guard o.isAbsent("prompt") || prompt != nil else { return nil }
+        let branch = o.object("branch")
+        guard o.isAbsent("branch") || branch?.int("of") != nil else { return nil }
         let preview = Self.preview(
             instruction: prompt?.stringPrefix("instruction", maxBytes: 400) ?? "",
             input: prompt?.stringPrefix("input", maxBytes: 400) ?? "",
@@ -45,7 +48,7 @@ enum SummaryLine: Equatable {
         )
         self = .runStarted(RunSummary(
             run: h.run, group: h.group, at: h.at, model: h.model, mode: h.mode, label: h.label, variant: h.variant,
-            preview: preview, byteRange: range
+            preview: preview, branchOf: branch?.int("of"), byteRange: range
         ))
     }
 

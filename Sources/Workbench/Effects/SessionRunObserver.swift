@@ -102,10 +102,15 @@ public final class SessionRunObserver: RunObserver {
         let warning: String? = state.withLock { s in
             let warning = ensureWriter(&s, title: SessionTitle.make(for: [run.prompt]))
             guard let writer = s.writer else { return warning }
+            // A branch names its parent by session number; one whose parent was not recorded here (loaded
+            // from another file) keeps its prefix and token with parent 0.
+            let branch = run.branch.map {
+                BranchPoint(of: s.numbers[$0.parentID] ?? 0, token: $0.tokenIndex, chosen: $0.chosen, prefix: $0.prefix)
+            }
             let recorder = writer.beginRun(
                 prompt: run.prompt, model: run.model, protocolName: protocols[run.model.provider]?.rawValue,
                 params: run.request.parameters, mode: run.request.mode, group: run.groupID.flatMap { s.groups[$0] },
-                label: run.label, variant: run.variant
+                label: run.label, variant: run.variant, branch: branch
             )
             s.active[run.runID] = Active(recorder: recorder, model: run.model, protocolName: protocols[run.model.provider])
             s.numbers[run.runID] = recorder.run

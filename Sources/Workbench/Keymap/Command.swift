@@ -5,6 +5,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case modelSwitcher = "model_switcher", help, sessions, openInEditor = "open_in_editor"
     case copyResponse = "copy_response", toggleRawMode = "toggle_raw_mode", toggleReasoning = "toggle_reasoning"
     case toggleProbabilities = "toggle_probabilities", tokenPrevious = "token_previous", tokenNext = "token_next"
+    case branchTyped = "branch_typed", showBranches = "show_branches"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
     // The prompt file

@@ -80,11 +80,11 @@ struct ComparisonView {
         var wrapped: WrappedText
         if let cache {
             let key = ColumnTextCache.Key(runID: run.id, width: max(1, textArea.width), subtitle: subtitle)
-            wrapped = cache.wrapped(column: index, key: key, text: run.result.text, ended: !run.phase.isActive)
+            wrapped = cache.wrapped(column: index, key: key, text: run.answerText, ended: !run.phase.isActive)
         } else {
             wrapped = WrappedText(width: max(1, textArea.width))
             if let subtitle { wrapped.append(subtitle + "\n", role: .responseMeta) }
-            wrapped.append(TextSanitizer.sanitize(run.result.text), role: .responseText, inertRole: .responseInert)
+            wrapped.append(TextSanitizer.sanitize(run.answerText), role: .responseText, inertRole: .responseInert)
         }
         if let error = run.result.error {
             wrapped.append("\n\n✖ " + TextSanitizer.plainSanitized(error.description), role: .error)
@@ -152,7 +152,7 @@ struct ComparisonView {
         guard inner.height >= 2, let old = state.runs.last(where: { $0.id == left.runID }), let new = state.runs.last(where: { $0.id == right.runID }) else { return }
         let figures = RunComparison(before: RunFigures(old.meter, now: state.now), after: RunFigures(new.meter, now: state.now))
         buffer.write(TextTruncation.truncate(figures.description, toWidth: inner.width), x: inner.x, y: inner.y, style: theme[.meterValue], maxX: inner.maxX)
-        let diff = WordDiff(old: old.result.text, new: new.result.text)
+        let diff = WordDiff(old: old.answerText, new: new.answerText)
         var wrapped = WrappedText(width: max(1, inner.width))
         let summary = diff.isIdentical ? "identical answers" : "{+added+} \(diff.addedWords) · [-removed-] \(diff.removedWords) · moved [~from~]{~to~} \(diff.movedWords) words"
         wrapped.append(summary + (diff.isApproximate ? " (approximate: long texts)" : "") + "\n\n", role: .responseMeta)

@@ -34,8 +34,11 @@ struct ResponsePane {
             body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
         guard !body.isEmpty else { return }
-        if state.response.probabilities, !run.result.logprobs.isEmpty {
-            TokenProbabilityView(tokens: run.result.logprobs, cursor: state.response.tokenCursor, theme: theme).render(in: body, into: &buffer)
+        if state.response.probabilities, !run.shownTokens.isEmpty {
+            TokenProbabilityView(
+                tokens: run.shownTokens, cursor: state.response.tokenCursor, theme: theme, picked: state.response.alternative,
+                branchStart: run.branch.map { $0.prefixTokens.count - 1 }, branches: Self.branchList(state.branchFamily(of: run.id), shown: run.id)
+            ).render(in: body, into: &buffer)
             return
         }
         let wrapped = state.response.wrapped
@@ -67,5 +70,14 @@ struct ResponsePane {
         case .failed: return count + "failed"
         case .cancelled: return count + "cancelled"
         }
+    }
+
+    /// "branches: original · ▸at 4 “blue” · at 9 “,”" — the tree the shown run is in, nil without branches.
+    static func branchList(_ family: [RunState], shown: String) -> String? {
+        guard family.count > 1 else { return nil }
+        let names = family.map { run in
+            (run.id == shown ? "▸" : "") + (run.branch.map { "at \($0.tokenIndex + 1) \(TokenProbabilityView.quoted($0.chosen))" } ?? "original")
+        }
+        return "branches: " + names.joined(separator: " · ")
     }
 }

@@ -5,11 +5,18 @@ import TerminalUI
 /// The answer as tokens shaded by how sure the model was (`p` in the response pane): sure tokens plain,
 /// unsure ones in the warning colour, unlikely ones in the error colour and underlined (readable with
 /// `NO_COLOR`); a token cursor, and below it the alternatives at the cursor as bars with the answer's
-/// mean log-probability, perplexity and least sure token.
+/// mean log-probability, perplexity and least sure token. The alternative picked with ↑/↓ is the one
+/// Enter branches from; in a branch, the token it was started with is marked.
 struct TokenProbabilityView {
     var tokens: [TokenLogprob]
     var cursor: Int
     var theme: ResolvedTheme
+    /// The alternative at the cursor that Enter would branch from.
+    var picked = 0
+    /// In a branch: the index of the token the branch put in place.
+    var branchStart: Int?
+    /// The branch tree this answer is in, on one line (nil when it has none).
+    var branches: String?
 
     /// Probability bands: at or above `sure` plain, below `unlikely` marked.
     static let sure = 0.8
@@ -18,7 +25,7 @@ struct TokenProbabilityView {
     func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty, !tokens.isEmpty else { return }
         let cursor = min(max(0, cursor), tokens.count - 1)
-        let panelHeight = area.height >= 12 ? min(4 + (tokens[cursor].top.count), area.height / 2) : (area.height >= 4 ? 2 : 0)
+        let panelHeight = area.height >= 12 ? min(5 + (branches == nil ? 0 : 1) + tokens[cursor].top.count, area.height / 2) : (area.height >= 4 ? 2 : 0)
         let text = Rect(x: area.x, y: area.y, width: area.width, height: area.height - panelHeight)
         drawTokens(in: text, cursor: cursor, into: &buffer)
         if panelHeight > 0 {
@@ -40,7 +47,8 @@ struct TokenProbabilityView {
         var cells: [(row: Int, col: Int, text: String, style: Style)] = []
         var row = 0, col = 0, cursorRow = 0
         for (index, token) in tokens.enumerated() {
-            var style = style(token.probability)
+            var style = index == branchStart ? theme[.paneTitleFocused] : style(token.probability)
+            if index == branchStart { style.attributes.insert(.underline) }
             if index == cursor {
                 style.attributes.insert(.reverse)
                 cursorRow = row
@@ -72,22 +80,31 @@ struct TokenProbabilityView {
 
     private func drawPanel(in area: Rect, cursor: Int, into buffer: inout CellBuffer) {
         let token = tokens[cursor]
-        let mean = tokens.map(\.logprob).reduce(0, +) / Double(tokens.count)
-        let least = tokens.min { $0.logprob < $1.logprob } ?? token
+        // A typed token has no probability: the answer's figures are the model's own tokens'.
+        let scored = tokens.filter { $0.logprob.isFinite }
+        let mean = scored.map(\.logprob).reduce(0, +) / Double(max(1, scored.count))
+        let least = scored.min { $0.logprob < $1.logprob } ?? token
+        let said = token.logprob.isFinite ? "\(Self.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))" : "(typed: no probability)"
+        let branched = cursor == branchStart ? " · the branch starts here" : ""
         var lines: [(String, ThemeRole)] = [
             (String(repeating: "─", count: area.width), .paneBorder),
-            ("token \(cursor + 1)/\(tokens.count) \(Self.quoted(token.token)) \(Self.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))  ←/→ move", .paneTitleFocused),
+            ("token \(cursor + 1)/\(tokens.count) \(Self.quoted(token.token)) \(said)\(branched)", .paneTitleFocused),
             ("mean logprob \(String(format: "%.2f", mean)) · perplexity \(String(format: "%.2f", exp(-mean))) · least sure \(Self.quoted(least.token)) \(Self.percent(least.probability))", .responseMeta),
+            ("←/→ token · ↑/↓ pick · Enter branch from it · b type one · B branches", .textDim),
         ]
-        let nameWidth = min(24, max(8, (token.top.map { TextWidth.of(Self.quoted($0.token)) }.max() ?? 8) + 2))
+        if let branches { lines.insert((branches, .responseMeta), at: 3) }
+        let nameWidth = min(25, max(9, (token.top.map { TextWidth.of(Self.quoted($0.token)) }.max() ?? 8) + 3))
         let barWidth = max(4, min(30, area.width - nameWidth - 10))
-        for alternative in token.top {
+        let picked = min(max(0, picked), max(0, token.top.count - 1))
+        for (index, alternative) in token.top.enumerated() {
             let p = exp(alternative.logprob)
             let filled = Int((p * Double(barWidth)).rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
-            let mark = alternative.token == token.token ? "▸ " : "  "
-            let name = TextTruncation.truncate(Self.quoted(alternative.token), toWidth: nameWidth - 2)
-            lines.append((mark + name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name))) + bar + " " + Self.percent(p), .overlayText))
+            // › the pick Enter branches from; ▸ the token the answer has here.
+            let mark = (index == picked ? "›" : " ") + (alternative.token == token.token ? "▸ " : "  ")
+            let name = TextTruncation.truncate(Self.quoted(alternative.token), toWidth: nameWidth - 3)
+            lines.append((mark + name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name))) + bar + " " + Self.percent(p),
+                          index == picked ? .listSelected : .overlayText))
         }
         if token.top.isEmpty { lines.append(("  no alternatives were asked for (--logprobs 0)", .textDim)) }
         for (i, line) in lines.prefix(area.height).enumerated() {

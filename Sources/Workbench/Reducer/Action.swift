@@ -135,8 +135,13 @@ public struct RunRequest: Sendable, Equatable {
     public var variant: String?
     /// The comparison this run is a cell of.
     public var groupID: String?
+    /// Set when the run continues another's answer from a chosen token.
+    public var branch: RunBranch?
 
-    public init(runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil, groupID: String? = nil) {
+    public init(
+        runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil,
+        groupID: String? = nil, branch: RunBranch? = nil
+    ) {
         self.runID = runID
         self.model = model
         self.request = request
@@ -144,5 +149,6 @@ public struct RunRequest: Sendable, Equatable {
         self.label = label
         self.variant = variant
         self.groupID = groupID
+        self.branch = branch
     }
 }

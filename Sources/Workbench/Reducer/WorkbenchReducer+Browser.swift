@@ -74,7 +74,10 @@ extension WorkbenchReducer {
         case .replayGroup:
             guard case .runs(let scan) = browser.level, let run = selectedRun(browser) else { return [] }
             guard let group = run.group else {
-                state.notice = Notice("run \(run.run) is not part of a comparison: p replays it alone", level: .info, expiresAt: state.now + 4)
+                // A run with branches (or a branch) replays with the whole tree side by side.
+                let family = run.branchFamily(in: scan.runs)
+                if family.count > 1 { return [.loadSavedGroup(family, group: 0, file: scan.summary.file)] }
+                state.notice = Notice("run \(run.run) is not part of a comparison and has no branches: p replays it alone", level: .info, expiresAt: state.now + 4)
                 return []
             }
             return [.loadSavedGroup(scan.runs.filter { $0.group == group }, group: group, file: scan.summary.file)]
@@ -210,9 +213,12 @@ extension WorkbenchReducer {
                                startedAt: state.now, price: price, protocolName: proto)
             run.savedFrom = "run \(saved.run)"
             run.label = "replay of run \(saved.run)"
+            run.branch = Self.savedBranch(saved)
             state.runs.append(run)
             state.response = ResponseViewState()
             state.response.runID = id
+            // A branch's answer starts with the text it was branched with, then streams on.
+            if let prefix = run.branch?.prefix { state.response.wrapped.append(TextSanitizer.sanitize(prefix), role: .responseText, inertRole: .responseInert) }
             state.replays = [ReplayState(runID: id, clock: ReplayClock(run: saved, speed: .x1), now: state.now)]
             state.focus = .response
             state.notice = Notice("replaying run \(saved.run) ×1 — Space pause, . step, 1/2/0 speed ×1/×2/×10, i instant, Esc stop", level: .info, expiresAt: state.now + 6)
@@ -255,13 +261,22 @@ extension WorkbenchReducer {
                                      startedAt: state.now, price: prices.price(for: run.model), protocolName: providers[run.model.provider]?.protocolName)
             replaying.savedFrom = "run \(run.run)"
             replaying.label = run.started.variant
+            replaying.branch = Self.savedBranch(run)
             state.runs.append(replaying)
             state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
-            let title = [variants > 1 ? run.started.variant : nil, models > 1 || variants <= 1 ? run.model.description : nil].compactMap { $0 }.joined(separator: " · ")
+            let title = run.started.branch.map { "run \(run.run) · at \($0.token + 1): \(TokenProbabilityView.quoted($0.chosen))" }
+                ?? [variants > 1 ? run.started.variant : nil, models > 1 || variants <= 1 ? run.model.description : nil].compactMap { $0 }.joined(separator: " · ")
             columns.append(.init(runID: id, title: title.isEmpty ? "run \(run.run)" : title, variant: run.started.variant, model: run.model.description))
         }
-        state.comparison = ComparisonState(title: "Replay of comparison \(group) (\(saved.count) runs)", columns: columns)
-        state.notice = Notice("replaying comparison \(group) ×1 — Space pause, . step, 1/2/0 speed, i instant", level: .info, expiresAt: state.now + 6)
+        // Group 0: not a comparison but a run and its branches.
+        let what = group == 0 ? "run \(saved[0].run) and its branches" : "comparison \(group)"
+        state.comparison = ComparisonState(title: "Replay of \(what) (\(saved.count) runs)", columns: columns)
+        state.notice = Notice("replaying \(what) ×1 — Space pause, . step, 1/2/0 speed, i instant", level: .info, expiresAt: state.now + 6)
+    }
+
+    /// A saved branch's place, for a replay: its prefix is text (the parent's probabilities are not in it).
+    static func savedBranch(_ saved: RecordedRun) -> RunBranch? {
+        saved.started.branch.map { RunBranch(parentID: "", tokenIndex: $0.token, chosen: $0.chosen, prefix: $0.prefix, prefixTokens: [], untokenized: $0.prefix) }
     }
 
     /// Puts a saved prompt into the three fields and the variables table (each field one undo step).

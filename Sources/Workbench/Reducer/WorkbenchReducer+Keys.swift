@@ -126,7 +126,7 @@ extension WorkbenchReducer {
             return []
         case .toggleProbabilities:
             state.response.probabilities.toggle()
-            if state.response.probabilities, state.shownRun?.result.logprobs.isEmpty ?? true {
+            if state.response.probabilities, state.shownRun?.shownTokens.isEmpty ?? true {
                 // Probabilities are asked for from now on; a run without them cannot be shown this way.
                 if state.parameters.logprobs == nil { state.parameters.logprobs = 5 }
                 let can = providers[state.model.provider]?.protocolName.returnsLogprobs ?? false
@@ -135,17 +135,25 @@ extension WorkbenchReducer {
             }
             return []
         case .tokenPrevious, .tokenNext:
-            guard state.response.probabilities, let count = state.shownRun?.result.logprobs.count, count > 0 else { return [] }
+            guard state.response.probabilities, let count = state.shownRun?.shownTokens.count, count > 0 else { return [] }
             let moved = state.response.tokenCursor + (command == .tokenNext ? 1 : -1)
             state.response.tokenCursor = min(max(0, moved), count - 1)
+            state.response.alternative = 0
             return []
+        case .branchTyped:
+            return askForBranchToken(&state)
+        case .showBranches:
+            return showBranches(&state)
         case .scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom:
-            if state.focus == .response { scrollResponse(command, &state) }
+            if state.focus == .response, state.response.probabilities, command == .scrollUp || command == .scrollDown {
+                moveAlternative(command, &state)
+            } else if state.focus == .response { scrollResponse(command, &state) }
             else if state.focus == .variables { moveVariableSelection(command, &state) }
             else if state.focus == .examples { return state.examples.editing == nil ? executeExampleCommand(command, &state) : editText(command, &state) }
             else if state.focus.isTextField { editText(command, &state) }
             return []
         case .confirm:
+            if state.focus == .response, state.response.probabilities { return branchFromPickedAlternative(&state) }
             if state.focus == .variables { beginVariableEdit(&state, replacingWith: nil) }
             if state.focus == .examples { return executeExampleCommand(.confirm, &state) }
             return []

@@ -136,6 +136,7 @@ extension WorkbenchReducer {
         view.showReasoning = show
         view.probabilities = state.response.probabilities
         view.tokenCursor = state.response.tokenCursor
+        view.alternative = state.response.alternative
         view.wrapped = WrappedText(width: width)
         view.follow = state.response.follow
         view.top = state.response.top
@@ -150,7 +151,7 @@ extension WorkbenchReducer {
                 state.response.wrapped.append("\n\n", role: .responseText)
             }
         }
-        state.response.wrapped.append(TextSanitizer.sanitize(run.result.text), role: .responseText, inertRole: .responseInert)
+        state.response.wrapped.append(TextSanitizer.sanitize(run.answerText), role: .responseText, inertRole: .responseInert)
         if !run.phase.isActive { appendFooter(run, &state) }
     }
 

@@ -71,6 +71,10 @@ extension WorkbenchReducer {
                 case .exportRuns(let runs, let session):
                     guard let url = promptFileURL(text, state) else { return [] }
                     return [.exportRunsToPromptFile(runs, session: session, to: url)]
+                case .branchToken(let runID, let token):
+                    // Spaces count here: " blue" and "blue" are different tokens.
+                    guard let run = state.runs.last(where: { $0.id == runID }) else { return [] }
+                    return startBranch(of: run, at: token, with: prompt.editor.text, &state)
                 }
                 return []
             case .escape:

@@ -22,6 +22,8 @@ public struct RunState: Sendable, Equatable, Identifiable {
     public var savedFrom: String?
     /// What the run is when more than a plain run ("re-run of run 3", "replay of run 3 ×2").
     public var label: String?
+    /// Set when the run continues another's answer from a chosen token.
+    public var branch: RunBranch?
 
     public init(
         id: String, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, prompt: Prompt,
@@ -37,6 +39,10 @@ public struct RunState: Sendable, Equatable, Identifiable {
     }
 
     public var result: RunAccumulator { meter.result }
+    /// The answer as read: a branch's prefix and what the model wrote after it.
+    public var answerText: String { (branch?.prefix ?? "") + result.text }
+    /// The answer's tokens with their probabilities, a branch's prefix first.
+    public var shownTokens: [TokenLogprob] { (branch?.prefixTokens ?? []) + result.logprobs }
     public var startedAt: Double { meter.startedAt }
     public var firstTokenAt: Double? { meter.firstTokenAt }
     public var endedAt: Double? { meter.endedAt }

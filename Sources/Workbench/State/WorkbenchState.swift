@@ -159,6 +159,8 @@ public struct ResponseViewState: Sendable {
     /// The answer shown as tokens shaded by probability, with a token cursor (`p`).
     public var probabilities = false
     public var tokenCursor = 0
+    /// The alternative picked at the cursor (↑/↓), which Enter branches from.
+    public var alternative = 0
 
     public init() {}
 }
@@ -189,6 +191,8 @@ public struct TextPromptState: Sendable {
         case renameVariant(Int), saveAs
         /// Saved runs (one, or a comparison) to write as a new prompt file.
         case exportRuns([RunSummary], session: URL)
+        /// A token typed to branch from at this place of a run's answer.
+        case branchToken(runID: String, token: Int)
     }
     public var title: String
     public var editor: TextEditorState

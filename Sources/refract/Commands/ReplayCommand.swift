@@ -95,6 +95,8 @@ struct ReplayCommand: AsyncParsableCommand {
         // The meter runs on the recorded clock, so the figures are the recording's whatever the speed.
         var position = 0
         let request = ModelRequest(model: run.model.model, messages: [])
+        // A branch reads as one answer: the text it was branched with, then what the model went on with.
+        if let prefix = run.started.branch?.prefix { await printer.part(.textDelta(prefix), job: index) }
         for await part in model.stream(request) {
             let ms = position < model.timeline.count ? model.timeline[position].ms : (run.totalMs ?? 0)
             position += 1

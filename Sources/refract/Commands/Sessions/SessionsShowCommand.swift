@@ -40,7 +40,7 @@ struct SessionsShowCommand: AsyncParsableCommand {
                 run.usage?.input.map(String.init) ?? "–", run.usage?.output.map(String.init) ?? "–",
                 SessionText.seconds(run.ttftMs), SessionText.seconds(run.totalMs),
                 run.cost.map { ExportFormatting.usd($0.usd) } ?? "unpriced",
-                SessionText.firstLine(run.text),
+                SessionText.firstLine(run.answerText),
             ]
         }
         return out + "\n" + SessionText.table([header] + rows, caps: [4, 48, 24, 7, 7, 8, 9, 10, 60], rightAligned: [0, 3, 4, 5, 6, 7])
