@@ -18,6 +18,8 @@ public struct PromptDocument: Sendable, Equatable {
     public var variables: [String: String] = [:]
     /// `provider:model` names as written; the first is the workbench's model.
     public var models: [String] = []
+    /// The few answers a classification prompt allows (label mode scores each instead of sampling one).
+    public var labels: [String] = []
     public var parameters = GenerationParameters()
     /// Chat or raw completion; nil leaves it to the model (base models default to raw).
     public var mode: RequestMode?

@@ -13,7 +13,7 @@ public struct PromptFileReader: Sendable {
     }
 
     static let topLevelKeys: Set<String> = [
-        "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "params", "raw", "workbench",
+        "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "labels", "params", "raw", "workbench",
     ]
     static let instructionKeys: Set<String> = ["name", "text"]
     static let exampleKeys: Set<String> = ["input", "output"]
@@ -84,6 +84,7 @@ private struct TableReading {
         doc.examples = try examples(root)
         doc.variables = try variables(root)
         doc.models = try models(root)
+        doc.labels = try labels(root)
         if let v = root["params"] {
             guard let t = v.table else { throw fail("expected a table [params]", "params") }
             try params(t, into: &doc)
@@ -166,6 +167,15 @@ private struct TableReading {
         for name in names where ModelRef(name) == nil {
             throw fail("\"\(name)\" is not provider:model (e.g. \"local:smollm2-135m-instruct\")", "models")
         }
+        return names
+    }
+
+    func labels(_ root: TOMLTable) throws(PromptFileError) -> [String] {
+        guard let v = root["labels"] else { return [] }
+        guard let array = v.array, array.allSatisfy({ $0.string != nil }) else { throw fail("expected a list of labels, e.g. [\"positive\", \"negative\"]", "labels") }
+        let names = array.compactMap(\.string)
+        if let empty = names.firstIndex(where: { $0.isEmpty }) { throw fail("label \(empty + 1) is empty", "labels") }
+        if Set(names).count != names.count { throw fail("a label is listed twice", "labels") }
         return names
     }
 

@@ -13,6 +13,7 @@ public enum PromptFileWriter {
         out.put("format", String(PromptDocument.formatVersion))
         if !doc.title.isEmpty { out.put("title", string(doc.title)) }
         if !doc.models.isEmpty { out.put("models", "[" + doc.models.map(string).joined(separator: ", ") + "]") }
+        if !doc.labels.isEmpty { out.put("labels", "[" + doc.labels.map(string).joined(separator: ", ") + "]") }
         out.put("system", string(doc.system))
         out.put("input", string(doc.input))
         out.extra(doc.extras.lines)

@@ -21,7 +21,7 @@ extension ProviderRegistry {
         return PromptInspection(templated: templated, tokens: tokens, contextTokens: localPool.settings.contextPerSlot)
     }
 
-    private func post(_ spec: HTTPRequestSpec, timeout: Double) async throws(ProviderError) -> Data {
+    func post(_ spec: HTTPRequestSpec, timeout: Double) async throws(ProviderError) -> Data {
         let response = try await transport.send(spec, readTimeout: timeout)
         let body = try await response.body.collect(upTo: 16 * 1024 * 1024)
         guard response.isSuccess else {

@@ -14,7 +14,11 @@ struct CompareCommand: AsyncParsableCommand {
             from the config). The grid is recorded in the session as one comparison group. The result is a \
             Markdown table (default) or, with --format json, one object: \
             {"results":[{"instruction","model","text","usage","cost_usd","ttft_ms","total_ms","error"}, …]}. \
-            Exit status is 0 only when every cell succeeded; failed cells are still reported.
+            Exit status is 0 only when every cell succeeded; failed cells are still reported. \
+            With --labels (classification prompts; the local models), nothing is sampled: each cell scores the \
+            prompt file's `labels` (or the --label values) as the start of the answer and prints their \
+            distribution; --format json gives {"cells":[{"variant","model","labels":[{"label","scored","tokens",\
+            "logprob","share","exact"}],"top","error"}]}.
             """
     )
 
@@ -32,6 +36,12 @@ struct CompareCommand: AsyncParsableCommand {
 
     @Option(help: "markdown (a table) or json.")
     var format: OutputFormat = .markdown
+
+    @Flag(help: "Label mode: score each label instead of sampling an answer (local models).")
+    var labels = false
+
+    @Option(name: .customLong("label"), help: "A label to score (repeatable; default: the prompt file's labels). Implies --labels.")
+    var labelValues: [String] = []
 
     @Option(help: "The config file.")
     var config: String?
@@ -57,6 +67,15 @@ struct CompareCommand: AsyncParsableCommand {
 
     func compare(_ context: AppContext) async throws -> Bool {
         let plan = try PromptPlan.make(file: file, variants: variants, options: promptOptions, generation: generation, models: models, context: context)
+        if labels || !labelValues.isEmpty {
+            let chosen = labelValues.isEmpty ? plan.labels : labelValues
+            guard !chosen.isEmpty else {
+                throw CLIError(message: "label mode needs labels: labels = [\"positive\", \"negative\"] in the prompt file, or --label NAME", exitCode: 2)
+            }
+            let cells = await LabelComparison(plan: plan, labels: chosen).run(context: context)
+            Stdout.write(format == .json ? LabelComparison.json(cells) : LabelComparison.markdown(cells, labels: chosen))
+            return cells.allSatisfy { $0.error == nil }
+        }
         let batch = try RunBatch(plan: plan, context: context)
         if Stderr.isTerminal { Stderr.line("refract: comparing \(plan.prompts.count) instruction(s) × \(plan.models.count) model(s) = \(batch.jobs.count) runs…") }
         let (results, interrupted) = await batch.run(context: context, sessions: sessions, printer: nil)

@@ -15,6 +15,8 @@ struct PromptPlan {
     var mode: RequestMode?
     /// The prompt file, when there is one.
     var file: URL?
+    /// The file's `labels` (label mode), if any.
+    var labels: [String] = []
 
     static func make(
         file: String?, variants: [String], options: PromptOptions, generation: GenerationOptions, models: [String], context: AppContext
@@ -60,7 +62,7 @@ struct PromptPlan {
         let chosenModels = !refs.isEmpty ? refs : (!fileModels.isEmpty ? fileModels : [context.config.startingModel])
         return PromptPlan(
             prompts: chosen.map { (doc.instructions[$0].name, doc.prompt(variant: $0)) }, models: chosenModels,
-            parameters: generation.overriding(doc.parameters), mode: generation.modeOverride ?? doc.mode, file: url
+            parameters: generation.overriding(doc.parameters), mode: generation.modeOverride ?? doc.mode, file: url, labels: doc.labels
         )
     }
 }
