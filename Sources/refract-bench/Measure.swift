@@ -102,6 +102,16 @@ enum Tokens {
         var random = BenchRandom(seed: seed)
         return (0..<count).map { _ in vocabulary[random.below(vocabulary.count)] }
     }
+
+    /// A token with a log-probability and `alternatives` others as a server sends them: full-precision
+    /// doubles (llama.cpp's float32 values printed as doubles), most likely first.
+    static func logprob(_ token: String, alternatives: Int, vocabulary words: [String], at index: Int, random: inout BenchRandom) -> TokenLogprob {
+        func value() -> Double { -Double(random.below(1_000_000_000)) / 97_654_321.123 }
+        var top = [TokenAlternative(token: token, logprob: value())]
+        for k in 1..<max(1, alternatives) { top.append(TokenAlternative(token: vocabulary[(index * 7 + k * 13) % vocabulary.count], logprob: value())) }
+        top.sort { $0.logprob > $1.logprob }
+        return TokenLogprob(token: token, logprob: top.first { $0.token == token }?.logprob ?? value(), top: top)
+    }
 }
 
 /// Options of the form `--name value` and `--flag`.

@@ -18,7 +18,7 @@ enum SessionGenerator {
     /// One run of `tokens` tokens arriving every `msPerToken` (deltas coalesce in 50 ms windows).
     static func record(
         _ writer: SessionWriter, tokens: [String], msPerToken: Int, clock: FakeClock, instruction: String,
-        label: String? = nil, group: Int? = nil
+        label: String? = nil, group: Int? = nil, probabilities: Int = 0
     ) {
         clock.reset()
         let recorder = writer.beginRun(
@@ -28,8 +28,10 @@ enum SessionGenerator {
             elapsedMs: { clock.now }
         )
         clock.advance(40)
-        for token in tokens {
+        var random = BenchRandom(seed: 17)
+        for (i, token) in tokens.enumerated() {
             recorder.record(.textDelta(token))
+            if probabilities > 0 { recorder.record(.logprobs([Tokens.logprob(token, alternatives: probabilities, vocabulary: tokens, at: i, random: &random)])) }
             clock.advance(msPerToken)
         }
         recorder.record(.usage(Usage(input: 37, output: tokens.count, cacheRead: 0)))
@@ -156,12 +158,14 @@ enum SessionsBench {
         let words = Tokens.make(tokens, seed: 3)
         let textBytes = words.reduce(0) { $0 + $1.utf8.count }
         let c0 = Measure.cpu()
-        SessionGenerator.record(writer, tokens: words, msPerToken: msPerToken, clock: FakeClock(), instruction: "Tell a long story.")
+        let probabilities = options.int("probabilities", 0)
+        SessionGenerator.record(writer, tokens: words, msPerToken: msPerToken, clock: FakeClock(), instruction: "Tell a long story.", probabilities: probabilities)
         let cpu = Measure.cpu() - c0
         writer.close()
         let bytes = SessionGenerator.fileSize(writer.file) - before
         var report = Report("record.bytes_per_token")
         report.add("tokens", tokens)
+        report.add("probabilities", probabilities)
         report.add("ms_per_token", msPerToken)
         report.add("answer_bytes_per_token", Double(textBytes) / Double(tokens), digits: 2)
         report.add("file_bytes_per_token", Double(bytes) / Double(tokens), digits: 2)

@@ -84,7 +84,13 @@ enum RenderBench {
         let perFrame = max(1, options.int("per-frame", 1))
         let width = options.int("width", columns > 1 ? 200 : 120)
         let height = options.int("height", 40)
+        let probabilities = options.int("probabilities", 0)
         var driver = WorkbenchDriver(width: width, height: height)
+        if probabilities > 0 {
+            // The probability view on (Alt-5, p) before the run, as a user would turn it on.
+            _ = driver.key(.char("5"), .alt)
+            _ = driver.key(.char("p"))
+        }
         driver.startRun(columns: columns)
         guard driver.runIDs.count == columns else {
             FileHandle.standardError.write(Data("expected \(columns) runs, started \(driver.runIDs.count)\n".utf8))
@@ -92,14 +98,19 @@ enum RenderBench {
         }
         driver.draw()
         let words = Tokens.make(tokens, seed: 9)
+        var random = BenchRandom(seed: 23)
+        let scored = probabilities > 0 ? words.indices.map { Tokens.logprob(words[$0], alternatives: probabilities, vocabulary: words, at: $0, random: &random) } : []
         var frameTimes: [Double] = []
         let c0 = Measure.cpu()
         let t0 = Measure.now()
         var i = 0
         while i < tokens {
             let f0 = Measure.now()
-            for token in words[i..<min(tokens, i + perFrame)] {
-                for id in driver.runIDs { driver.send(.part(runID: id, .textDelta(token))) }
+            for n in i..<min(tokens, i + perFrame) {
+                for id in driver.runIDs {
+                    driver.send(.part(runID: id, .textDelta(words[n])))
+                    if probabilities > 0 { driver.send(.part(runID: id, .logprobs([scored[n]]))) }
+                }
             }
             driver.draw()
             frameTimes.append(Measure.now() - f0)
@@ -113,17 +124,19 @@ enum RenderBench {
         driver.draw()
         let cpu = Measure.cpu() - c0
         let wall = Measure.now() - t0
-        // Keystrokes while the answer is on screen: one edit + one frame each.
+        // Keystrokes while the answer is on screen: one edit + one frame each; in the probability view, a
+        // move of the token cursor (→) in the response pane instead.
         _ = driver.key(.escape)
-        _ = driver.key(.char("2"), .alt)
+        _ = driver.key(.char(probabilities > 0 ? "5" : "2"), .alt)
         var keyTimes: [Double] = []
         for _ in 0..<50 {
             let k0 = Measure.now()
-            _ = driver.key(.char("x"))
+            _ = probabilities > 0 ? driver.key(.right) : driver.key(.char("x"))
             driver.draw()
             keyTimes.append(Measure.now() - k0)
         }
-        var report = Report("render.\(columns == 1 ? "single" : "\(columns)-columns")")
+        var report = Report("render.\(columns == 1 ? "single" : "\(columns)-columns")\(probabilities > 0 ? ".probabilities" : "")")
+        report.add("probabilities", probabilities)
         report.add("size", "\(width)x\(height)")
         report.add("columns", columns)
         report.add("tokens_per_column", tokens)

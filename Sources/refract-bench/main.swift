@@ -8,8 +8,8 @@ let usage = """
       sessions-gen  [--dir bench-out/sessions-100mb] [--runs 10000] [--mb 100]
       sessions-open [--dir bench-out/sessions-100mb]      (run in a fresh process: measures RSS too)
       replay        [--tokens 100000] [--dir DIR]          instant replay into the workbench state
-      record        [--tokens 20000] [--ms-per-token 12]   session bytes written per streamed token
-      render        [--tokens 256] [--columns 1] [--per-frame 1] [--width W] [--height H]
+      record        [--tokens 20000] [--ms-per-token 12] [--probabilities K]   session bytes written per streamed token
+      render        [--tokens 256] [--columns 1] [--per-frame 1] [--width W] [--height H] [--probabilities K]
       session-gen-run --dir DIR [--tokens 20000]          one recorded run, for the end-to-end replay
       prompt-file   [--variants 50] [--examples 200] [--reps 50]   read, load, write, fingerprint a big prompt file
     """

@@ -27,7 +27,7 @@ import Testing
 
         let bytes = try events.flatMap { try SessionLineCodec.encodeLine($0) }
         let text = String(decoding: bytes, as: UTF8.self)
-        #expect(text.contains(#"{"type":"logprobs","run":1,"ms":10,"tokens":[["Hel",-0.1,[["Hel",-0.1]]],["lo",-0.2,[["lo",-0.2]]]]}"#), "\(text)")
+        #expect(text.contains(#"{"type":"logprobs","run":1,"ms":10,"tokens":[["Hel",-0.1,[],0],["lo",-0.2,[],0]]}"#), "\(text)")
         let log = try SessionReader.read(bytes: bytes, name: "s.jsonl")
         let run = try #require(log.runs.first)
         #expect(run.text == "Hello!")

@@ -61,8 +61,14 @@ import Testing
         #expect(StreamPartJSON.object(for: .logprobs([token])) ==
             #"{"type":"logprobs","tokens":[{"token":"Hi","logprob":-0.5,"top":[{"token":"Hi","logprob":-0.5},{"token":"Hey","logprob":-1.25}]}]}"#)
         let compact = try JSONEncoder().encode([token])
-        #expect(String(decoding: compact, as: UTF8.self) == #"[["Hi",-0.5,[["Hi",-0.5],["Hey",-1.25]]]]"#)
+        // The token is not repeated among its alternatives: its rank says where it was.
+        #expect(String(decoding: compact, as: UTF8.self) == #"[["Hi",-0.5,[["Hey",-1.25]],0]]"#)
         #expect(try JSONDecoder().decode([TokenLogprob].self, from: compact) == [token])
+        // Sessions written before kept the token inside its alternatives: they read the same.
+        #expect(try JSONDecoder().decode([TokenLogprob].self, from: Data(#"[["Hi",-0.5,[["Hi",-0.5],["Hey",-1.25]]]]"#.utf8)) == [token])
+        // Three decimals are kept (the rest is float noise from the server), a typed token's NaN too.
+        let noisy = TokenLogprob(token: "a", logprob: -0.1263524889945984, top: [TokenAlternative(token: "b", logprob: -2.3407042026519775)])
+        #expect(String(decoding: try JSONEncoder().encode([noisy]), as: UTF8.self) == #"[["a",-0.126,[["b",-2.341]]]]"#)
         #expect(abs(token.probability - 0.6065) < 0.001)
     }
 
