@@ -249,12 +249,16 @@ import Testing
     }
 
     @Test func aCloudModelShowsTheMessagesAndSaysTheTemplateIsTheProviders() {
-        var h = WorkbenchHarness(model: "anthropic:claude-haiku-4-5")
+        var h = WorkbenchHarness(width: 160, height: 40, model: "anthropic:claude-haiku-4-5")
         h.key("M-3")
         h.type("hi")
         #expect(!h.key("F7").contains { if case .inspectPrompt = $0 { true } else { false } })
         let screen = h.render().lines.joined(separator: "\n")
         #expect(screen.contains("── user ──") && screen.contains("applies its own template"))
+        // The exact request, the key's header naming where the key comes from, never a value.
+        #expect(screen.contains("── the request: POST https://api.anthropic.com/v1/messages ──"), "\(screen)")
+        #expect(screen.contains("x-api-key: ‹key from $ANTHROPIC_API_KEY›"))
+        #expect(screen.contains(#"{"max_tokens":"#) && screen.contains(#""content":"hi""#))
     }
 }
 

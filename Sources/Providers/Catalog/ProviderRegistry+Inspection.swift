@@ -37,25 +37,8 @@ extension ProviderRegistry {
     public func requestPreview(_ request: ModelRequest, model ref: ModelRef) throws(ProviderError) -> RequestPreview {
         // A missing key does not stop the preview (resolve would): the request is shown without one.
         guard let spec = spec(named: ref.provider) else { _ = try resolve(ref); throw ProviderError(kind: .invalidInput, message: "unknown provider") }
-        var baseURL = spec.baseURL
-        var notRunning = false
-        if spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model) {
-            if case .running(let port) = localPool.status(of: local) { baseURL = URL(string: "http://127.0.0.1:\(port)/v1")! }
-            else { notRunning = true }
-        }
-        let key = spec.keyStatus(environment: environment)
-        let wire = spec.protocolName.implementation(providerName: spec.displayName)
-        // A stand-in for a missing key, so its header is shown (labelled) where it will go.
-        let value = key.value ?? (key == .notNeeded ? nil : "refract-missing-key-stand-in")
-        let http = try wire.streamRequest(for: request, endpoint: ProviderEndpoint(baseURL: baseURL, apiKey: value, extraHeaders: spec.headers))
-        let label = switch key {
-        case .present(_, let source): "‹key from \(source)›"
-        case .missing(let vars): "‹no key: set $\(vars.first ?? "the key variable")›"
-        case .notNeeded: "‹none›"
-        }
-        var preview = RequestPreview(http, apiKey: value, keyLabel: label)
-        // The catalog's address has port 0: the real one is chosen when the server starts.
-        if notRunning { preview.url = preview.url.replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:PORT/") }
-        return preview
+        var port: Int?
+        if spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model), case .running(let running) = localPool.status(of: local) { port = running }
+        return try spec.requestPreview(request, key: spec.keyStatus(environment: environment), localPort: port)
     }
 }

@@ -37,3 +37,27 @@ public struct RequestPreview: Sendable, Equatable, Encodable {
         return parts.count == 2 ? "\(parts[0]) \(keyLabel)" : keyLabel
     }
 }
+
+extension ProviderSpec {
+    /// The request this provider would be sent for `request`, credentials replaced by where they come
+    /// from. `key` nil: not known here (the workbench's reducer sees no environment) — the header is shown
+    /// with the variable it is read from. `localPort`: a managed local server's port when it runs.
+    public func requestPreview(_ request: ModelRequest, key: KeyStatus?, localPort: Int? = nil) throws(ProviderError) -> RequestPreview {
+        var base = baseURL
+        if isManagedLocal, let localPort { base = URL(string: "http://127.0.0.1:\(localPort)/v1")! }
+        let label: String = switch key {
+        case .present(_, let source)?: "‹key from \(source)›"
+        case .missing(let vars)?: "‹no key: set $\(vars.first ?? "the key variable")›"
+        case .notNeeded?: "‹none›"
+        case nil: apiKeyEnvironment.first.map { "‹key from $\($0)›" } ?? "‹key›"
+        }
+        // A stand-in for a key not at hand, so its header is shown (labelled) where it will go.
+        let value = key?.value ?? (key == .notNeeded || (key == nil && !requiresKey) ? nil : "refract-missing-key-stand-in")
+        let wire = protocolName.implementation(providerName: displayName)
+        let http = try wire.streamRequest(for: request, endpoint: ProviderEndpoint(baseURL: base, apiKey: value, extraHeaders: headers))
+        var preview = RequestPreview(http, apiKey: value, keyLabel: label)
+        // The catalog's address has port 0: the real one is chosen when the server starts.
+        if isManagedLocal, localPort == nil { preview.url = preview.url.replacingOccurrences(of: "127.0.0.1:0/", with: "127.0.0.1:PORT/") }
+        return preview
+    }
+}

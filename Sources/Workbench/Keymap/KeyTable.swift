@@ -100,7 +100,7 @@ public enum KeyTable {
         .init(command: .back, contexts: [.browser], title: "back to the sessions", defaultKeys: ["Backspace", "Left"]),
         .init(command: .search, contexts: [.browser], title: "search prompts and answers", defaultKeys: ["/"]),
         .init(command: .replay, contexts: [.browser], title: "replay the run with its timing", defaultKeys: ["p"]),
-        .init(command: .replayGroup, contexts: [.browser], title: "replay the run's whole comparison as a grid", defaultKeys: ["g"]),
+        .init(command: .replayGroup, contexts: [.browser], title: "replay the run's whole comparison (or the run and its branches) as a grid", defaultKeys: ["g"]),
         .init(command: .rerun, contexts: [.browser], title: "re-run on the current model and compare", defaultKeys: ["r"]),
         .init(command: .exportPrompt, contexts: [.browser], title: "write the run (with its whole comparison) to a new prompt file and open it", defaultKeys: ["w"]),
         .init(command: .rename, contexts: [.browser], title: "rename the session", defaultKeys: ["F2", "n"]),

@@ -16,7 +16,11 @@ extension WorkbenchReducer {
         let local = providers[state.model.provider]?.isManagedLocal == true
         let status = local ? "asking llama.cpp for the template and the tokens…"
             : "\(state.model.provider) applies its own template on its servers; Refract cannot see it (the messages above are exactly what is sent)"
-        state.overlay = .inspection(InspectionState(model: state.model, request: request, status: status))
+        var shown = InspectionState(model: state.model, request: request, status: status)
+        if let spec = providers[state.model.provider] {
+            shown.preview = Result { () throws(ProviderError) in try spec.requestPreview(request, key: nil) }
+        }
+        state.overlay = .inspection(shown)
         return local ? [.inspectPrompt(request, model: state.model)] : []
     }
 

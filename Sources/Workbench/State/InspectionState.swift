@@ -8,6 +8,8 @@ public struct InspectionState: Sendable, Equatable {
     public var inspection: PromptInspection?
     /// "asking llama.cpp…", or why there is no template view.
     public var status: String?
+    /// The HTTP request as it would be sent (keys replaced), or why it cannot be built.
+    public var preview: Result<RequestPreview, ProviderError>?
     public var scroll = 0
 
     public init(model: ModelRef, request: ModelRequest, status: String?) {
@@ -31,6 +33,13 @@ public struct InspectionState: Sendable, Equatable {
             out += ["", "── \(inspection.tokens.count) tokens (id:piece, ⟦special⟧, ␣ space, ⏎ newline) ──"]
             out.append(inspection.tokens.map(\.display).joined(separator: " "))
             out += inspection.hazards.map { "⚠ \($0)" }
+        }
+        switch preview {
+        case .success(let preview):
+            out += ["", "── the request: \(preview.method) \(preview.url) ──"] + preview.headers.map { "\($0.name): \($0.value)" }
+            out.append(preview.body)
+        case .failure(let error): out += ["", "── no request: \(error.message) ──"]
+        case nil: break
         }
         if let status { out += ["", status] }
         return out
