@@ -2,6 +2,7 @@ import Foundation
 import Providers
 import Sessions
 import Testing
+import TerminalUI
 @testable import Workbench
 
 /// Branching from a token: in the probability view ↑/↓ pick an alternative at the cursor, Enter asks the
@@ -141,5 +142,36 @@ import Testing
         var recorded = RecordedRun(started: back)
         recorded.text = " breeze"
         #expect(recorded.answerText == "Blue sea breeze")
+    }
+}
+
+/// The probability view on a long answer: only the rows around the cursor are drawn, laid out exactly as a
+/// short answer is (wide characters, newlines and wrapping included).
+@Suite struct LongProbabilityViewTests {
+    func render(_ tokens: [TokenLogprob], cursor: Int, width: Int = 24, height: Int = 6) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: height)
+        TokenProbabilityView(tokens: tokens, cursor: cursor, theme: .plain).render(in: Rect(x: 0, y: 0, width: width, height: height), into: &buffer)
+        return buffer
+    }
+
+    @Test func theRowsAroundTheCursorAreShownAndWrapLikeAShortAnswer() {
+        let words = (0..<3000).map { i in i % 7 == 3 ? " 東京\(i)" : (i % 11 == 5 ? "\n" : " w\(i)") }
+        let tokens = words.map { TokenLogprob(token: $0, logprob: -0.01) }
+        // Characters wrap, so a word may continue on the next row: read the rows as one text.
+        let end = render(tokens, cursor: 2999, height: 8).lines.joined()
+        #expect(end.contains("東京2999"), "\(end)")
+        #expect(!end.contains(" w1 "))
+        let middle = render(tokens, cursor: 1500, height: 8)
+        // The cursor's token is drawn reversed, with exactly its text.
+        var reversed = ""
+        for y in 0..<middle.height {
+            for x in 0..<middle.width where middle[x, y].style.attributes.contains(.reverse) { reversed += middle[x, y].grapheme }
+        }
+        #expect(reversed == " w1500", "\(middle.lines.joined(separator: "\n"))")
+        // The same words, alone, lay out as the long answer shows them around the cursor.
+        let start = render(Array(tokens.prefix(8)), cursor: 0, height: 8).lines
+        let long = render(tokens, cursor: 0, height: 8).lines
+        #expect(start[0] == long[0])
+        #expect(long[1].hasPrefix(start[1]))
     }
 }

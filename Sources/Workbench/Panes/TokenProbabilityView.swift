@@ -42,48 +42,97 @@ struct TokenProbabilityView {
     }
 
     /// Lays the tokens out with wrapping (newlines break lines), then shows the rows around the cursor.
+    /// Two passes so a long answer stays cheap: where every token starts (arithmetic only, for ASCII),
+    /// then drawing only the tokens on the rows shown.
     private func drawTokens(in area: Rect, cursor: Int, into buffer: inout CellBuffer) {
         guard !area.isEmpty else { return }
-        var cells: [(row: Int, col: Int, text: String, style: Style)] = []
+        var starts: [(row: Int, col: Int)] = []
+        starts.reserveCapacity(tokens.count)
         var row = 0, col = 0, cursorRow = 0
         for (index, token) in tokens.enumerated() {
+            starts.append((row, col))
+            Self.advance(token.token, row: &row, col: &col, width: area.width)
+            if index == cursor { cursorRow = row }
+        }
+        let top = max(0, min(cursorRow - area.height / 2, row - area.height + 1))
+        let bottom = top + area.height
+        // The first token that ends on or after the top row.
+        var first = 0
+        while first + 1 < tokens.count, starts[first + 1].row < top { first += 1 }
+        for index in first..<tokens.count where starts[index].row < bottom {
+            let token = tokens[index]
             var style = index == branchStart ? theme[.paneTitleFocused] : style(token.probability)
             if index == branchStart { style.attributes.insert(.underline) }
-            if index == cursor {
-                style.attributes.insert(.reverse)
-                cursorRow = row
+            if index == cursor { style.attributes.insert(.reverse) }
+            var (r, c) = starts[index]
+            func put(_ text: String, _ width: Int) {
+                if r >= top && r < bottom { buffer.write(text, x: area.x + c, y: area.y + r - top, style: style, maxX: area.maxX) }
+                c += width
             }
             let pieces = token.token.split(separator: "\n", omittingEmptySubsequences: false)
             for (n, piece) in pieces.enumerated() {
                 if n > 0 {
-                    if index == cursor { cells.append((row, col, "⏎", style)) }
-                    row += 1
-                    col = 0
+                    if index == cursor { put("⏎", 0) }
+                    r += 1
+                    c = 0
                 }
                 for ch in TextSanitizer.plainSanitized(String(piece)) {
                     let w = max(1, TextWidth.of(ch))
-                    if col + w > area.width {
-                        row += 1
-                        col = 0
+                    if c + w > area.width {
+                        r += 1
+                        c = 0
                     }
-                    cells.append((row, col, String(ch), style))
-                    col += w
+                    put(String(ch), w)
                 }
             }
-            if index == cursor { cursorRow = max(cursorRow, row) }
         }
-        let top = max(0, min(cursorRow - area.height / 2, row - area.height + 1))
-        for cell in cells where cell.row >= top && cell.row < top + area.height {
-            buffer.write(cell.text, x: area.x + cell.col, y: area.y + cell.row - top, style: cell.style, maxX: area.maxX)
+    }
+
+    /// Moves (row, col) past `text` as `drawTokens` lays it out; printable ASCII without allocating.
+    static func advance(_ text: String, row: inout Int, col: inout Int, width: Int) {
+        if !text.utf8.contains(where: { $0 >= 0x7F || ($0 < 0x20 && $0 != 0x0A) }) {
+            for byte in text.utf8 {
+                if byte == 0x0A {
+                    row += 1
+                    col = 0
+                    continue
+                }
+                if col + 1 > width {
+                    row += 1
+                    col = 0
+                }
+                col += 1
+            }
+            return
+        }
+        for (n, piece) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if n > 0 {
+                row += 1
+                col = 0
+            }
+            for ch in TextSanitizer.plainSanitized(String(piece)) {
+                let w = max(1, TextWidth.of(ch))
+                if col + w > width {
+                    row += 1
+                    col = 0
+                }
+                col += w
+            }
         }
     }
 
     private func drawPanel(in area: Rect, cursor: Int, into buffer: inout CellBuffer) {
         let token = tokens[cursor]
         // A typed token has no probability: the answer's figures are the model's own tokens'.
-        let scored = tokens.filter { $0.logprob.isFinite }
-        let mean = scored.map(\.logprob).reduce(0, +) / Double(max(1, scored.count))
-        let least = scored.min { $0.logprob < $1.logprob } ?? token
+        var sum = 0.0, count = 0
+        var least = token
+        var leastValue = Double.infinity
+        for t in tokens where t.logprob.isFinite {
+            sum += t.logprob
+            count += 1
+            if t.logprob < leastValue { leastValue = t.logprob; least = t }
+        }
+        let mean = sum / Double(max(1, count))
         let said = token.logprob.isFinite ? "\(Self.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))" : "(typed: no probability)"
         let branched = cursor == branchStart ? " · the branch starts here" : ""
         var lines: [(String, ThemeRole)] = [

@@ -42,7 +42,10 @@ public struct RunState: Sendable, Equatable, Identifiable {
     /// The answer as read: a branch's prefix and what the model wrote after it.
     public var answerText: String { (branch?.prefix ?? "") + result.text }
     /// The answer's tokens with their probabilities, a branch's prefix first.
-    public var shownTokens: [TokenLogprob] { (branch?.prefixTokens ?? []) + result.logprobs }
+    public var shownTokens: [TokenLogprob] {
+        guard let prefix = branch?.prefixTokens, !prefix.isEmpty else { return result.logprobs }
+        return prefix + result.logprobs
+    }
     public var startedAt: Double { meter.startedAt }
     public var firstTokenAt: Double? { meter.firstTokenAt }
     public var endedAt: Double? { meter.endedAt }
