@@ -48,8 +48,11 @@ def capture_body(home):
     return got["body"]
 
 
+LOGPROBS = []  # ["--logprobs", "K"] with --logprobs K: both sides ask for token probabilities
+
+
 def request_args():
-    return ["--instruction", INSTRUCTION, "--input", INPUT, "--max-tokens", "256", "--temperature", "0", "--seed", "1"]
+    return ["--instruction", INSTRUCTION, "--input", INPUT, "--max-tokens", "256", "--temperature", "0", "--seed", "1", *LOGPROBS]
 
 
 def stream(cmd, env, first_marker):
@@ -86,7 +89,11 @@ def curl_has_content(out):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--logprobs", type=int, default=None, help="ask for K alternatives per token (refract --logprobs K; curl the same body)")
     a = ap.parse_args()
+    if a.logprobs is not None:
+        LOGPROBS.extend(["--logprobs", str(a.logprobs)])
+    suffix = "" if a.logprobs is None else f".logprobs{a.logprobs}"
     home = tempfile.mkdtemp(prefix="refract-bench-run-", dir=OUT if os.path.isdir(OUT) else None)
     env = refract_env(home)
     body = capture_body(home)
@@ -121,7 +128,7 @@ def main():
             loads.append(load())
         bpt = session_bytes_per_token(env["REFRACT_SESSIONS"])
     for name, rs in rows.items():
-        emit(f"run_vs_curl.{name}", runs=len(rs),
+        emit(f"run_vs_curl.{name}{suffix}", runs=len(rs),
              ttft_ms_median=round(median([r["ttft"] * 1000 for r in rs]), 1),
              total_ms_median=round(median([r["total"] * 1000 for r in rs]), 1),
              cpu_ms_median=round(median([r["cpu"] * 1000 for r in rs]), 1),
@@ -133,7 +140,7 @@ def main():
              model_tok_s_median=round(median([r["tok_s"] for r in rs]), 1),
              load_1min=f"{min(loads):.2f}-{max(loads):.2f}")
     c, r = rows["curl"], rows["refract"]
-    emit("run_vs_curl.delta", ttft_added_ms_median=round(median([x["ttft"] for x in r]) * 1000 - median([x["ttft"] for x in c]) * 1000, 1),
+    emit(f"run_vs_curl.delta{suffix}", ttft_added_ms_median=round(median([x["ttft"] for x in r]) * 1000 - median([x["ttft"] for x in c]) * 1000, 1),
          ttft_added_inside_process_ms=round(median([x["inproc_ttft"] for x in r]) - median([x["ttft"] for x in c]) * 1000, 1),
          cpu_ratio=round(median([x["cpu"] for x in r]) / max(1e-9, median([x["cpu"] for x in c])), 2),
          session_file_bytes_per_output_token=bpt)

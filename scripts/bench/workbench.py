@@ -2,7 +2,7 @@
 """Issues 3 and 5 end to end: the release workbench in a pseudo-terminal.
 
   first-frame  launch to first complete frame (REFRACT_FIRST_FRAME_FILE), median of --runs
-  stream       the local model streams into 1 (or --columns 8) panes: Refract's CPU (from /proc) per
+  stream       the local model streams into 1 (or --columns 8) panes (--probabilities: in the probability view): Refract's CPU (from /proc) per
                run, the model's tok/s under the workbench, then a second run during which keys are
                typed and timed until their echo appears in the pty output (p50/p99)
   replay       a recorded --tokens run replayed instantly from the session browser: CPU and time
@@ -89,6 +89,10 @@ def stream(a):
         time.sleep(0.5)
         log("workbench up; setting parameters")
         set_parameters(wb, a.max_tokens)
+        if a.probabilities:
+            wb.send("M-5")
+            wb.send("p")
+            time.sleep(0.1)
         wb.send("M-2")
         for ch in "Write a long story about a lighthouse keeper who finds a map.":
             wb.send(ch)
@@ -155,7 +159,7 @@ def stream(a):
         wait_runs(wb, sessions, done + cols)
         rss = wb.rss_peak_mb()
         wb.quit()
-    name = "workbench.stream.single" if cols == 1 else f"workbench.stream.{cols}_columns"
+    name = ("workbench.stream.single" if cols == 1 else f"workbench.stream.{cols}_columns") + (".probabilities" if a.probabilities else "")
     emit(name, columns=cols, max_tokens=a.max_tokens, params=params, output_tokens=tokens,
          refract_cpu_s=round(cpu, 3), wall_s=round(wall, 2), cpu_pct_of_one_core=round(100 * cpu / wall, 1),
          idle_cpu_pct=round(100 * idle_cpu_per_s, 2),
@@ -293,6 +297,7 @@ def main():
     ap.add_argument("--tokens", type=int, default=20000)
     ap.add_argument("--width", type=int, default=0)
     ap.add_argument("--height", type=int, default=40)
+    ap.add_argument("--probabilities", action="store_true", help="stream: with the probability view on (Alt-5 p): 5 alternatives per token")
     ap.add_argument("--dir", default=os.path.join(OUT, "sessions-100mb"))
     a = ap.parse_args()
     {"first-frame": first_frame, "stream": stream, "replay": replay, "open": open_browser, "prompt-file": prompt_file}[a.scenario](a)
