@@ -95,6 +95,14 @@ import TerminalUI
         #expect(screen.contains("Blue sky.") && screen.contains("Blue ocean waves"), "\(screen)")
         h.key("d")
         #expect(h.state.comparison?.diff != nil)
+        h.key("d")
+
+        // p: each column shaded by probability, its own figures at the bottom (the typed token has none).
+        h.key("p")
+        #expect(h.state.comparison?.probabilities == true)
+        let shaded = h.render().lines.joined(separator: "\n")
+        #expect(shaded.contains("mean logprob -0.55 · perplexity 1.74 · least “ sky” 20%"), "\(shaded)")
+        #expect(shaded.contains("mean logprob -0.05 · perplexity 1.05 · least “Blue” 95%"))
     }
 
     @Test func aBranchOfABranchKeepsTheWholeTree() throws {

@@ -92,10 +92,15 @@ struct ComparisonView {
             wrapped.append("\n\n■ cancelled", role: .warning)
         }
         let scroll = index < comparison.scroll.count ? comparison.scroll[index] : 0
-        let maxTop = max(0, wrapped.lineCount - textArea.height)
-        // A column still streaming follows its tail unless the user scrolled.
-        let top = run.phase.isActive && scroll == 0 ? maxTop : min(scroll, maxTop)
-        Paragraph(wrapped, scroll: top, theme: theme).render(in: textArea, into: &buffer)
+        if comparison.probabilities, !run.shownTokens.isEmpty {
+            TokenProbabilityView(tokens: run.shownTokens, cursor: -1, theme: theme, column: true, scroll: run.phase.isActive && scroll == 0 ? nil : scroll)
+                .render(in: textArea, into: &buffer)
+        } else {
+            let maxTop = max(0, wrapped.lineCount - textArea.height)
+            // A column still streaming follows its tail unless the user scrolled.
+            let top = run.phase.isActive && scroll == 0 ? maxTop : min(scroll, maxTop)
+            Paragraph(wrapped, scroll: top, theme: theme).render(in: textArea, into: &buffer)
+        }
         let footer = Rect(x: inner.x, y: inner.maxY - 1, width: inner.width, height: 1)
         // While judging blind, price and speed could give the model away: tokens only.
         let judging = comparison.blind.map { !$0.revealed } ?? false

@@ -17,6 +17,10 @@ struct TokenProbabilityView {
     var branchStart: Int?
     /// The branch tree this answer is in, on one line (nil when it has none).
     var branches: String?
+    /// A comparison column: no cursor and no panel, rows from `scroll` (nil: the last rows), and the
+    /// answer's figures on the last line.
+    var column = false
+    var scroll: Int?
 
     /// Probability bands: at or above `sure` plain, below `unlikely` marked.
     static let sure = 0.8
@@ -24,6 +28,14 @@ struct TokenProbabilityView {
 
     func render(in area: Rect, into buffer: inout CellBuffer) {
         guard !area.isEmpty, !tokens.isEmpty else { return }
+        if column {
+            let text = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
+            drawTokens(in: text, cursor: -1, into: &buffer)
+            let f = figures
+            let line = "mean logprob \(String(format: "%.2f", f.mean)) · perplexity \(String(format: "%.2f", exp(-f.mean))) · least \(Self.quoted(f.least.token)) \(Self.percent(f.least.probability))"
+            buffer.write(TextTruncation.truncate(line, toWidth: area.width), x: area.x, y: area.maxY - 1, style: theme[.responseMeta], maxX: area.maxX)
+            return
+        }
         let cursor = min(max(0, cursor), tokens.count - 1)
         let panelHeight = area.height >= 12 ? min(5 + (branches == nil ? 0 : 1) + tokens[cursor].top.count, area.height / 2) : (area.height >= 4 ? 2 : 0)
         let text = Rect(x: area.x, y: area.y, width: area.width, height: area.height - panelHeight)
@@ -54,7 +66,8 @@ struct TokenProbabilityView {
             Self.advance(token.token, row: &row, col: &col, width: area.width)
             if index == cursor { cursorRow = row }
         }
-        let top = max(0, min(cursorRow - area.height / 2, row - area.height + 1))
+        let last = max(0, row - area.height + 1)
+        let top = column ? min(scroll ?? last, last) : max(0, min(cursorRow - area.height / 2, last))
         let bottom = top + area.height
         // The first token that ends on or after the top row.
         var first = 0
@@ -86,6 +99,22 @@ struct TokenProbabilityView {
                 }
             }
         }
+    }
+
+    /// The answer's mean log-probability and least sure token (a typed token, without one, left out).
+    var figures: (mean: Double, least: TokenLogprob) {
+        var sum = 0.0, count = 0
+        var least = tokens[0]
+        var leastValue = Double.infinity
+        for t in tokens where t.logprob.isFinite {
+            sum += t.logprob
+            count += 1
+            if t.logprob < leastValue {
+                leastValue = t.logprob
+                least = t
+            }
+        }
+        return (sum / Double(max(1, count)), least)
     }
 
     /// Moves (row, col) past `text` as `drawTokens` lays it out; printable ASCII without allocating.
@@ -124,15 +153,7 @@ struct TokenProbabilityView {
     private func drawPanel(in area: Rect, cursor: Int, into buffer: inout CellBuffer) {
         let token = tokens[cursor]
         // A typed token has no probability: the answer's figures are the model's own tokens'.
-        var sum = 0.0, count = 0
-        var least = token
-        var leastValue = Double.infinity
-        for t in tokens where t.logprob.isFinite {
-            sum += t.logprob
-            count += 1
-            if t.logprob < leastValue { leastValue = t.logprob; least = t }
-        }
-        let mean = sum / Double(max(1, count))
+        let (mean, least) = figures
         let said = token.logprob.isFinite ? "\(Self.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))" : "(typed: no probability)"
         let branched = cursor == branchStart ? " · the branch starts here" : ""
         var lines: [(String, ThemeRole)] = [

@@ -105,6 +105,14 @@ extension WorkbenchReducer {
         case .retryFailed:
             state.comparison = comparison
             return retryFailedCells(&state)
+        case .toggleProbabilities:
+            comparison.probabilities.toggle()
+            let missing = comparison.columns.filter { c in state.runs.last { $0.id == c.runID }?.shownTokens.isEmpty ?? true }.count
+            if comparison.probabilities, missing > 0 {
+                // The next comparison asks for them; these runs were made without.
+                if state.parameters.logprobs == nil { state.parameters.logprobs = 5 }
+                state.notice = Notice("\(missing) of \(comparison.columns.count) columns have no token probabilities: the next runs ask for them", level: .info, expiresAt: state.now + 5)
+            }
         case .linkScroll:
             comparison.linkedScroll.toggle()
             state.notice = Notice(comparison.linkedScroll ? "columns scroll together" : "columns scroll alone", level: .info, expiresAt: state.now + 3)

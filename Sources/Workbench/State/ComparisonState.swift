@@ -38,6 +38,8 @@ public struct ComparisonState: Sendable {
     public var linkedScroll = true
     /// Whether the comparison screen is showing (Esc goes back to the editor; F6 comes back).
     public var visible = true
+    /// Columns shade their answers by token probability (`p`), so instructions compare by how sure the model was.
+    public var probabilities = false
 
     public init(title: String, columns: [Column]) {
         self.title = title
