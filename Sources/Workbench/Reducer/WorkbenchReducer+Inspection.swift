@@ -17,6 +17,7 @@ extension WorkbenchReducer {
         let status = local ? "asking llama.cpp for the template and the tokens…"
             : "\(state.model.provider) applies its own template on its servers; Refract cannot see it (the messages above are exactly what is sent)"
         var shown = InspectionState(model: state.model, request: request, status: status)
+        shown.exampleHazards = state.prompt.exampleHazards(mode: state.mode)
         if let spec = providers[state.model.provider] {
             shown.preview = Result { () throws(ProviderError) in try spec.requestPreview(request, key: nil) }
         }

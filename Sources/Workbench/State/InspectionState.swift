@@ -10,6 +10,8 @@ public struct InspectionState: Sendable, Equatable {
     public var status: String?
     /// The HTTP request as it would be sent (keys replaced), or why it cannot be built.
     public var preview: Result<RequestPreview, ProviderError>?
+    /// Examples that break the pattern (see `Prompt.exampleHazards`).
+    public var exampleHazards: [String] = []
     public var scroll = 0
 
     public init(model: ModelRef, request: ModelRequest, status: String?) {
@@ -34,6 +36,7 @@ public struct InspectionState: Sendable, Equatable {
             out.append(inspection.tokens.map(\.display).joined(separator: " "))
             out += inspection.hazards.map { "⚠ \($0)" }
         }
+        out += exampleHazards.map { "⚠ \($0)" }
         switch preview {
         case .success(let preview):
             out += ["", "── the request: \(preview.method) \(preview.url) ──"] + preview.headers.map { "\($0.name): \($0.value)" }

@@ -81,7 +81,7 @@ struct PromptCommand: AsyncParsableCommand {
                 let preview = Result { () throws(ProviderError) in try context.registry.requestPreview(request, model: ref) }
                 let count = inspection == nil ? await Self.promptTokens(request, model: ref, registry: context.registry, ask: !noTokens) : nil
                 writer.write(json ? Self.json(request, variant: named.name, model: ref, inspection: inspection, preview: preview, count: count)
-                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable, preview: preview, count: count))
+                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable, preview: preview, count: count, prompt: named.prompt))
             }
         }
         writer.finish()
@@ -108,7 +108,7 @@ struct PromptCommand: AsyncParsableCommand {
     /// The human form: a header per variant × model, then each message under its role.
     static func text(
         _ request: ModelRequest, variant: String?, model: ModelRef, inspection: PromptInspection? = nil, unavailable: String? = nil,
-        preview: Result<RequestPreview, ProviderError>? = nil, count: PromptTokenCount? = nil
+        preview: Result<RequestPreview, ProviderError>? = nil, count: PromptTokenCount? = nil, prompt: Prompt? = nil
     ) -> String {
         var out = "═══ " + [variant, model.description, request.mode == .chat ? "chat" : "raw completion"].compactMap { $0 }.joined(separator: " · ") + " ═══\n"
         if request.mode == .rawCompletion {
@@ -137,6 +137,7 @@ struct PromptCommand: AsyncParsableCommand {
         } else if let unavailable {
             out += "─── template and tokens unavailable: \(unavailable) ───\n"
         }
+        if let prompt { for hazard in prompt.exampleHazards(mode: request.mode) { out += "⚠ \(hazard)\n" } }
         if let count {
             out += "─── \(count.estimated ? "≈ " : "")\(count.tokens) prompt tokens (\(count.source)) ───\n"
         }
