@@ -183,3 +183,38 @@ import TerminalUI
         #expect(long[1].hasPrefix(start[1]))
     }
 }
+
+/// Label mode in a comparison (`L`): each column's prompt and model scored on the file's labels.
+@Suite struct ComparisonLabelModeTests {
+    @Test func lScoresEveryColumnAndShowsTheDistributions() throws {
+        var (h, parent) = try BranchTests().answered()
+        h.key("Right")
+        let branch = try #require(BranchTests().startedRun(h.key("Enter")))
+        h.send(.runEnded(runID: branch.runID))
+        h.key("B")
+        // No labels yet: asked for, and kept for the prompt file.
+        h.key("L")
+        guard case .textPrompt = h.state.overlay else { Issue.record("no labels prompt"); return }
+        h.key("C-a")
+        for _ in 0..<30 { h.key("Backspace") }
+        h.type("colour, weather")
+        let effects = h.key("Enter")
+        #expect(h.state.document.base.labels == ["colour", "weather"])
+        let asked = effects.compactMap { if case .scoreLabels(let id, let request, let labels, let model) = $0 { (id, request, labels, model) } else { nil } }
+        #expect(asked.map(\.0) == [parent, branch.runID])
+        #expect(asked.allSatisfy { $0.2 == ["colour", "weather"] && $0.3.description == "local:smollm2-135m-instruct" })
+        #expect(asked.first?.1.messages == [ChatMessage(role: .user, content: "Name a colour.")], "the column's own prompt, not a continuation")
+        #expect(h.render().lines.joined(separator: "\n").contains("scoring the labels…"))
+
+        let scores = LabelScores(scores: [
+            .init(label: "colour", scored: "colour", tokens: ["col", "our"], logprob: -0.1, exact: true),
+            .init(label: "weather", scored: "weather", tokens: ["weather"], logprob: -2.5, exact: false),
+        ], alternatives: 100)
+        h.send(.labelsScored(runID: parent, scores, error: nil))
+        h.send(.labelsScored(runID: branch.runID, nil, error: "label mode scores labels with llama.cpp"))
+        let screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.range(of: #"colour +█+░* 92%"#, options: .regularExpression) != nil, "\(screen)")
+        #expect(screen.contains("≤8%"), "an upper bound is marked")
+        #expect(screen.contains("✖ labels: label mode scores labels with llama.cpp"))
+    }
+}

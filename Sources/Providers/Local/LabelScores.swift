@@ -54,7 +54,7 @@ public struct LabelScores: Sendable, Equatable, Codable {
         }.joined(separator: " · ")
     }
 
-    static func percent(_ p: Double) -> String {
+    public static func percent(_ p: Double) -> String {
         p >= 0.995 ? "100%" : (p < 0.005 ? "<1%" : "\(Int((p * 100).rounded()))%")
     }
 }

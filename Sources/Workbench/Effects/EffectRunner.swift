@@ -69,6 +69,14 @@ public final class EffectRunner: Sendable {
                     queue.send(.promptInspected(nil, error: error.message))
                 }
             }
+        case .scoreLabels(let runID, let request, let labels, let model):
+            Task { [models, queue] in
+                do throws(ProviderError) {
+                    queue.send(.labelsScored(runID: runID, try await models.scoreLabels(request, labels: labels, model: model), error: nil))
+                } catch {
+                    queue.send(.labelsScored(runID: runID, nil, error: error.message))
+                }
+            }
         case .exportRunsToPromptFile(let runs, let session, let url):
             guard let sessions else {
                 queue.send(.sessionMessage("sessions are off (--no-save)", isError: true))

@@ -11,8 +11,13 @@ public protocol ModelProvider: Sendable {
     func countInputTokens(_ request: ModelRequest, model: ModelRef) async -> Int?
     /// What a model Refract runs receives: the template applied and the tokens; nil for the others.
     func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection?
+    /// How likely the model finds each label as its answer (label mode); throws where it cannot score.
+    func scoreLabels(_ request: ModelRequest, labels: [String], model: ModelRef) async throws(ProviderError) -> LabelScores
 }
 
 extension ModelProvider {
     public func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection? { nil }
+    public func scoreLabels(_ request: ModelRequest, labels: [String], model: ModelRef) async throws(ProviderError) -> LabelScores {
+        throw ProviderError(kind: .invalidInput, message: "label mode is not available here")
+    }
 }

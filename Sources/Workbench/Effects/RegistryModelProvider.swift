@@ -20,6 +20,10 @@ public struct RegistryModelProvider: ModelProvider {
         try await registry.inspectPrompt(request, model: model)
     }
 
+    public func scoreLabels(_ request: ModelRequest, labels: [String], model: ModelRef) async throws(ProviderError) -> LabelScores {
+        try await registry.scoreLabels(request, labels: labels, model: model)
+    }
+
     public func catalog(probe: Bool) async -> [ModelEntry] {
         await withTaskGroup(of: (Int, [ModelEntry]).self) { group in
             for (index, spec) in registry.providers.enumerated() {

@@ -31,6 +31,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case replaySpeed2 = "replay_speed_2", replaySpeed10 = "replay_speed_10", replayInstant = "replay_instant"
     // Comparison
     case comparison, columnLeft = "column_left", columnRight = "column_right", maximize, diff, linkScroll = "link_scroll"
+    case labelMode = "label_mode"
     case compare, blind, retryFailed = "retry_failed", markColumn = "mark_column", verdictSummary = "verdict_summary"
     // Instruction variants
     case variantNew = "variant_new", variantDuplicate = "variant_duplicate", variantDelete = "variant_delete"

@@ -122,6 +122,7 @@ public enum KeyTable {
         .init(command: .maximize, contexts: [.comparison], title: "maximise / restore the column", defaultKeys: ["m", "Enter"]),
         .init(command: .diff, contexts: [.comparison], title: "word diff against the first column", defaultKeys: ["d"]),
         .init(command: .linkScroll, contexts: [.comparison], title: "scroll columns together / alone", defaultKeys: ["s"]),
+        .init(command: .labelMode, contexts: [.comparison], title: "label mode: score the prompt file's labels in every column (local models)", defaultKeys: ["L"]),
         .init(command: .toggleProbabilities, contexts: [.comparison], title: "shade each column by token probability, with its mean and perplexity", defaultKeys: ["p"]),
         .init(command: .scrollUp, contexts: [.comparison], title: "scroll up", defaultKeys: ["Up", "k"]),
         .init(command: .scrollDown, contexts: [.comparison], title: "scroll down", defaultKeys: ["Down", "j"]),

@@ -75,7 +75,11 @@ struct ComparisonView {
         panel.render(in: rect, into: &buffer)
         let inner = panel.inner(rect)
         guard inner.height >= 2, inner.width >= 2, let run else { return }
-        let textArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        var textArea = Rect(x: inner.x, y: inner.y, width: inner.width, height: inner.height - 1)
+        if let labels = comparison.labelScores[run.id] {
+            let used = Self.drawLabels(labels, in: textArea, theme: theme, into: &buffer)
+            textArea = Rect(x: textArea.x, y: textArea.y + used, width: textArea.width, height: max(0, textArea.height - used))
+        }
         let subtitle = comparison.blind.map({ $0.revealed }) ?? true ? column.subtitle : nil
         var wrapped: WrappedText
         if let cache {
@@ -177,5 +181,29 @@ struct ComparisonView {
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let top = min(comparison.scroll.first ?? 0, max(0, wrapped.lineCount - body.height))
         Paragraph(wrapped, scroll: top, theme: theme).render(in: body, into: &buffer)
+    }
+
+    /// Label mode at the top of a column: each label's share as a bar, most likely first; rows used.
+    static func drawLabels(_ labels: LabelScoreState, in area: Rect, theme: ResolvedTheme, into buffer: inout CellBuffer) -> Int {
+        var lines: [(String, ThemeRole)] = []
+        switch labels {
+        case .pending: lines = [("scoring the labels…", .responseMeta)]
+        case .failed(let message): lines = [("✖ labels: " + TextSanitizer.plainSanitized(message), .error)]
+        case .scored(let scores):
+            let nameWidth = min(16, scores.scores.map { TextWidth.of($0.label) }.max() ?? 8)
+            let barWidth = max(4, min(20, area.width - nameWidth - 8))
+            for (score, share) in zip(scores.scores, scores.shares).sorted(by: { $0.1 > $1.1 }) {
+                let filled = Int((share * Double(barWidth)).rounded())
+                let name = TextTruncation.truncate(score.label, toWidth: nameWidth)
+                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
+                lines.append((name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name) + 1)) + bar + " " + (score.exact ? "" : "≤") + LabelScores.percent(share), .overlayText))
+            }
+        }
+        lines.append((String(repeating: "─", count: area.width), .paneBorder))
+        let shown = min(lines.count, max(0, area.height - 1))
+        for (i, line) in lines.prefix(shown).enumerated() {
+            buffer.write(TextTruncation.truncate(line.0, toWidth: area.width), x: area.x, y: area.y + i, style: theme[line.1], maxX: area.maxX)
+        }
+        return shown
     }
 }

@@ -38,6 +38,8 @@ public enum Action: Sendable {
     case documentSaveFailed(String)
     /// llama.cpp's view of the prompt arrived (or why it could not).
     case promptInspected(PromptInspection?, error: String?)
+    /// A comparison column's labels scored (label mode), or why they could not be.
+    case labelsScored(runID: String, LabelScores?, error: String?)
     /// A new prompt file was written from saved runs; the workbench goes on there.
     case promptFileCreated(URL, DiskVersion)
     /// The prompt file changed on disk (another editor, git checkout).
@@ -72,6 +74,8 @@ public enum Effect: Sendable, Equatable {
     case saveDocumentAs(text: String, to: URL, fingerprint: Int)
     /// Ask the model's server what it makes of a request (template, tokens).
     case inspectPrompt(ModelRequest, model: ModelRef)
+    /// Score a column's labels instead of sampling (label mode).
+    case scoreLabels(runID: String, request: ModelRequest, labels: [String], model: ModelRef)
     /// Write saved runs (one, or a comparison group) as a new prompt file, then open it.
     case exportRunsToPromptFile([RunSummary], session: URL, to: URL)
     /// Keep a version beside the prompt file, as `NAME.LABEL-TIME.refract.toml` (conflicts, fresh starts).

@@ -105,6 +105,9 @@ extension WorkbenchReducer {
         case .retryFailed:
             state.comparison = comparison
             return retryFailedCells(&state)
+        case .labelMode:
+            state.comparison = comparison
+            return scoreLabels(&state)
         case .toggleProbabilities:
             comparison.probabilities.toggle()
             let missing = comparison.columns.filter { c in state.runs.last { $0.id == c.runID }?.shownTokens.isEmpty ?? true }.count

@@ -71,6 +71,9 @@ extension WorkbenchReducer {
                 case .exportRuns(let runs, let session):
                     guard let url = promptFileURL(text, state) else { return [] }
                     return [.exportRunsToPromptFile(runs, session: session, to: url)]
+                case .labels:
+                    state.document.base.labels = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                    return scoreLabels(&state)
                 case .branchToken(let runID, let token):
                     // Spaces count here: " blue" and "blue" are different tokens.
                     guard let run = state.runs.last(where: { $0.id == runID }) else { return [] }

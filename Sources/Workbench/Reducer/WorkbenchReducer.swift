@@ -70,6 +70,9 @@ public struct WorkbenchReducer: Sendable {
         case .promptInspected(let inspection, let error):
             applyInspection(inspection, error: error, &state)
             effects = []
+        case .labelsScored(let runID, let scores, let error):
+            state.comparison?.labelScores[runID] = scores.map { .scored($0) } ?? .failed(error ?? "no scores")
+            effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
         }

@@ -1,3 +1,4 @@
+import Providers
 /// Runs shown side by side: a re-run next to its saved original, or a grid of instructions × models.
 public struct ComparisonState: Sendable {
     /// One column: a run in `WorkbenchState.runs` and how it is labelled.
@@ -40,10 +41,19 @@ public struct ComparisonState: Sendable {
     public var visible = true
     /// Columns shade their answers by token probability (`p`), so instructions compare by how sure the model was.
     public var probabilities = false
+    /// Label mode (`L`): each column's labels scored instead of read from its sampled answer, by run id.
+    public var labelScores: [String: LabelScoreState] = [:]
 
     public init(title: String, columns: [Column]) {
         self.title = title
         self.columns = columns
         self.scroll = Array(repeating: 0, count: columns.count)
     }
+}
+
+/// A column's labels in label mode: being scored, scored, or why not.
+public enum LabelScoreState: Sendable, Equatable {
+    case pending
+    case scored(LabelScores)
+    case failed(String)
 }

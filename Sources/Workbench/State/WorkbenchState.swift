@@ -193,6 +193,8 @@ public struct TextPromptState: Sendable {
         case exportRuns([RunSummary], session: URL)
         /// A token typed to branch from at this place of a run's answer.
         case branchToken(runID: String, token: Int)
+        /// Labels for label mode, comma-separated (kept in the prompt file's `labels`).
+        case labels
     }
     public var title: String
     public var editor: TextEditorState
