@@ -135,7 +135,7 @@ struct SwitcherOverlay {
             buffer.write(state.models.isEmpty ? "finding models…" : "no model matches", x: list.x + 2, y: list.y, style: theme[.textDim], maxX: list.maxX)
         } else {
             var listState = switcher.list
-            if switcher.section != .models { listState.selected = switcher.list.selected }
+            if switcher.isOnParameters { listState.selected = switcher.list.selected }
             ListView(items: items, state: listState, theme: theme).render(in: list, into: &buffer)
         }
         guard paramsHeight > 0 else { return cursor }
@@ -147,9 +147,9 @@ struct SwitcherOverlay {
         }
         x = inner.x
         for parameter in SwitcherState.Parameter.allCases {
-            let selected = switcher.section == .parameters && switcher.parameter == parameter
+            let selected = switcher.isOnParameters && switcher.parameter == parameter
             x = buffer.write(parameter.label + " ", x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterLabel], maxX: inner.maxX)
-            if selected, let editor = switcher.parameterEditor {
+            if selected, case .typingParameter(let editor) = switcher.section {
                 let area = Rect(x: x, y: py, width: min(10, inner.maxX - x), height: 1)
                 let view = TextEditorView(state: editor, theme: theme, focused: true)
                 view.render(in: area, into: &buffer)
@@ -161,7 +161,7 @@ struct SwitcherOverlay {
             }
             x = buffer.write("  ", x: x, y: py, style: theme[.overlayText], maxX: inner.maxX)
         }
-        let help = switcher.parameterError ?? (switcher.section == .parameters
+        let help = switcher.parameterError ?? (switcher.isOnParameters
             ? "←/→ adjust · Enter type a value · Backspace provider default · Tab models"
             : "the choice applies to the next run")
         buffer.write(TextTruncation.truncate(help, toWidth: inner.width), x: inner.x, y: py + 1, style: theme[switcher.parameterError == nil ? .textDim : .error], maxX: inner.maxX)
