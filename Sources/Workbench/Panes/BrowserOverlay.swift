@@ -4,13 +4,13 @@ import Sessions
 import TerminalUI
 
 /// Ctrl-O: saved sessions (title, date, runs, models, cost) with search; then one session's runs.
-struct BrowserOverlay {
+struct BrowserOverlay: Widget {
     var browser: BrowserState
     var state: WorkbenchState
     var keymap: Keymap
     var theme: ResolvedTheme
 
-    func render(in screen: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+    func render(in screen: Rect, into buffer: inout CellBuffer) {
         let title: String
         let hints: String
         switch browser.level {
@@ -24,8 +24,7 @@ struct BrowserOverlay {
         let box = Overlay(title: title, rightTitle: hints, width: min(screen.width, 120), height: min(screen.height, 30), theme: theme)
         box.render(in: screen, into: &buffer)
         let inner = box.inner(in: screen)
-        guard inner.height >= 3, inner.width >= 10 else { return nil }
-        var cursor: (x: Int, y: Int)?
+        guard inner.height >= 3, inner.width >= 10 else { return }
         var top = inner.y
         let searching = browser.mode == .searching
         if searching || !browser.query.isEmpty {
@@ -33,7 +32,6 @@ struct BrowserOverlay {
             let field = Rect(x: x, y: top, width: inner.maxX - x, height: 1)
             let view = TextEditorView(state: browser.query, theme: theme, placeholder: "words in prompts and answers, then Enter", focused: searching)
             view.render(in: field, into: &buffer)
-            if searching { cursor = view.cursorPosition(in: field) }
             top += 1
         }
         let listArea = Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top - 1)
@@ -48,12 +46,10 @@ struct BrowserOverlay {
             let field = Rect(x: x, y: footerY, width: inner.maxX - x, height: 1)
             let view = TextEditorView(state: renaming, theme: theme, focused: true)
             view.render(in: field, into: &buffer)
-            cursor = view.cursorPosition(in: field)
         } else {
             let (text, role) = footer()
             buffer.write(TextTruncation.truncate(text, toWidth: inner.width), x: inner.x, y: footerY, style: theme[role], maxX: inner.maxX)
         }
-        return cursor
     }
 
     func footer() -> (String, ThemeRole) {

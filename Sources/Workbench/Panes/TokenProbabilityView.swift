@@ -6,7 +6,7 @@ import TerminalUI
 /// unsure ones in the warning colour, unlikely ones in the error colour and underlined (readable with
 /// `NO_COLOR`); a token cursor, and below it the alternatives at the cursor as bars with the answer's
 /// mean log-probability, perplexity and least sure token.
-struct TokenProbabilityView {
+struct TokenProbabilityView: Widget {
     var tokens: [TokenLogprob]
     var cursor: Int
     var theme: ResolvedTheme
