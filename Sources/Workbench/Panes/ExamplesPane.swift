@@ -2,7 +2,7 @@ import TerminalUI
 
 /// The few-shot examples: one line each (`input → output`) while moving through them; the selected
 /// example's input and output as two editors while it is edited.
-struct ExamplesPane: Widget {
+struct ExamplesPane: Widget, Equatable {
     var state: ExamplesState
     var focused: Bool
     var theme: ResolvedTheme

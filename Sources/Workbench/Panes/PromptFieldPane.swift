@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// One prompt field: a titled panel around a text editor; `{{variables}}` highlighted.
-struct PromptFieldPane: Widget {
+struct PromptFieldPane: Widget, Equatable {
     var pane: PaneID
     /// Shown instead of the pane's name (the instruction variant's name).
     var title: String?

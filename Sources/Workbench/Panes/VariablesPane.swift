@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// The `{{variables}}` table: each name found in the prompt and its value; missing values stand out.
-struct VariablesPane: Widget {
+struct VariablesPane: Widget, Equatable {
     var state: VariablesState
     var focused: Bool
     var theme: ResolvedTheme

@@ -9,12 +9,15 @@ public struct WorkbenchView {
     public var keymap: Keymap
     /// Comparison columns' wrapped answers kept between frames (the loop passes one; nil re-wraps).
     public var columnCache: ColumnTextCache?
+    /// Cells of panes whose inputs did not change since the last frame (the loop passes one; nil redraws).
+    public var paneCache: PaneCellCache?
 
-    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap, columnCache: ColumnTextCache? = nil) {
+    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap, columnCache: ColumnTextCache? = nil, paneCache: PaneCellCache? = nil) {
         self.state = state
         self.theme = theme
         self.keymap = keymap
         self.columnCache = columnCache
+        self.paneCache = paneCache
     }
 
     /// The prompt file's name with a mark: `●` unsaved, `read-only`, `!` when saving failed or it changed on disk.
@@ -37,7 +40,14 @@ public struct WorkbenchView {
                 .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
             StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
         } else {
-            for (rect, pane) in panes(layout) { pane.render(in: rect, into: &buffer) }
+            for (slot, (rect, pane)) in panes(layout).enumerated() {
+                // Panes that are values of their inputs (`Equatable`) may come from the cache.
+                if let paneCache, let cacheable = pane as? any Widget & Equatable {
+                    paneCache.render(cacheable, slot: slot, in: rect, into: &buffer)
+                } else {
+                    pane.render(in: rect, into: &buffer)
+                }
+            }
         }
         if let overlay = state.overlay {
             buffer.cursor = nil
