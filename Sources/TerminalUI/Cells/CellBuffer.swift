@@ -114,8 +114,13 @@ public struct CellBuffer: Sendable, Equatable {
     public mutating func paste(_ saved: [Cell], in rect: Rect) {
         let r = rect.intersection(area)
         guard !r.isEmpty, saved.count == r.width * r.height else { return }
-        for (row, y) in (r.y..<r.maxY).enumerated() {
-            cells.replaceSubrange((y * width + r.x)..<(y * width + r.maxX), with: saved[(row * r.width)..<((row + 1) * r.width)])
+        let stride = width
+        cells.withUnsafeMutableBufferPointer { dst in
+            saved.withUnsafeBufferPointer { src in
+                for row in 0..<r.height {
+                    (dst.baseAddress! + (r.y + row) * stride + r.x).update(from: src.baseAddress! + row * r.width, count: r.width)
+                }
+            }
         }
     }
 
