@@ -65,33 +65,29 @@ struct JSONByteReader {
         try null() ? nil : string()
     }
 
-    /// A string value, escapes decoded.
+    /// A string value, escapes decoded by `JSONStringUnescaper` (the session reader's decoder too).
     mutating func string() throws(Unusual) -> String {
         guard try peek() == UInt8(ascii: "\"") else { throw Unusual() }
         i += 1
         let start = i
-        // The common case: no escape, copied in one go (the text is valid UTF-8: it came from a String).
-        while i < bytes.count, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "\\") {
+        var escaped = false
+        while i < bytes.count, bytes[i] != UInt8(ascii: "\"") {
+            if bytes[i] == UInt8(ascii: "\\") {
+                escaped = true
+                i += 2
+                continue
+            }
             guard bytes[i] >= 0x20 else { throw Unusual() }
             i += 1
         }
         guard i < bytes.count else { throw Unusual() }
-        if bytes[i] == UInt8(ascii: "\"") {
-            i += 1
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]), as: UTF8.self)
-        }
-        var out = Array(bytes[start..<i])
-        while i < bytes.count {
-            let c = bytes[i]
-            i += 1
-            switch c {
-            case UInt8(ascii: "\""): return String(decoding: out, as: UTF8.self)
-            case UInt8(ascii: "\\"): try escape(into: &out)
-            case ..<0x20: throw Unusual()
-            default: out.append(c)
-            }
-        }
-        throw Unusual()
+        let body = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        i += 1
+        // The text came from a String, so it is valid UTF-8: without escapes it is copied as it is.
+        guard escaped else { return String(decoding: body, as: UTF8.self) }
+        // `\u0000` is left to the full decoder, which this reader must never contradict.
+        guard let text = JSONStringUnescaper.unescape(body), !text.utf8.contains(0) else { throw Unusual() }
+        return text
     }
 
     /// A plain integer (no fraction or exponent) of at most 18 digits.
@@ -175,51 +171,4 @@ struct JSONByteReader {
     }
 
     private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-
-    /// One escape after its backslash, appended as UTF-8.
-    private mutating func escape(into out: inout [UInt8]) throws(Unusual) {
-        guard i < bytes.count else { throw Unusual() }
-        let c = bytes[i]
-        i += 1
-        switch c {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(c)
-        case UInt8(ascii: "n"): out.append(0x0A)
-        case UInt8(ascii: "r"): out.append(0x0D)
-        case UInt8(ascii: "t"): out.append(0x09)
-        case UInt8(ascii: "b"): out.append(0x08)
-        case UInt8(ascii: "f"): out.append(0x0C)
-        case UInt8(ascii: "u"):
-            var scalar = try hex4()
-            if (0xD800..<0xDC00).contains(scalar) {
-                // A surrogate pair; anything else around a surrogate goes to the full decoder.
-                guard bytes.count - i >= 6, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") else { throw Unusual() }
-                i += 2
-                let low = try hex4()
-                guard (0xDC00..<0xE000).contains(low) else { throw Unusual() }
-                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-            }
-            guard scalar != 0, let s = Unicode.Scalar(scalar) else { throw Unusual() }
-            out.append(contentsOf: UTF8.encode(s)!)
-        default:
-            throw Unusual()
-        }
-    }
-
-    private mutating func hex4() throws(Unusual) -> UInt32 {
-        guard bytes.count - i >= 4 else { throw Unusual() }
-        var v: UInt32 = 0
-        for _ in 0..<4 {
-            let c = bytes[i]
-            i += 1
-            let d: UInt8
-            switch c {
-            case 0x30...0x39: d = c - 0x30
-            case 0x61...0x66: d = c - 0x61 + 10
-            case 0x41...0x46: d = c - 0x41 + 10
-            default: throw Unusual()
-            }
-            v = v << 4 | UInt32(d)
-        }
-        return v
-    }
 }
