@@ -70,8 +70,12 @@ struct Report {
         var text = "\(name)\n"
         for (key, value) in fields { text += "  \(key.padding(toLength: 28, withPad: " ", startingAt: 0)) \(value)\n" }
         FileHandle.standardError.write(Data(text.utf8))
-        let json = "{\"bench\":\"\(name)\"," + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
-        FileHandle.standardOutput.write(Data(json.utf8))
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("bench"); json.string(name)
+        for (key, value) in fields { json.key(key); json.raw(value) }
+        json.endObject()
+        FileHandle.standardOutput.write(Data((json.text + "\n").utf8))
     }
 }
 

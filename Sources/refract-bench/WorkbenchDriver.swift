@@ -14,6 +14,7 @@ struct WorkbenchDriver {
     var lastFrame: CellBuffer?
     /// As the loop keeps one.
     let columnCache = ColumnTextCache()
+    let paneCache = PaneCellCache()
     var frames = 0
     /// The runs started by the last `startRun`.
     var runIDs: [String] = []
@@ -69,7 +70,7 @@ struct WorkbenchDriver {
     }
 
     mutating func draw() {
-        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache).render()
+        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache, paneCache: paneCache).render()
         terminal.present(frame, changes: frame.changes(since: lastFrame))
         lastFrame = frame
         frames += 1

@@ -15,8 +15,8 @@ struct WorkbenchHarness {
         "anthropic:claude-haiku-4-5": Price(input: 1, output: 5, cacheRead: 0.1, source: "vendor page", checked: "2026-07-29"),
     ])
 
-    init(width: Int = 120, height: Int = 40, model: String = "local:smollm2-135m-instruct", budget: Double? = nil) {
-        reducer = WorkbenchReducer(keymap: try! Keymap(), prices: Self.prices, providers: BuiltinProviders.all(environment: [:]), budget: budget)
+    init(width: Int = 120, height: Int = 40, model: String = "local:smollm2-135m-instruct", budget: Double? = nil, keys: [String: [String]] = [:]) {
+        reducer = WorkbenchReducer(keymap: try! Keymap(overrides: keys), prices: Self.prices, providers: BuiltinProviders.all(environment: [:]), budget: budget)
         state = WorkbenchState(width: width, height: height, model: ModelRef(model)!)
         state.models = BuiltinProviders.all(environment: [:]).flatMap { spec in
             spec.models.map { m in

@@ -3,7 +3,8 @@
 
 For each of --runs rounds (curl and refract interleaved, so load drifts hit both alike):
   time to first token as the caller sees it (first answer byte on stdout for refract, first SSE
-  chunk with content for curl), total wall time, CPU (user+sys) and peak RSS from GNU time.
+  chunk with content for curl), total wall time, CPU (user+sys, from wait4) and peak RSS (GNU time).
+  --baseline OLD/refract measures an older build in the same rounds.
 Plus request->first token measured inside refract (the session file's ttft_ms), so process
 start-up is separated from the streaming path, and the session bytes written per output token.
 
@@ -56,11 +57,13 @@ def request_args():
 
 
 def stream(cmd, env, first_marker):
-    """Runs cmd under GNU time, reading stdout as it arrives. first_marker(bytes so far) says when the
-    first token is in. Returns (ttft s, total s, user, sys, rss MB, stdout)."""
+    """Runs cmd under GNU time, reading stdout as it arrives. first_marker(bytes so far) says when the first
+    token is in. Returns (ttft s, total s, user, sys, rss MB, stdout, stderr). CPU comes from wait4 on the
+    time process, which includes the command it waited for (microseconds; GNU time prints hundredths of a
+    second, too coarse for curl's 10-20 ms; time's own share is under 1 ms); peak RSS from GNU time's %M
+    (wait4's maxrss would count the forked Python before exec)."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(["/usr/bin/time", "-f", "BENCHTIME %e %U %S %M"] + cmd, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=env)
+    p = subprocess.Popen(["/usr/bin/time", "-f", "BENCHTIME %M"] + cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     out = b""
     ttft = None
     fd = p.stdout.fileno()
@@ -72,11 +75,12 @@ def stream(cmd, env, first_marker):
         if ttft is None and first_marker(out):
             ttft = time.perf_counter() - t0
     err = p.stderr.read()
-    p.wait()
+    _, _, usage = os.wait4(p.pid, 0)
+    p.returncode = 0
     total = time.perf_counter() - t0
-    m = re.search(rb"BENCHTIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)", err)
-    user, sys_, rss = (float(m.group(2)), float(m.group(3)), int(m.group(4)) / 1024) if m else (nan(), nan(), nan())
-    return ttft, total, user, sys_, rss, out, err
+    m = re.search(rb"BENCHTIME (\d+)", err)
+    rss = int(m.group(1)) / 1024 if m else nan()
+    return ttft, total, usage.ru_utime, usage.ru_stime, rss, out, err
 
 
 def curl_has_content(out):
@@ -90,6 +94,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--logprobs", type=int, default=None, help="ask for K alternatives per token (refract --logprobs K; curl the same body)")
+    ap.add_argument("--baseline", help="another refract binary (an older build) measured in the same rounds, as refract_baseline")
     a = ap.parse_args()
     if a.logprobs is not None:
         LOGPROBS.extend(["--logprobs", str(a.logprobs)])
@@ -104,11 +109,13 @@ def main():
     with LocalServer() as server:
         url = server.url + "/chat/completions"
         curl = ["curl", "-sN", "-X", "POST", url, "-H", "Content-Type: application/json", "--data-binary", "@" + body_file]
-        ref = [REFRACT, "run", "--model", f"local:{MODEL}", *request_args()]
-        rows = {"curl": [], "refract": []}
+        binaries = {"refract": REFRACT}
+        if a.baseline:
+            binaries["refract_baseline"] = a.baseline
+        rows = {"curl": [], **{name: [] for name in binaries}}
         loads = [load()]
         for i in range(a.runs):
-            for name in ("curl", "refract"):
+            for name in rows:
                 if name == "curl":
                     ttft, total, user, sys_, rss, out, err = stream(curl, env, curl_has_content)
                     tokens = sum(1 for l in out.split(b"\n") if b'"content":"' in l and l.startswith(b"data: {"))
@@ -121,6 +128,7 @@ def main():
                             except Exception:
                                 pass
                 else:
+                    ref = [binaries[name], "run", "--model", f"local:{MODEL}", *request_args()]
                     ttft, total, user, sys_, rss, out, err = stream(ref, env, lambda o: len(o) > 0)
                     inproc, tokens, tps = session_figures(env["REFRACT_SESSIONS"])
                 rows[name].append(dict(ttft=ttft, total=total, cpu=user + sys_, user=user, sys=sys_, rss=rss, tokens=tokens,

@@ -42,15 +42,30 @@ public enum JSON: Sendable, Equatable {
         }
     }
 
-    /// Compact JSON text (strings escaped, whole numbers without a fraction).
+    /// Compact JSON text, through the one `JSONWriter` (whole numbers without a fraction).
     public var text: String {
+        var writer = JSONWriter()
+        write(to: &writer)
+        return writer.text
+    }
+
+    private func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .number(let d): return d.rounded() == d && abs(d) < 1e15 ? String(Int64(d)) : String(d)
-        case .string(let s): return JSONStringEscaper.quoted(s)
-        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSONStringEscaper.quoted($0.key) + ":" + $0.value.text }.joined(separator: ",") + "}"
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .number(let d): writer.number(d)
+        case .string(let s): writer.string(s)
+        case .array(let items):
+            writer.beginArray()
+            for item in items { item.write(to: &writer) }
+            writer.endArray()
+        case .object(let pairs):
+            writer.beginObject()
+            for pair in pairs {
+                writer.key(pair.key)
+                pair.value.write(to: &writer)
+            }
+            writer.endObject()
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 public enum StreamPartJSON {
     /// The JSON object for one part, e.g. `{"type":"text","text":"Hi"}`.
     public static func object(for part: StreamPart) -> String {
-        var w = JSONTextWriter()
+        var w = JSONWriter()
         w.beginObject()
         switch part {
         case .textDelta(let text):
@@ -66,7 +66,7 @@ public enum StreamPartJSON {
     ///
     /// `finish` is `error` when the run failed; `cost_usd` is null when the model is unpriced.
     public static func summary(_ run: RunAccumulator, costUSD: Double?) -> String {
-        var w = JSONTextWriter()
+        var w = JSONWriter()
         w.beginObject()
         typed(&w, "summary")
         w.key("text"); w.string(run.text)
@@ -87,12 +87,12 @@ public enum StreamPartJSON {
         return w.text
     }
 
-    private static func typed(_ w: inout JSONTextWriter, _ type: String) {
+    private static func typed(_ w: inout JSONWriter, _ type: String) {
         w.key("type")
         w.string(type)
     }
 
-    private static func write(_ usage: Usage, into w: inout JSONTextWriter) {
+    private static func write(_ usage: Usage, into w: inout JSONWriter) {
         w.beginObject()
         w.key("input"); w.integer(usage.input)
         w.key("output"); w.integer(usage.output)

@@ -41,39 +41,24 @@ final class JSONArrayBox {
 }
 
 extension JSONNode {
-    /// Appends compact (or two-space indented) JSON text to `out`.
-    func write(into out: inout [UInt8], pretty: Bool = false, depth: Int = 0) {
+    /// Writes the value through the one JSON writer.
+    func write(to writer: inout JSONWriter) {
         switch self {
-        case .null: out.append(contentsOf: "null".utf8)
-        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
-        case .number(let n): out.append(contentsOf: n.utf8)
-        case .string(let s): JSONStringEscaper.append(s, to: &out)
+        case .null: writer.null()
+        case .bool(let b): writer.bool(b)
+        case .number(let n): writer.raw(n)
+        case .string(let s): writer.string(s)
         case .object(let box):
-            out.append(UInt8(ascii: "{"))
-            for (i, pair) in box.pairs.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { Self.newline(&out, depth + 1) }
-                JSONStringEscaper.append(pair.key, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if pretty { out.append(UInt8(ascii: " ")) }
-                pair.value.write(into: &out, pretty: pretty, depth: depth + 1)
+            writer.beginObject()
+            for pair in box.pairs {
+                writer.key(pair.key)
+                pair.value.write(to: &writer)
             }
-            if pretty, !box.pairs.isEmpty { Self.newline(&out, depth) }
-            out.append(UInt8(ascii: "}"))
+            writer.endObject()
         case .array(let box):
-            out.append(UInt8(ascii: "["))
-            for (i, item) in box.items.enumerated() {
-                if i > 0 { out.append(UInt8(ascii: ",")) }
-                if pretty { Self.newline(&out, depth + 1) }
-                item.write(into: &out, pretty: pretty, depth: depth + 1)
-            }
-            if pretty, !box.items.isEmpty { Self.newline(&out, depth) }
-            out.append(UInt8(ascii: "]"))
+            writer.beginArray()
+            for item in box.items { item.write(to: &writer) }
+            writer.endArray()
         }
-    }
-
-    private static func newline(_ out: inout [UInt8], _ depth: Int) {
-        out.append(UInt8(ascii: "\n"))
-        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }
 }

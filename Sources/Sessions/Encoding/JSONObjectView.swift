@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// The members of one JSON object located in a byte buffer, without decoding any of them.
 ///
@@ -68,7 +69,7 @@ struct JSONObjectView {
     func string(_ key: String) -> String? {
         guard case .string(let r, let escaped)? = value(key) else { return nil }
         let body = UnsafeRawBufferPointer(rebasing: bytes[r])
-        return escaped ? DeltaLineParser.unescape(body) : String(validating: body, as: UTF8.self)
+        return escaped ? JSONStringUnescaper.unescape(body) : String(validating: body, as: UTF8.self)
     }
 
     /// The start of a string: at most `maxBytes` of it, cut back to a character boundary.
@@ -212,7 +213,7 @@ extension JSONObjectView {
             guard i < end else { return out }
             guard bytes[i] == UInt8(ascii: "\""), let s = Self.scanString(bytes, &i, end) else { return nil }
             let body = UnsafeRawBufferPointer(rebasing: bytes[s.range])
-            guard let text = s.escaped ? DeltaLineParser.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
+            guard let text = s.escaped ? JSONStringUnescaper.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
             out.append(text)
             Self.skipSpace(bytes, &i, end)
             if i < end {
@@ -228,7 +229,7 @@ extension JSONObjectView {
             guard case .string(let r, let escaped) = member.value else { return nil }
             let key = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[member.key]), as: UTF8.self)
             let body = UnsafeRawBufferPointer(rebasing: bytes[r])
-            guard let value = escaped ? DeltaLineParser.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
+            guard let value = escaped ? JSONStringUnescaper.unescape(body) : String(validating: body, as: UTF8.self) else { return nil }
             return (key, value)
         }
     }

@@ -1,6 +1,9 @@
 import Foundation
+import Providers
 
-/// A JSON encoder that writes object keys in the order `encode(to:)` wrote them.
+/// A JSON encoder that writes object keys in the order `encode(to:)` wrote them: `Encodable` in front of
+/// the one `JSONWriter` (it builds a `JSONNode` tree first, because nested containers are filled in after
+/// they were attached to their parent).
 ///
 /// Foundation's `JSONEncoder` promises no key order (or sorts them all); session lines need `type`
 /// first so a byte scan can classify a line without parsing it, and a stable order keeps diffs quiet.
@@ -15,7 +18,9 @@ struct OrderedJSONEncoder {
 
     func encode<T: Encodable>(_ value: T, into out: inout [UInt8]) throws {
         let node = try NodeEncoder.node(for: value, codingPath: [])
-        node.write(into: &out, pretty: pretty)
+        var writer = JSONWriter(pretty: pretty)
+        node.write(to: &writer)
+        out.append(contentsOf: writer.bytes)
     }
 }
 
@@ -47,9 +52,7 @@ private final class NodeEncoder: Encoder {
         guard d.isFinite else {
             throw EncodingError.invalidValue(d, .init(codingPath: codingPath, debugDescription: "JSON has no \(d)"))
         }
-        // Integral values print without ".0" so `0.5 * 2` and `1` read the same way in a file.
-        if d == d.rounded(), abs(d) < 1e15 { return .number(String(Int64(d))) }
-        return .number("\(d)")
+        return .number(JSONWriter.numberText(d))
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {

@@ -100,6 +100,30 @@ public struct CellBuffer: Sendable, Equatable {
     }
 
     /// Fills a rectangle with one cell.
+    /// The cells of `rect` (clipped to the buffer), row by row: what `paste(_:in:)` puts back.
+    public func copy(_ rect: Rect) -> [Cell] {
+        let r = rect.intersection(area)
+        guard !r.isEmpty else { return [] }
+        var out: [Cell] = []
+        out.reserveCapacity(r.width * r.height)
+        for y in r.y..<r.maxY { out.append(contentsOf: cells[(y * width + r.x)..<(y * width + r.maxX)]) }
+        return out
+    }
+
+    /// Puts back cells taken with `copy(rect)` from a buffer of the same size (a pane's cells kept between frames).
+    public mutating func paste(_ saved: [Cell], in rect: Rect) {
+        let r = rect.intersection(area)
+        guard !r.isEmpty, saved.count == r.width * r.height else { return }
+        let stride = width
+        cells.withUnsafeMutableBufferPointer { dst in
+            saved.withUnsafeBufferPointer { src in
+                for row in 0..<r.height {
+                    (dst.baseAddress! + (r.y + row) * stride + r.x).update(from: src.baseAddress! + row * r.width, count: r.width)
+                }
+            }
+        }
+    }
+
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
         guard !r.isEmpty else { return }

@@ -1,5 +1,5 @@
 /// A theme resolved for one colour depth: role → `Style`, computed once, indexed while drawing.
-public struct ResolvedTheme: Sendable {
+public struct ResolvedTheme: Sendable, Equatable {
     public let theme: Theme
     public let depth: ColorDepth
     private let styles: [ThemeRole: Style]

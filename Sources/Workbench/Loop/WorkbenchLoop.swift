@@ -19,6 +19,7 @@ public final class WorkbenchLoop {
 
     private var lastFrame: CellBuffer?
     private let columnCache = ColumnTextCache()
+    private let paneCache = PaneCellCache()
     private var lastDrawAt: Double = -1
     private var lastTickAt: Double = 0
     private var dirty = true
@@ -108,7 +109,7 @@ public final class WorkbenchLoop {
     }
 
     private func draw() {
-        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache).render()
+        let frame = WorkbenchView(state: state, theme: theme, keymap: reducer.keymap, columnCache: columnCache, paneCache: paneCache).render()
         backend.present(frame, changes: frame.changes(since: lastFrame))
         lastFrame = frame
         lastDrawAt = MonotonicClock.now()

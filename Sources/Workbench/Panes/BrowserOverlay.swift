@@ -4,13 +4,13 @@ import Sessions
 import TerminalUI
 
 /// Ctrl-O: saved sessions (title, date, runs, models, cost) with search; then one session's runs.
-struct BrowserOverlay {
+struct BrowserOverlay: Widget {
     var browser: BrowserState
     var state: WorkbenchState
     var keymap: Keymap
     var theme: ResolvedTheme
 
-    func render(in screen: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+    func render(in screen: Rect, into buffer: inout CellBuffer) {
         let title: String
         let hints: String
         switch browser.level {
@@ -24,15 +24,14 @@ struct BrowserOverlay {
         let box = Overlay(title: title, rightTitle: hints, width: min(screen.width, 120), height: min(screen.height, 30), theme: theme)
         box.render(in: screen, into: &buffer)
         let inner = box.inner(in: screen)
-        guard inner.height >= 3, inner.width >= 10 else { return nil }
-        var cursor: (x: Int, y: Int)?
+        guard inner.height >= 3, inner.width >= 10 else { return }
         var top = inner.y
-        if browser.isSearching || !browser.query.isEmpty {
+        let searching = browser.mode == .searching
+        if searching || !browser.query.isEmpty {
             let x = buffer.write("search ", x: inner.x, y: top, style: theme[.editorLabel], maxX: inner.maxX)
             let field = Rect(x: x, y: top, width: inner.maxX - x, height: 1)
-            let view = TextEditorView(state: browser.query, theme: theme, placeholder: "words in prompts and answers, then Enter", focused: browser.isSearching)
+            let view = TextEditorView(state: browser.query, theme: theme, placeholder: "words in prompts and answers, then Enter", focused: searching)
             view.render(in: field, into: &buffer)
-            if browser.isSearching { cursor = view.cursorPosition(in: field) }
             top += 1
         }
         let listArea = Rect(x: inner.x, y: top, width: inner.width, height: inner.maxY - top - 1)
@@ -42,21 +41,19 @@ struct BrowserOverlay {
         }
         let footerY = inner.maxY - 1
         buffer.fill(Rect(x: inner.x, y: footerY, width: inner.width, height: 1), with: Cell(" ", style: theme[.overlayText]))
-        if let renaming = browser.renaming {
+        if case .renaming(let renaming) = browser.mode {
             let x = buffer.write("new title ", x: inner.x, y: footerY, style: theme[.editorLabel], maxX: inner.maxX)
             let field = Rect(x: x, y: footerY, width: inner.maxX - x, height: 1)
             let view = TextEditorView(state: renaming, theme: theme, focused: true)
             view.render(in: field, into: &buffer)
-            cursor = view.cursorPosition(in: field)
         } else {
             let (text, role) = footer()
             buffer.write(TextTruncation.truncate(text, toWidth: inner.width), x: inner.x, y: footerY, style: theme[role], maxX: inner.maxX)
         }
-        return cursor
     }
 
     func footer() -> (String, ThemeRole) {
-        if browser.confirmingDelete, case .sessions = browser.level, let i = browser.list.selected, browser.visibleSessions.indices.contains(i) {
+        if browser.mode == .confirmingDelete, case .sessions = browser.level, let i = browser.list.selected, browser.visibleSessions.indices.contains(i) {
             return ("delete \"\(TextSanitizer.plainSanitized(browser.visibleSessions[i].title))\" for good? y deletes, any other key keeps it", .warning)
         }
         if case .sessions = browser.level {

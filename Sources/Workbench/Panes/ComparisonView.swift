@@ -6,7 +6,7 @@ import TerminalUI
 /// Runs side by side (a re-run next to its original, a grid of instructions × models): each column
 /// streams with its own meter; badges mark the longest, cheapest and fastest answer; `d` shows a word
 /// diff with the change in tokens, cost and latency.
-struct ComparisonView {
+struct ComparisonView: Widget {
     var comparison: ComparisonState
     var state: WorkbenchState
     var theme: ResolvedTheme

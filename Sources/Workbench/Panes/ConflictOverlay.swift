@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The prompt file changed on disk while there were unsaved edits: what differs on each side, side by
 /// side, and the two ways out (each keeps the other side in a file beside it, so neither is lost).
-struct ConflictOverlay {
+struct ConflictOverlay: Widget {
     var mine: String
     var disk: String
     var fileName: String

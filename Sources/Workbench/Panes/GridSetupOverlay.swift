@@ -2,7 +2,7 @@ import Providers
 import TerminalUI
 
 /// Ctrl-G: the cells of a comparison (instruction × model, each with its parameters) and what it may cost.
-struct GridSetupOverlay {
+struct GridSetupOverlay: Widget {
     var setup: GridSetupState
     var state: WorkbenchState
     var estimate: GridEstimate
@@ -56,7 +56,7 @@ struct GridSetupOverlay {
 }
 
 /// Win rates per instruction and per model over this session's verdicts.
-struct VerdictSummaryOverlay {
+struct VerdictSummaryOverlay: Widget {
     var verdicts: [VerdictRecord]
     var theme: ResolvedTheme
 

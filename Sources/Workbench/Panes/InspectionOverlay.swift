@@ -1,7 +1,7 @@
 import TerminalUI
 
 /// F7: what the model receives, wrapped to the overlay and scrollable; section rules stand out.
-struct InspectionOverlay {
+struct InspectionOverlay: Widget {
     var shown: InspectionState
     var theme: ResolvedTheme
 

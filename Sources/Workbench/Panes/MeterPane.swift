@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Tokens in and out (`~` while estimated), speed, time to first token, elapsed, and cost of this run
 /// and of the session, with the price's source ("unpriced" where there is none).
-struct MeterPane {
+struct MeterPane: Widget {
     var run: RunState?
     var session: (usd: Double, unpricedRuns: Int)
     var now: Double

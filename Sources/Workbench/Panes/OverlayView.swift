@@ -2,36 +2,30 @@ import PromptFiles
 import Providers
 import TerminalUI
 
-/// Draws the open overlay over the panes; returns where the cursor goes (the switcher's filter).
-struct OverlayView {
+/// Draws the open overlay over the panes; a field in it that has the keys puts the cursor in `buffer.cursor`.
+struct OverlayView: Widget {
     var overlay: OverlayState
     var state: WorkbenchState
     var keymap: Keymap
     var theme: ResolvedTheme
 
-    func render(into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
-        let screen = Rect(x: 0, y: 0, width: state.width, height: state.height)
+    func render(in screen: Rect, into buffer: inout CellBuffer) {
         switch overlay {
         case .help(let scroll):
             HelpOverlay(keymap: keymap, scroll: scroll, theme: theme).render(in: screen, into: &buffer)
-            return nil
         case .switcher(let switcher):
-            return SwitcherOverlay(switcher: switcher, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+            SwitcherOverlay(switcher: switcher, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
         case .sessions(let browser):
-            return BrowserOverlay(browser: browser, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
+            BrowserOverlay(browser: browser, state: state, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
         case .gridSetup(let setup):
             GridSetupOverlay(setup: setup, state: state, estimate: setup.estimate, budget: setup.budget, theme: theme).render(in: screen, into: &buffer)
-            return nil
         case .verdictSummary:
             VerdictSummaryOverlay(verdicts: state.verdicts, theme: theme).render(in: screen, into: &buffer)
-            return nil
         case .textPrompt(let prompt):
             let box = Overlay(title: prompt.title, rightTitle: "Enter save · Esc cancel", width: min(screen.width, 60), height: 3, theme: theme)
             box.render(in: screen, into: &buffer)
             let inner = box.inner(in: screen)
-            let view = TextEditorView(state: prompt.editor, theme: theme, focused: true)
-            view.render(in: inner, into: &buffer)
-            return view.cursorPosition(in: inner)
+            TextEditorView(state: prompt.editor, theme: theme, focused: true).render(in: inner, into: &buffer)
         case .confirm(let question):
             let lines = WordWrapper(width: min(screen.width, 70) - 4).wrappedStrings(question.message)
             let box = Overlay(title: "Are you sure?", rightTitle: "y yes · n no", width: min(screen.width, 70), height: lines.count + 4, theme: theme)
@@ -40,15 +34,12 @@ struct OverlayView {
             for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
                 buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme[.overlayText], maxX: inner.maxX)
             }
-            return nil
         case .inspection(let shown):
             InspectionOverlay(shown: shown, theme: theme).render(in: screen, into: &buffer)
-            return nil
         case .conflict:
-            guard let disk = state.document.conflict else { return nil }
+            guard let disk = state.document.conflict else { return }
             ConflictOverlay(mine: PromptFileWriter.text(of: state.promptDocument), disk: disk.text, fileName: state.document.displayName ?? "the prompt file", theme: theme)
                 .render(in: screen, into: &buffer)
-            return nil
         case .confirmQuit:
             let box = Overlay(title: "Quit?", width: 44, height: 5, theme: theme)
             box.render(in: screen, into: &buffer)
@@ -58,13 +49,12 @@ struct OverlayView {
             x = buffer.write(" quit and cancel it   ", x: x, y: inner.y + 2, style: theme[.helpText], maxX: inner.maxX)
             x = buffer.write("n", x: x, y: inner.y + 2, style: theme[.helpKey], maxX: inner.maxX)
             buffer.write(" keep working", x: x, y: inner.y + 2, style: theme[.helpText], maxX: inner.maxX)
-            return nil
         }
     }
 }
 
 /// F1: every key, grouped, generated from the keymap (so help can never disagree with the keys).
-struct HelpOverlay {
+struct HelpOverlay: Widget {
     var keymap: Keymap
     var scroll: Int
     var theme: ResolvedTheme
@@ -106,24 +96,22 @@ struct HelpOverlay {
 
 /// Ctrl-P: a fuzzy filter over every configured model with key, reachability and price, and the
 /// per-run parameters below it.
-struct SwitcherOverlay {
+struct SwitcherOverlay: Widget {
     var switcher: SwitcherState
     var state: WorkbenchState
     var keymap: Keymap
     var theme: ResolvedTheme
 
-    func render(in screen: Rect, into buffer: inout CellBuffer) -> (x: Int, y: Int)? {
+    func render(in screen: Rect, into buffer: inout CellBuffer) {
         let box = Overlay(title: "Model", rightTitle: "Tab parameters · Enter pick · Esc close", width: min(screen.width, 96), height: min(screen.height, 26), theme: theme)
         box.render(in: screen, into: &buffer)
         let inner = box.inner(in: screen)
-        guard inner.height >= 3, inner.width >= 10 else { return nil }
-        var cursor: (x: Int, y: Int)?
+        guard inner.height >= 3, inner.width >= 10 else { return }
         // Filter line.
         var x = buffer.write("filter ", x: inner.x, y: inner.y, style: theme[.editorLabel], maxX: inner.maxX)
         let filterArea = Rect(x: x, y: inner.y, width: inner.maxX - x, height: 1)
         let filterView = TextEditorView(state: switcher.filter, theme: theme, placeholder: "type to filter provider:model", focused: switcher.section == .models)
         filterView.render(in: filterArea, into: &buffer)
-        if switcher.section == .models { cursor = filterView.cursorPosition(in: filterArea) }
         // The selected model's description, the parameters and a hint take the last three rows.
         let paramsHeight = inner.height >= 9 ? 3 : 0
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1 - paramsHeight)
@@ -135,10 +123,10 @@ struct SwitcherOverlay {
             buffer.write(state.models.isEmpty ? "finding models…" : "no model matches", x: list.x + 2, y: list.y, style: theme[.textDim], maxX: list.maxX)
         } else {
             var listState = switcher.list
-            if switcher.section != .models { listState.selected = switcher.list.selected }
+            if switcher.isOnParameters { listState.selected = switcher.list.selected }
             ListView(items: items, state: listState, theme: theme).render(in: list, into: &buffer)
         }
-        guard paramsHeight > 0 else { return cursor }
+        guard paramsHeight > 0 else { return }
         let py = inner.maxY - 2
         buffer.fill(Rect(x: inner.x, y: py - 1, width: inner.width, height: 3), with: Cell(" ", style: theme[.overlayText]))
         if let i = switcher.list.selected, matches.indices.contains(i) {
@@ -147,13 +135,12 @@ struct SwitcherOverlay {
         }
         x = inner.x
         for parameter in SwitcherState.Parameter.allCases {
-            let selected = switcher.section == .parameters && switcher.parameter == parameter
+            let selected = switcher.isOnParameters && switcher.parameter == parameter
             x = buffer.write(parameter.label + " ", x: x, y: py, style: selected ? theme[.listSelected] : theme[.meterLabel], maxX: inner.maxX)
-            if selected, let editor = switcher.parameterEditor {
+            if selected, case .typingParameter(let editor) = switcher.section {
                 let area = Rect(x: x, y: py, width: min(10, inner.maxX - x), height: 1)
                 let view = TextEditorView(state: editor, theme: theme, focused: true)
                 view.render(in: area, into: &buffer)
-                cursor = view.cursorPosition(in: area)
                 x += 10
             } else {
                 let value = value(parameter)
@@ -161,11 +148,10 @@ struct SwitcherOverlay {
             }
             x = buffer.write("  ", x: x, y: py, style: theme[.overlayText], maxX: inner.maxX)
         }
-        let help = switcher.parameterError ?? (switcher.section == .parameters
+        let help = switcher.parameterError ?? (switcher.isOnParameters
             ? "←/→ adjust · Enter type a value · Backspace provider default · Tab models"
             : "the choice applies to the next run")
         buffer.write(TextTruncation.truncate(help, toWidth: inner.width), x: inner.x, y: py + 1, style: theme[switcher.parameterError == nil ? .textDim : .error], maxX: inner.maxX)
-        return cursor
     }
 
     func value(_ p: SwitcherState.Parameter) -> String {

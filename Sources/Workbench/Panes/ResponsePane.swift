@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The streaming answer: wrapped at the pane width, scrollable, following the tail; a spinner and
 /// elapsed time until the first token; how the run ended shown under the text.
-struct ResponsePane {
+struct ResponsePane: Widget {
     var state: WorkbenchState
     var focused: Bool
     var theme: ResolvedTheme

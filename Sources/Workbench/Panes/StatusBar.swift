@@ -2,7 +2,7 @@ import Providers
 import TerminalUI
 
 /// The bottom row: the focused pane, the model and mode, then a notice or the key hints.
-struct StatusBar {
+struct StatusBar: Widget {
     var state: WorkbenchState
     var keymap: Keymap
     var theme: ResolvedTheme

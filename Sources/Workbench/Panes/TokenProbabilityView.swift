@@ -7,7 +7,7 @@ import TerminalUI
 /// `NO_COLOR`); a token cursor, and below it the alternatives at the cursor as bars with the answer's
 /// mean log-probability, perplexity and least sure token. The alternative picked with ↑/↓ is the one
 /// Enter branches from; in a branch, the token it was started with is marked.
-struct TokenProbabilityView {
+struct TokenProbabilityView: Widget {
     var tokens: [TokenLogprob]
     var cursor: Int
     var theme: ResolvedTheme

@@ -9,12 +9,15 @@ public struct WorkbenchView {
     public var keymap: Keymap
     /// Comparison columns' wrapped answers kept between frames (the loop passes one; nil re-wraps).
     public var columnCache: ColumnTextCache?
+    /// Cells of panes whose inputs did not change since the last frame (the loop passes one; nil redraws).
+    public var paneCache: PaneCellCache?
 
-    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap, columnCache: ColumnTextCache? = nil) {
+    public init(state: WorkbenchState, theme: ResolvedTheme, keymap: Keymap, columnCache: ColumnTextCache? = nil, paneCache: PaneCellCache? = nil) {
         self.state = state
         self.theme = theme
         self.keymap = keymap
         self.columnCache = columnCache
+        self.paneCache = paneCache
     }
 
     /// The prompt file's name with a mark: `●` unsaved, `read-only`, `!` when saving failed or it changed on disk.
@@ -26,50 +29,58 @@ public struct WorkbenchView {
         return d.changedSince != nil || d.savingText != nil ? "\(name) ●" : name
     }
 
+    /// Every pane is a `Widget`: it draws into its rectangle, and the one that has the keys puts the terminal
+    /// cursor in `buffer.cursor` (its editor does); an overlay takes the cursor from the panes under it.
     public func render() -> CellBuffer {
         var buffer = CellBuffer(width: state.width, height: state.height, fill: Cell(" ", style: theme[.text]))
         guard state.width > 0, state.height > 0 else { return buffer }
         let layout = state.layout
-        var cursor: (x: Int, y: Int)?
         if let comparison = state.comparison, comparison.visible {
             ComparisonView(comparison: comparison, state: state, theme: theme, cache: columnCache)
                 .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
             StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
-            if let overlay = state.overlay {
-                cursor = OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(into: &buffer)
+        } else {
+            for (slot, (rect, pane)) in panes(layout).enumerated() {
+                // Panes that are values of their inputs (`Equatable`) may come from the cache.
+                if let paneCache, let cacheable = pane as? any Widget & Equatable {
+                    paneCache.render(cacheable, slot: slot, in: rect, into: &buffer)
+                } else {
+                    pane.render(in: rect, into: &buffer)
+                }
             }
-            buffer.cursor = cursor
-            return buffer
         }
+        if let overlay = state.overlay {
+            buffer.cursor = nil
+            OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height), into: &buffer)
+        }
+        return buffer
+    }
+
+    /// The panes of the editing screen with their rectangles, in drawing order.
+    func panes(_ layout: WorkbenchLayout) -> [(Rect, any Widget)] {
+        var out: [(Rect, any Widget)] = []
+        let typing = state.overlay == nil
         for pane in [PaneID.system, .instruction, .input] {
             guard let rect = layout.panes[pane], !rect.isEmpty, let editor = state.editor(pane) else { continue }
             let title = pane == .instruction && state.variants.count > 1
                 ? "Instruction · \(state.variants[state.activeVariant].name) (\(state.activeVariant + 1)/\(state.variants.count))" : nil
-            let c = PromptFieldPane(
-                pane: pane, title: title, editor: editor, fileTitle: pane == .system ? fileTitle : nil, focused: state.focus == pane && state.overlay == nil, theme: theme
-            ).render(in: rect, into: &buffer)
-            if state.focus == pane { cursor = c }
+            out.append((rect, PromptFieldPane(
+                pane: pane, title: title, editor: editor, fileTitle: pane == .system ? fileTitle : nil, focused: state.focus == pane && typing, theme: theme
+            )))
         }
         if let rect = layout.panes[.examples], !rect.isEmpty {
-            let c = ExamplesPane(state: state.examples, focused: state.focus == .examples && state.overlay == nil, theme: theme).render(in: rect, into: &buffer)
-            if state.focus == .examples { cursor = c }
+            out.append((rect, ExamplesPane(state: state.examples, focused: state.focus == .examples && typing, theme: theme)))
         }
         if let rect = layout.panes[.variables], !rect.isEmpty {
-            let c = VariablesPane(state: state.variables, focused: state.focus == .variables && state.overlay == nil, theme: theme)
-                .render(in: rect, into: &buffer)
-            if state.focus == .variables { cursor = c }
+            out.append((rect, VariablesPane(state: state.variables, focused: state.focus == .variables && typing, theme: theme)))
         }
         if let rect = layout.panes[.response], !rect.isEmpty {
-            ResponsePane(state: state, focused: state.focus == .response && state.overlay == nil, theme: theme).render(in: rect, into: &buffer)
+            out.append((rect, ResponsePane(state: state, focused: state.focus == .response && typing, theme: theme)))
         }
         if !layout.meter.isEmpty {
-            MeterPane(run: state.shownRun, session: state.sessionCost, now: state.now, theme: theme).render(in: layout.meter, into: &buffer)
+            out.append((layout.meter, MeterPane(run: state.shownRun, session: state.sessionCost, now: state.now, theme: theme)))
         }
-        StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
-        if let overlay = state.overlay {
-            cursor = OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(into: &buffer)
-        }
-        buffer.cursor = cursor
-        return buffer
+        out.append((layout.status, StatusBar(state: state, keymap: keymap, theme: theme)))
+        return out
     }
 }

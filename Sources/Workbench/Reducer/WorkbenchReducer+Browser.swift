@@ -11,42 +11,39 @@ extension WorkbenchReducer {
 
     /// Keys in the session browser. `/` types a search; letters are commands otherwise.
     func handleBrowserKey(_ press: KeyPress, _ browser: inout BrowserState, _ state: inout WorkbenchState) -> [Effect] {
-        if var title = browser.renaming {
-            switch press.key {
-            case .enter:
-                browser.renaming = nil
+        switch browser.mode {
+        case .browsing:
+            break
+        case .renaming(var title):
+            let outcome = LineInput(keymap: keymap).reduce(press, &title)
+            browser.mode = .renaming(title)
+            switch outcome {
+            case .submit:
+                browser.mode = .browsing
                 guard let file = selectedSession(browser)?.file, !title.text.isEmpty else { return [] }
                 return [.renameSession(file, title: title.text)]
-            case .escape: browser.renaming = nil
-            case .backspace: title.deleteBackward(); browser.renaming = title
-            case .left: title.move(.left); browser.renaming = title
-            case .right: title.move(.right); browser.renaming = title
-            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): title.type(String(c)); browser.renaming = title
-            default: break
+            case .cancel: browser.mode = .browsing
+            case .changed, .moved, .ignored: break
             }
             return []
-        }
-        if browser.confirmingDelete {
-            browser.confirmingDelete = false
+        case .confirmingDelete:
+            browser.mode = .browsing
             if press.key == .char("y") || press.key == .char("Y"), let file = selectedSession(browser)?.file { return [.deleteSession(file)] }
             return []
-        }
-        if browser.isSearching {
-            switch press.key {
-            case .enter:
-                browser.isSearching = false
+        case .searching:
+            switch LineInput(keymap: keymap).reduce(press, &browser.query) {
+            case .submit:
+                browser.mode = .browsing
                 let q = browser.query.text.trimmingCharacters(in: .whitespaces)
                 browser.list = ListViewState(selected: 0)
                 return q.isEmpty ? [] : [.searchSessions(q)]
-            case .escape:
-                browser.isSearching = false
+            case .cancel:
+                browser.mode = .browsing
                 browser.query = TextEditorState()
                 browser.hits = nil
-            case .backspace: browser.query.deleteBackward()
-            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): browser.query.type(String(c))
-            default: break
+            case .changed: browser.list = ListViewState(selected: 0)
+            case .moved, .ignored: break
             }
-            browser.list = ListViewState(selected: 0)
             return []
         }
         let count = browserRowCount(browser)
@@ -56,7 +53,7 @@ extension WorkbenchReducer {
         case .pageUp: browser.list.moveSelection(by: -10, count: count)
         case .pageDown: browser.list.moveSelection(by: 10, count: count)
         case .search:
-            browser.isSearching = true
+            browser.mode = .searching
         case .confirm:
             switch browser.level {
             case .sessions:
@@ -100,13 +97,13 @@ extension WorkbenchReducer {
                 browser.list = ListViewState(selected: browser.visibleSessions.firstIndex { $0.file == scan.summary.file } ?? 0)
             }
         case .rename:
-            if case .sessions = browser.level, let s = selectedSession(browser) { browser.renaming = TextEditorState(text: s.title) }
+            if case .sessions = browser.level, let s = selectedSession(browser) { browser.mode = .renaming(TextEditorState(text: s.title)) }
         case .delete:
             guard case .sessions = browser.level, let s = selectedSession(browser) else { return [] }
             if s.file.standardizedFileURL == browser.currentFile?.standardizedFileURL {
                 state.notice = Notice("that is the session this workbench is recording into; it can be deleted after you quit", level: .warning, expiresAt: state.now + 5)
             } else {
-                browser.confirmingDelete = true
+                browser.mode = .confirmingDelete
             }
         case .close, .cancel:
             if case .runs = browser.level {

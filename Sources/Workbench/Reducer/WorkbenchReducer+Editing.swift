@@ -7,41 +7,7 @@ extension WorkbenchReducer {
     func editText(_ command: Command, _ state: inout WorkbenchState) -> [Effect] {
         var effects: [Effect] = []
         let page = max(1, (state.layout.panes[state.focus]?.height ?? 4) - 3)
-        let apply: (inout TextEditorState) -> Void = { editor in
-            switch command {
-            case .left: editor.move(.left)
-            case .right: editor.move(.right)
-            case .up, .scrollUp: editor.move(.up)
-            case .down, .scrollDown: editor.move(.down)
-            case .wordLeft: editor.move(.wordLeft)
-            case .wordRight: editor.move(.wordRight)
-            case .lineStart: editor.move(.lineStart)
-            case .lineEnd: editor.move(.lineEnd)
-            case .pageUp: editor.move(.pageUp(rows: page))
-            case .pageDown: editor.move(.pageDown(rows: page))
-            case .documentStart, .scrollTop: editor.move(.documentStart)
-            case .documentEnd, .scrollBottom: editor.move(.documentEnd)
-            case .selectLeft: editor.move(.left, selecting: true)
-            case .selectRight: editor.move(.right, selecting: true)
-            case .selectUp: editor.move(.up, selecting: true)
-            case .selectDown: editor.move(.down, selecting: true)
-            case .selectWordLeft: editor.move(.wordLeft, selecting: true)
-            case .selectWordRight: editor.move(.wordRight, selecting: true)
-            case .selectLineStart: editor.move(.lineStart, selecting: true)
-            case .selectLineEnd: editor.move(.lineEnd, selecting: true)
-            case .selectAll: editor.selectAll()
-            case .newline: editor.insertNewline()
-            case .deleteBackward: editor.deleteBackward()
-            case .deleteForward: editor.deleteForward()
-            case .deleteWordBackward: editor.deleteWordBackward()
-            case .deleteToLineEnd:
-                if editor.selection == nil { editor.move(.lineEnd, selecting: true) }
-                if editor.selection == nil { editor.deleteForward() } else { _ = editor.cut() }
-            case .undo: _ = editor.undo()
-            case .redo: _ = editor.redo()
-            default: break
-            }
-        }
+        let apply: (inout TextEditorState) -> Void = { EditorCommand.apply(command, to: &$0, page: page) }
         switch command {
         case .cut, .copy:
             let taken: String?? = withFocusedEditor(&state) { editor in command == .cut ? editor.cut() : editor.copy() }
@@ -74,9 +40,9 @@ extension WorkbenchReducer {
     func paste(_ text: String, _ state: inout WorkbenchState) -> [Effect] {
         if case .switcher(var switcher) = state.overlay {
             let line = text.replacingOccurrences(of: "\n", with: " ")
-            if var editor = switcher.parameterEditor {
+            if case .typingParameter(var editor) = switcher.section {
                 editor.paste(line)
-                switcher.parameterEditor = editor
+                switcher.section = .typingParameter(editor)
             } else {
                 switcher.filter.paste(line)
                 switcher.list = ListViewState(selected: 0)

@@ -2,13 +2,12 @@ import Providers
 import TerminalUI
 
 extension WorkbenchReducer {
-    /// Keys inside the model switcher. Models: type to filter, Up/Down, Enter picks. Tab goes to the
-    /// parameters: Up/Down pick one, Left/Right nudge it, Enter types a value, Backspace resets it.
+    /// Keys inside the model switcher. Models: type to filter, the list keys move, Enter picks. Tab goes to
+    /// the parameters: the list keys pick one, Left/Right nudge it, Enter types a value, Backspace resets it.
     func handleSwitcherKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
-        if press.key == .escape, switcher.parameterEditor != nil {
-            switcher.parameterEditor = nil
-            switcher.parameterError = nil
-            return []
+        // Keys that are not line editing (Tab, the run key) go on as if no value were being typed.
+        if case .typingParameter(var editor) = switcher.section, let effects = typeParameterKey(press, &editor, &switcher, &state) {
+            return effects
         }
         if press.key == .escape || keymap.command(for: press, in: [.overlay]) == .close {
             if var setup = switcher.gridSetup {
@@ -25,7 +24,6 @@ extension WorkbenchReducer {
         }
         if press.key == .tab {
             switcher.section = switcher.section == .models ? .parameters : .models
-            switcher.parameterEditor = nil
             return []
         }
         if keymap.command(for: press, in: []) == .run, switcher.gridSetup == nil {
@@ -36,18 +34,28 @@ extension WorkbenchReducer {
         }
         switch switcher.section {
         case .models: return switcherModelsKey(press, &switcher, &state)
-        case .parameters: return switcherParametersKey(press, &switcher, &state)
+        case .parameters, .typingParameter: return switcherParametersKey(press, &switcher, &state)
         }
     }
 
+    /// The model list with its filter: printable characters type into the filter (so `j` types a j), list
+    /// keys are read through the keymap's list context as in every list, and the rest edits the filter line.
     func switcherModelsKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
         let matches = switcher.matches(in: state.models)
-        switch press.key {
-        case .up: switcher.list.moveSelection(by: -1, count: matches.count)
-        case .down: switcher.list.moveSelection(by: 1, count: matches.count)
+        let printable = if case .char = press.key, press.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
+        guard !printable, let command = keymap.command(for: press, in: [.list]),
+              [.scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom, .confirm].contains(command) else {
+            if LineInput(keymap: keymap).reduce(press, &switcher.filter) == .changed { switcher.list = ListViewState(selected: 0) }
+            return []
+        }
+        switch command {
+        case .scrollUp: switcher.list.moveSelection(by: -1, count: matches.count)
+        case .scrollDown: switcher.list.moveSelection(by: 1, count: matches.count)
         case .pageUp: switcher.list.moveSelection(by: -10, count: matches.count)
         case .pageDown: switcher.list.moveSelection(by: 10, count: matches.count)
-        case .enter:
+        case .scrollTop: switcher.list.moveSelection(by: -matches.count, count: matches.count)
+        case .scrollBottom: switcher.list.moveSelection(by: matches.count, count: matches.count)
+        case .confirm:
             guard let i = switcher.list.selected, matches.indices.contains(i) else { return [] }
             let entry = matches[i].entry
             if var setup = switcher.gridSetup {
@@ -62,12 +70,6 @@ extension WorkbenchReducer {
             if state.mode == .rawCompletion { note += " · raw completion (a base model continues the text)" }
             if !entry.hasKey { note += " · \(entry.keyLabel)" }
             state.notice = Notice(note, level: entry.hasKey ? .info : .warning, expiresAt: state.now + 5)
-        case .backspace:
-            switcher.filter.deleteBackward()
-            switcher.list = ListViewState(selected: 0)
-        case .char(let ch) where press.modifiers.isDisjoint(with: [.ctrl, .alt]):
-            switcher.filter.type(String(ch))
-            switcher.list = ListViewState(selected: 0)
         default:
             break
         }
@@ -78,30 +80,14 @@ extension WorkbenchReducer {
         let all = SwitcherState.Parameter.allCases
         // In the comparison setup the switcher edits a cell, not the workbench's own settings.
         let own = switcher.gridSetup == nil
-        if var editor = switcher.parameterEditor {
-            switch press.key {
-            case .enter:
-                if let error = commitParameter(editor.text, &switcher) {
-                    switcher.parameterError = error
-                } else {
-                    switcher.parameterEditor = nil
-                    switcher.parameterError = nil
-                    if own { state.parameters = switcher.parameters }
-                }
-            case .backspace: editor.deleteBackward(); switcher.parameterEditor = editor
-            case .left: editor.move(.left); switcher.parameterEditor = editor
-            case .right: editor.move(.right); switcher.parameterEditor = editor
-            case .char(let ch) where press.modifiers.isDisjoint(with: [.ctrl, .alt]):
-                editor.type(String(ch))
-                switcher.parameterEditor = editor
-            default: break
-            }
-            return []
-        }
+        if case .typingParameter = switcher.section { return [] }
         let index = all.firstIndex(of: switcher.parameter) ?? 0
+        switch keymap.command(for: press, in: [.list]) {
+        case .scrollUp: switcher.parameter = all[max(0, index - 1)]; return []
+        case .scrollDown: switcher.parameter = all[min(all.count - 1, index + 1)]; return []
+        default: break
+        }
         switch press.key {
-        case .up: switcher.parameter = all[max(0, index - 1)]
-        case .down: switcher.parameter = all[min(all.count - 1, index + 1)]
         case .left, .right:
             nudge(switcher.parameter, by: press.key == .right ? 1 : -1, &switcher)
             if own {
@@ -113,12 +99,36 @@ extension WorkbenchReducer {
                 nudge(.mode, by: 1, &switcher)
                 if own { state.mode = switcher.mode }
             } else {
-                switcher.parameterEditor = TextEditorState(text: parameterText(switcher.parameter, switcher))
+                switcher.section = .typingParameter(TextEditorState(text: parameterText(switcher.parameter, switcher)))
             }
         case .backspace, .delete:
             clear(switcher.parameter, &switcher)
             if own { state.parameters = switcher.parameters }
         default: break
+        }
+        return []
+    }
+
+    /// A value typed for the selected parameter: Enter checks and keeps it, Esc drops it; nil for a key
+    /// that is not line editing.
+    func typeParameterKey(_ press: KeyPress, _ editor: inout TextEditorState, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect]? {
+        switch LineInput(keymap: keymap).reduce(press, &editor) {
+        case .submit:
+            if let error = commitParameter(editor.text, &switcher) {
+                switcher.parameterError = error
+                switcher.section = .typingParameter(editor)
+            } else {
+                switcher.section = .parameters
+                switcher.parameterError = nil
+                if switcher.gridSetup == nil { state.parameters = switcher.parameters }
+            }
+        case .cancel:
+            switcher.section = .parameters
+            switcher.parameterError = nil
+        case .changed, .moved:
+            switcher.section = .typingParameter(editor)
+        case .ignored:
+            return nil
         }
         return []
     }

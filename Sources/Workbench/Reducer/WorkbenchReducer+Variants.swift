@@ -52,8 +52,8 @@ extension WorkbenchReducer {
     func handlePromptOverlayKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
         switch state.overlay {
         case .textPrompt(var prompt):
-            switch press.key {
-            case .enter:
+            switch LineInput(keymap: keymap).reduce(press, &prompt.editor) {
+            case .submit:
                 state.overlay = nil
                 let text = prompt.editor.text.trimmingCharacters(in: .whitespaces)
                 switch prompt.purpose {
@@ -80,14 +80,11 @@ extension WorkbenchReducer {
                     return startBranch(of: run, at: token, with: prompt.editor.text, &state)
                 }
                 return []
-            case .escape:
+            case .cancel:
                 state.overlay = nil
                 return []
-            case .backspace: prompt.editor.deleteBackward()
-            case .left: prompt.editor.move(.left)
-            case .right: prompt.editor.move(.right)
-            case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]): prompt.editor.type(String(c))
-            default: break
+            case .changed, .moved, .ignored:
+                break
             }
             state.overlay = .textPrompt(prompt)
             return []

@@ -11,22 +11,27 @@ public struct BrowserState: Sendable {
         case runs(SessionScan)
     }
 
+    /// What the keys do: move through the list, type the search, type a new title, or answer y/n to a delete.
+    /// One value, so two of them can never be on at once.
+    public enum Mode: Sendable, Equatable {
+        case browsing
+        case searching
+        case renaming(TextEditorState)
+        case confirmingDelete
+    }
+
     public var level: Level = .sessions
+    public var mode: Mode = .browsing
     public var sessions: [SessionSummary] = []
     public var loaded = false
     /// Files that could not be read, said once in the footer.
     public var problems: [String] = []
+    /// The search words; typed while `mode` is `.searching` (after `/`), kept as a filter after Enter.
     public var query = TextEditorState()
-    /// Keys go to the search field (after `/`) until Enter or Esc.
-    public var isSearching = false
     /// Full-text results for `searchedQuery` (nil: no search yet, filter by title only).
     public var hits: [SearchHit]?
     public var searchedQuery = ""
     public var list = ListViewState(selected: 0)
-    /// The new title being typed.
-    public var renaming: TextEditorState?
-    /// A delete waiting for y/n.
-    public var confirmingDelete = false
     /// The session this workbench is recording into (it cannot be deleted while open).
     public var currentFile: URL?
 

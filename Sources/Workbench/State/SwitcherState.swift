@@ -3,8 +3,13 @@ import TerminalUI
 
 /// The model switcher: a fuzzy filter over every `provider:model`, and the per-run parameters.
 public struct SwitcherState: Sendable {
-    /// Which half of the switcher has the keys.
-    public enum Section: Sendable, Equatable { case models, parameters }
+    /// What has the keys: the model list (typing filters it), the parameters row, or a value being typed for
+    /// the selected parameter. One value, so the filter and a parameter's field can never both take keys.
+    public enum Section: Sendable, Equatable {
+        case models
+        case parameters
+        case typingParameter(TextEditorState)
+    }
     /// The parameters the switcher edits, in display order.
     public enum Parameter: String, Sendable, CaseIterable {
         case temperature, maxTokens, topP, seed, mode
@@ -25,8 +30,6 @@ public struct SwitcherState: Sendable {
     public var list = ListViewState(selected: 0)
     public var section: Section = .models
     public var parameter: Parameter = .temperature
-    /// The text being typed for the selected parameter.
-    public var parameterEditor: TextEditorState?
     public var parameters: GenerationParameters
     public var mode: RequestMode
     /// Why the last parameter edit was refused.
@@ -41,6 +44,9 @@ public struct SwitcherState: Sendable {
         case cell(Int)
         case addModel
     }
+
+    /// The parameters row has the keys (moving through it or typing a value).
+    public var isOnParameters: Bool { section != .models }
 
     public init(parameters: GenerationParameters, mode: RequestMode) {
         self.parameters = parameters

@@ -36,13 +36,29 @@ extension ParsableCommand {
 enum Stdout {
     private static let closed = Mutex(false)
 
-    static func write(_ text: String) { write(Data(text.utf8)) }
+    static func write(_ text: String) {
+        var text = text
+        text.withUTF8 { write($0) }
+    }
 
     static func write(_ data: Data) {
-        guard !data.isEmpty, !closed.withLock({ $0 }) else { return }
-        do { try FileHandle.standardOutput.write(contentsOf: data) } catch {
-            closed.withLock { $0 = true }
-            kill(getpid(), SIGINT)
+        data.withUnsafeBytes { write($0.bindMemory(to: UInt8.self)) }
+    }
+
+    /// write(2) on the bytes as they are: `FileHandle.write(contentsOf:)` made a `Data` and cast it through
+    /// `DataProtocol` on every streamed token, ~5 % of `refract run`'s CPU.
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty, !closed.withLock({ $0 }) else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(STDOUT_FILENO, base + offset, bytes.count - offset)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else {
+                closed.withLock { $0 = true }
+                kill(getpid(), SIGINT)
+                return
+            }
+            offset += written
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// OpenAI's cache figures, the same in Chat Completions' `prompt_tokens_details` and Responses'
 /// `input_tokens_details`: cache reads, and cache writes (billed at the cache-write price).
-struct OpenAICachedTokenDetails: Decodable {
+struct OpenAICachedTokenDetails: Decodable, Equatable {
     @Lenient var cachedTokens: Int?
     @Lenient var cacheWriteTokens: Int?
 

@@ -2,9 +2,9 @@ import Foundation
 
 /// One token's log-probability as OpenAI Chat, OpenAI Responses and Ollama all send it:
 /// `{"token": "Hi", "logprob": -0.1, "top_logprobs": [{"token": "Hello", "logprob": -2.3}]}`.
-struct WireTokenLogprob: Decodable {
+struct WireTokenLogprob: Decodable, Equatable {
     /// One entry of `top_logprobs`.
-    struct Alternative: Decodable {
+    struct Alternative: Decodable, Equatable {
         @Lenient var token: String?
         @Lenient var logprob: Double?
     }

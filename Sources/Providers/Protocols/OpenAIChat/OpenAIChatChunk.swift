@@ -3,10 +3,11 @@ import Foundation
 /// One OpenAI Chat Completions stream chunk (also the legacy `/completions` one), decoded leniently.
 ///
 /// Compatible servers add fields (`timings`, `x_groq`, `provider`, `obfuscation`); they are ignored.
-struct OpenAIChatChunk: Decodable {
-    struct ToolCall: Decodable {
+/// Equatable so tests can hold `OpenAIChatChunkFastPath` to the same result.
+struct OpenAIChatChunk: Decodable, Equatable {
+    struct ToolCall: Decodable, Equatable {
         /// `tool_calls[].function`.
-        struct Function: Decodable {
+        struct Function: Decodable, Equatable {
             @Lenient var name: String?
             /// JSON text; some servers send an object instead.
             @Lenient var arguments: StringOrJSON?
@@ -20,7 +21,7 @@ struct OpenAIChatChunk: Decodable {
         var arguments: String? { function?.arguments?.text }
     }
 
-    struct Delta: Decodable {
+    struct Delta: Decodable, Equatable {
         @Lenient var content: String?
         @Lenient var refusal: String?
         @Lenient var reasoning: String?
@@ -36,7 +37,7 @@ struct OpenAIChatChunk: Decodable {
 
     /// `choices[].logprobs`: `content` per token (chat, and llama.cpp's `/completions`), or the legacy
     /// `/completions` columns `tokens` / `token_logprobs` / `top_logprobs`.
-    struct Logprobs: Decodable {
+    struct Logprobs: Decodable, Equatable {
         @Lenient var content: [WireTokenLogprob]?
         @Lenient var tokens: [String]?
         @Lenient var tokenLogprobs: [Double]?
@@ -60,7 +61,7 @@ struct OpenAIChatChunk: Decodable {
         }
     }
 
-    struct Choice: Decodable {
+    struct Choice: Decodable, Equatable {
         @Lenient var index: Int?
         @Lenient var delta: Delta?
         @Lenient var logprobs: Logprobs?

@@ -29,7 +29,7 @@ public struct OpenAIChatEventMapper: EventMapper {
             let envelope = WireJSON.decode(WireErrorEnvelope.self, from: message.data)
             return fail(envelope?.error ?? WireErrorPayload(message: message.data))
         }
-        guard let chunk = WireJSON.decode(OpenAIChatChunk.self, from: message.data) else {
+        guard let chunk = OpenAIChatChunkFastPath.decode(message.data) ?? WireJSON.decode(OpenAIChatChunk.self, from: message.data) else {
             return failures.note(message.data, provider: providerName).map { [$0] } ?? []
         }
         var parts: [StreamPart] = []

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Chat Completions `usage`: `prompt_tokens`, `completion_tokens` (reasoning included) and their details.
-struct OpenAIChatUsage: Decodable {
+struct OpenAIChatUsage: Decodable, Equatable {
     @Lenient var promptTokens: Int?
     @Lenient var completionTokens: Int?
     @Lenient var promptDetails: OpenAICachedTokenDetails?
