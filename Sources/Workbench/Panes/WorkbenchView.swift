@@ -31,6 +31,17 @@ public struct WorkbenchView {
         guard state.width > 0, state.height > 0 else { return buffer }
         let layout = state.layout
         var cursor: (x: Int, y: Int)?
+        // Full-screen views: the Cases table, then the evaluation matrix, then a comparison.
+        if let cases = state.cases {
+            CasesView(cases: cases, theme: theme, keymap: keymap, fileName: state.document.displayName ?? "")
+                .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
+            return finish(&buffer, layout: layout)
+        }
+        if let evaluation = state.evaluation, evaluation.visible {
+            EvaluationMatrixView(evaluation: evaluation, state: state, theme: theme, keymap: keymap)
+                .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
+            return finish(&buffer, layout: layout)
+        }
         if let comparison = state.comparison, comparison.visible {
             ComparisonView(comparison: comparison, state: state, theme: theme, cache: columnCache)
                 .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
@@ -70,6 +81,13 @@ public struct WorkbenchView {
             cursor = OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(into: &buffer)
         }
         buffer.cursor = cursor
+        return buffer
+    }
+
+    /// The status bar and any overlay over a full-screen view.
+    private func finish(_ buffer: inout CellBuffer, layout: WorkbenchLayout) -> CellBuffer {
+        StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
+        buffer.cursor = state.overlay.flatMap { OverlayView(overlay: $0, state: state, keymap: keymap, theme: theme).render(into: &buffer) }
         return buffer
     }
 }

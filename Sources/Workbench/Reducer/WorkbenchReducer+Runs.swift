@@ -80,6 +80,7 @@ extension WorkbenchReducer {
         guard let i = runIndex(id, state) else { return }
         let wasActive = state.runs[i].phase.isActive
         state.runs[i].end(at: state.now)
+        if state.evaluation?.isReplay == true { applyRecordedChecks(id, &state) }
         if wasActive, !state.runs[i].result.failed, state.shownRun?.id == id { appendFooter(state.runs[i], &state) }
         if case .failed = state.runs[i].phase, let error = state.runs[i].result.error {
             state.notice = Notice(error.description, level: .error)

@@ -96,6 +96,8 @@ extension WorkbenchReducer {
                 return []
             case .runGrid(let setup):
                 return startGrid(setup, &state, confirmedBudget: true)
+            case .runEvaluation(let prepared):
+                return applyEvaluationPrepared(prepared, confirmed: true, &state)
             case .freshScratch:
                 return startFreshScratch(&state)
             case .quitUnsaved:

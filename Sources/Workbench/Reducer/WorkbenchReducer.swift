@@ -35,7 +35,7 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .runEnded(let runID):
             endRun(runID, &state)
-            effects = []
+            effects = evaluationRunEnded(runID, &state)
         case .modelsUpdated(let entries):
             state.models = entries
             effects = []
@@ -69,6 +69,18 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .promptInspected(let inspection, let error):
             applyInspection(inspection, error: error, &state)
+            effects = []
+        case .evaluationPrepared(let prepared):
+            if let warning = prepared.warnings.first { state.notice = Notice(warning, level: .warning, expiresAt: now + 8) }
+            effects = applyEvaluationPrepared(prepared, confirmed: false, &state)
+        case .evaluationFailed(let message):
+            state.notice = Notice(message, level: .error)
+            effects = []
+        case .cellGraded(let runID, let results):
+            applyCellGraded(runID, results, &state)
+            effects = []
+        case .casesLoaded(let cases, let error):
+            applyCasesLoaded(cases, error: error, &state)
             effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
