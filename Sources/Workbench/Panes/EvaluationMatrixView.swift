@@ -219,7 +219,8 @@ struct EvaluationMatrixView {
                          style: selected ? theme[.listSelected] : theme[textRole], maxX: maxX)
     }
 
-    /// ✓ pass, ✗ fail, ! error, a spinner while it streams, … while it is graded; with repeats, passes/samples.
+    /// ✓ pass, ✗ fail, ! error, · waiting for a place, a spinner while it streams, … while it is graded;
+    /// with repeats, passes/samples.
     static func mark(_ evaluation: EvaluationState, _ indices: [Int], run: RunState?, now: Double) -> (String, ThemeRole) {
         let statuses = indices.map { evaluation.status(ofCell: $0) }
         if indices.count > 1 {
@@ -234,6 +235,7 @@ struct EvaluationMatrixView {
         case .error: return ("!", .warning)
         case nil:
             guard let run else { return ("·", .textDim) }
+            if run.phase == .waiting, run.firstTokenAt == nil { return ("·", .textDim) }
             if run.phase.isActive { return (Spinner(elapsed: .milliseconds(Int((now - run.startedAt) * 1000))).frame, .spinner) }
             return ("…", .spinner)
         }
