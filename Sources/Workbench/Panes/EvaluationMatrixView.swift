@@ -170,10 +170,10 @@ struct EvaluationMatrixView {
             let f = figures.columns[c]
             var stats: [String] = []
             stats.append(f.graded == 0 ? "–" : "\(Int((Double(f.passed) / Double(f.graded) * 100).rounded()))% (\(f.passed)/\(f.graded))")
-            if f.latencies > 0 { stats.append("\(Int(f.latencyTotal / Double(f.latencies))) ms") }
+            if f.latencies > 0 { stats.append(MeterFormat.seconds(f.latencyTotal / Double(f.latencies) / 1000)) }
             stats.append(f.cost.map { MeterFormat.usd($0) } ?? "unpriced")
             if f.samples > 0 { stats.append("agree \(Int((Double(f.agreeing) / Double(f.samples) * 100).rounded()))%") }
-            buffer.write(TextTruncation.truncate(stats.joined(separator: " · "), toWidth: maxX - x), x: x, y: rect.y + 1, style: theme[.meterValue], maxX: maxX)
+            buffer.write(TextTruncation.truncate(stats.joined(separator: " · "), toWidth: maxX - x), x: x, y: rect.y + 1, style: theme[.textDim], maxX: maxX)
         }
         let rule = String(repeating: "─", count: max(0, rect.width))
         buffer.write(rule, x: rect.x, y: rect.y + 2, style: theme[.paneBorder], maxX: rect.maxX)
@@ -214,7 +214,8 @@ struct EvaluationMatrixView {
         var cx = buffer.write(mark, x: x, y: y, style: selected ? theme[.listSelected] : theme[role], maxX: maxX)
         cx = buffer.write(" ", x: cx, y: y, style: selected ? theme[.listSelected] : theme[.text], maxX: maxX)
         let text = Self.firstLine(run?.result.text ?? "")
-        let textRole: ThemeRole = evaluation.cells[first].cached != nil ? .textDim : .responseText
+        // Plain text roles: the matrix sits on the screen's background, not in a pane of its own.
+        let textRole: ThemeRole = evaluation.cells[first].cached != nil ? .textDim : .text
         _ = buffer.write(TextTruncation.truncate(text, toWidth: max(0, maxX - cx)), x: cx, y: y,
                          style: selected ? theme[.listSelected] : theme[textRole], maxX: maxX)
     }

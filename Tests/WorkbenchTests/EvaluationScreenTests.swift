@@ -1,0 +1,85 @@
+import Evaluation
+import Foundation
+import Providers
+import RefractTestSupport
+import TerminalUI
+import Testing
+@testable import Workbench
+
+/// The evaluation matrix and an opened cell, rendered into a fixed-size buffer.
+@Suite struct EvaluationScreenTests {
+    /// Two cases × two variants: greeting passes on "short" and fails on "long", farewell·short erred,
+    /// farewell·long still streams.
+    static func scenario() throws -> WorkbenchHarness {
+        var h = EvaluationTests.harness()
+        let request = try #require(EvaluationTests.request(h.key("C-e")))
+        let group = try #require(EvaluationTests.group(h.send(.evaluationPrepared(try EvaluationTests.prepared(request)))))
+        _ = EvaluationTests.answer(&h, group.runs[0].runID, "hi there, friend")
+        h.send(.cellGraded(runID: group.runs[0].runID, EvaluationTests.pass(true)))
+        _ = EvaluationTests.answer(&h, group.runs[1].runID, "Hello!\nHow are you\u{1B}[31m today?")
+        h.send(.cellGraded(runID: group.runs[1].runID, EvaluationTests.pass(false)))
+        _ = EvaluationTests.answer(&h, group.runs[2].runID, "so long")
+        h.send(.cellGraded(runID: group.runs[2].runID, [CheckResult(name: "contains", type: "contains", status: .error, reason: "bad pattern")]))
+        h.advance(0.3)
+        h.send(.part(runID: group.runs[3].runID, .textDelta("Farewell, and")))
+        h.send(.tick)
+        return h
+    }
+
+    @Test func theMatrixShowsMarksAnswersAndColumnFigures() throws {
+        let h = try Self.scenario()
+        expectScreen(h.render(), [
+            " ⠧ Evaluation · 2 cases × 2 columns · 3/4 cells · $0.00 · ~0.20 s left",
+            " case      short                                       long",
+            "           50% (1/2) · 0.20 s · $0.00                  0% (0/1) · 0.20 s · $0.00",
+            "────────────────────────────────────────────────────────────────────────────────────────────────────",
+            " greeting │✓ hi there, friend                          ✗ Hello! How are you␛[31m today?",
+            " farewell │! so long                                   ⠧ Farewell, and",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            " Enter open  f filter  s sort  r re-run cell  R re-run failures  Esc stop",
+            " INSTRUCTION  local:smollm2-135m-instruct  evaluating 4 cells (0 cached, up to $0.00) — Esc stops",
+        ])
+    }
+
+    @Test func anOpenedCellListsEveryCheckAndTheAnswer() throws {
+        var h = try Self.scenario()
+        h.key("Right")
+        h.key("Enter")
+        let lines = h.render().lines
+        expectScreen(h.render(), Array(lines.prefix(1)) + [
+            "╭ greeting · long · local:smollm2-135m-instruct ──────────────────────────────────── column 2 of 2 ╮",
+            "│✗ fail · 0.20 s · $0.00 · 8 tokens                                                                │",
+            "│checks:                                                                                           │",
+            "│  ✗ contains: expected to contain it: not found                                                   │",
+            "│                                                                                                  │",
+            "│answer:                                                                                           │",
+            "│Hello!                                                                                            │",
+            "│How are you␛[31m today?                                                                           │",
+        ] + Array(lines.dropFirst(9)))
+        // d: a word diff against the same case in the other column.
+        h.key("d")
+        let diff = h.render().lines.joined(separator: "\n")
+        #expect(diff.contains("word diff from short"))
+        #expect(diff.contains("[-hi there, friend-]") || diff.contains("[-hi"), "\(diff)")
+    }
+
+    @Test func filteringToFailuresLeavesTheFailingRows() throws {
+        var h = try Self.scenario()
+        h.key("f")
+        let text = h.render().lines
+        #expect(text[0].contains("filter: failures"))
+        #expect(text.contains { $0.hasPrefix(" greeting") } && text.contains { $0.hasPrefix(" farewell") })
+        h.key("f")
+        // Disagreeing: greeting passes in one column and fails in the other; farewell has no pass yet.
+        let disagreeing = h.render().lines
+        #expect(disagreeing.contains { $0.hasPrefix(" greeting") })
+        #expect(!disagreeing.contains { $0.hasPrefix(" farewell") })
+    }
+}
