@@ -119,7 +119,7 @@ let package = Package(
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "SessionFixtures", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evaluation", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evaluation", "PromptFiles", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["RefractTestSupport", "Platform"], swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import PromptFiles
 import Providers
 import Sessions
 import TerminalUI
@@ -290,7 +291,7 @@ import Testing
         let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: Self.file.deletingLastPathComponent()).read(Self.spec)
         h.send(.casesLoaded(spec.cases, error: nil))
         h.key("Down")
-        let run = try #require(h.key("Enter").compactMap { if case .startRun(let r) = $0 { r } else { nil } }.first)
+        let run = try #require(h.key("r").compactMap { if case .startRun(let r) = $0 { r } else { nil } }.first)
         #expect(run.prompt.variables["text"] == "goodbye")
         #expect(h.state.cases == nil)
         // e evaluates one case on every column.
@@ -298,5 +299,65 @@ import Testing
         h.send(.casesLoaded(spec.cases, error: nil))
         let request = try #require(Self.request(h.key("e")))
         #expect(request.caseNames == ["greeting"])
+    }
+
+    /// The text the Cases pane asks to be read back after an edit (the file as it would be saved).
+    static func reloaded(_ effects: [Effect]) -> String? {
+        effects.compactMap { if case .loadCases(let text, _) = $0 { text } else { nil } }.last
+    }
+
+    @Test func theCasesPaneEditsAddsDuplicatesAndDeletesCasesInTheFile() throws {
+        var h = Self.harness()
+        h.state.document.base = try PromptFileReader(file: "t.refract.toml").read(Self.spec).document
+        let fingerprint = h.state.contentFingerprint
+        // What the effect runner does with a reload: read the cases from the text.
+        func reload(_ text: String) throws {
+            let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: Self.file.deletingLastPathComponent()).read(text)
+            h.send(.casesLoaded(spec.cases, error: nil))
+        }
+        h.key("F9")
+        let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: Self.file.deletingLastPathComponent()).read(Self.spec)
+        h.send(.casesLoaded(spec.cases, error: nil))
+        #expect(h.state.cases?.columns == [.name, .variable("text"), .expect("word")])
+        // Enter edits the value under the cursor; Enter again writes it into the file's case.
+        h.key("Right")
+        h.key("Enter")
+        #expect(h.state.cases?.editing?.text == "hello")
+        h.type(" there")
+        let edited = try #require(Self.reloaded(h.key("Enter")))
+        #expect(edited.contains("text = 'hello there'"), "\(edited)")
+        #expect(h.state.cases?.editing == nil)
+        #expect(h.state.contentFingerprint != fingerprint, "the edit is an unsaved change: autosave writes it")
+        // Esc while editing leaves the value as it was.
+        h.key("Enter")
+        h.type("zzz")
+        #expect(Self.reloaded(h.key("Esc")) == nil)
+        #expect(h.state.cases != nil)
+        // a adds a case after the selected one, c duplicates, x deletes after asking.
+        let added = try #require(Self.reloaded(h.key("a")))
+        #expect(added.contains("name = 'case 3'"))
+        #expect(h.state.cases?.list.selected == 1)
+        try reload(added)
+        let duplicated = try #require(Self.reloaded(h.key("c")))
+        #expect(duplicated.contains("name = 'case 3 copy'"))
+        try reload(duplicated)
+        #expect(h.state.cases?.cases.map(\.name) == ["greeting", "case 3", "case 3 copy", "farewell"])
+        h.key("x")
+        guard case .confirm(let confirm) = h.state.overlay, case .deleteCase(2) = confirm.purpose else {
+            Issue.record("expected a question before deleting, got \(String(describing: h.state.overlay))")
+            return
+        }
+        let deleted = try #require(Self.reloaded(h.key("y")))
+        #expect(!deleted.contains("case 3 copy") && deleted.contains("case 3") && deleted.contains("farewell"))
+    }
+
+    @Test func casesFromAnotherFileAreShownButNotEditedHere() throws {
+        var h = Self.harness()
+        h.state.document.base = try PromptFileReader(file: "t.refract.toml").read("format = 1\ncases = \"cases.csv\"\n").document
+        h.key("F9")
+        h.send(.casesLoaded([EvalCase(name: "one", variables: ["text": "x"])], error: nil))
+        h.key("Enter")
+        #expect(h.state.cases?.editing == nil)
+        #expect(h.state.notice?.text.contains("cases.csv") == true)
     }
 }

@@ -39,7 +39,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case toggleCell = "toggle_cell", addModel = "add_model", removeModel = "remove_model", allVariants = "all_variants"
     // Evaluation
     case evaluate, evaluateNoCache = "evaluate_no_cache", evaluation, cases, filterRows = "filter_rows", sortRows = "sort_rows", rerunCell = "rerun_cell"
-    case caseEvaluate = "case_evaluate"
+    case caseEvaluate = "case_evaluate", caseRun = "case_run", caseAdd = "case_add", caseDuplicate = "case_duplicate", caseDelete = "case_delete"
 }
 
 /// Where a binding applies; the focused context is searched before `global`.

@@ -135,7 +135,13 @@ public enum KeyTable {
 
         .init(command: .scrollUp, contexts: [.cases], title: "previous case", defaultKeys: ["Up", "k"]),
         .init(command: .scrollDown, contexts: [.cases], title: "next case", defaultKeys: ["Down", "j"]),
-        .init(command: .confirm, contexts: [.cases], title: "run the current prompt on the case alone", defaultKeys: ["Enter"]),
+        .init(command: .columnLeft, contexts: [.cases], title: "previous column", defaultKeys: ["Left", "h"]),
+        .init(command: .columnRight, contexts: [.cases], title: "next column", defaultKeys: ["Right", "l"]),
+        .init(command: .confirm, contexts: [.cases], title: "edit the value (Enter saves, Esc cancels)", defaultKeys: ["Enter"]),
+        .init(command: .caseAdd, contexts: [.cases], title: "add a case after this one", defaultKeys: ["a", "Insert"]),
+        .init(command: .caseDuplicate, contexts: [.cases], title: "duplicate the case", defaultKeys: ["c"]),
+        .init(command: .caseDelete, contexts: [.cases], title: "delete the case (asks)", defaultKeys: ["x", "Delete"]),
+        .init(command: .caseRun, contexts: [.cases], title: "run the current prompt on the case alone", defaultKeys: ["r"]),
         .init(command: .caseEvaluate, contexts: [.cases], title: "evaluate the case on every instruction × model", defaultKeys: ["e"]),
         .init(command: .close, contexts: [.cases], title: "back to the editor", defaultKeys: ["Esc"]),
 

@@ -28,41 +28,47 @@ struct CasesView {
             buffer.write(" no [[cases]] in the file (docs/evaluations.md shows how to add them)", x: inner.x, y: inner.y, style: theme[.textDim], maxX: inner.maxX)
             return
         }
-        // Columns: the name, each variable, each expected value (in name order; the file's order is not kept by TOML tables).
-        let variables = Array(Set(cases.cases.flatMap(\.variables.keys))).sorted()
-        let expects = Array(Set(cases.cases.flatMap(\.expect.keys))).sorted()
-        let headers = ["name"] + variables + expects.map { "expect." + $0 }
+        let columns = cases.columns
         let nameWidth = min(max(6, (cases.cases.map { TextWidth.of($0.name) }.max() ?? 4) + 2), inner.width / 3)
-        let rest = max(1, headers.count - 1)
-        let valueWidth = max(6, (inner.width - nameWidth) / rest)
-        func widths(_ i: Int) -> Int { i == 0 ? nameWidth : valueWidth }
+        let valueWidth = max(8, (inner.width - nameWidth) / max(1, columns.count - 1))
+        func width(_ i: Int) -> Int { i == 0 ? nameWidth : valueWidth }
+        // Columns that do not fit scroll sideways with the cursor.
+        var first = 0
+        while first < cases.column, (first...cases.column).reduce(0, { $0 + width($1) }) > inner.width { first += 1 }
         var x = inner.x
-        for (i, header) in headers.enumerated() {
-            buffer.write(TextTruncation.truncate(header, toWidth: widths(i) - 1), x: x, y: inner.y, style: theme[.tableHeader], maxX: inner.maxX)
-            x += widths(i)
+        for i in first..<columns.count where x < inner.maxX {
+            let style = i == cases.column ? theme[.paneTitleFocused] : theme[.tableHeader]
+            buffer.write(TextTruncation.truncate(CasesState.title(columns[i]), toWidth: width(i) - 1), x: x, y: inner.y, style: style, maxX: inner.maxX)
+            x += width(i)
         }
         let height = inner.height - 1
         let selected = cases.list.selected ?? 0
         let top = max(0, min(selected - height / 2, cases.cases.count - height))
+        var cursor: (x: Int, y: Int)?
         for line in 0..<max(0, min(height, cases.cases.count - top)) {
             let index = top + line
             let c = cases.cases[index]
             let y = inner.y + 1 + line
-            let style = index == selected ? theme[.listSelected] : theme[.listText]
-            if index == selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: style)) }
-            let values = [c.name] + variables.map { c.variables[$0] ?? "" } + expects.map { c.expect[$0] ?? "" }
+            let rowStyle = index == selected ? theme[.listSelected] : theme[.listText]
+            if index == selected { buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: rowStyle)) }
             var cx = inner.x
-            for (i, value) in values.enumerated() {
-                let text = EvaluationMatrixView.firstLine(value)
-                buffer.write(TextTruncation.truncate(text, toWidth: widths(i) - 1), x: cx, y: y, style: style, maxX: inner.maxX)
-                cx += widths(i)
+            for i in first..<columns.count where cx < inner.maxX {
+                let here = index == selected && i == cases.column
+                let editing = here ? cases.editing : nil
+                let text = editing?.text ?? EvaluationMatrixView.firstLine(CasesState.value(c, columns[i]))
+                let style = here ? theme[.editorSelection] : rowStyle
+                let end = buffer.write(TextTruncation.truncate(text, toWidth: width(i) - 1), x: cx, y: y, style: style, maxX: min(inner.maxX, cx + width(i) - 1))
+                if editing != nil { cursor = (min(end, cx + width(i) - 2), y) }
+                cx += width(i)
             }
         }
+        buffer.cursor = cursor
     }
 
     var hint: String {
-        let run = keymap.hint(for: .confirm, in: .cases) ?? "Enter"
-        let evaluate = keymap.hint(for: .caseEvaluate, in: .cases) ?? "e"
-        return "\(run) run it · \(evaluate) evaluate it · Esc back"
+        if cases.editing != nil { return "Enter save · Esc cancel" }
+        let pairs: [(Command, String)] = [(.confirm, "edit"), (.caseAdd, "add"), (.caseDuplicate, "duplicate"), (.caseDelete, "delete"),
+                                          (.caseRun, "run it"), (.caseEvaluate, "evaluate it"), (.close, "back")]
+        return pairs.compactMap { command, label in keymap.hint(for: command, in: .cases).map { "\($0) \(label)" } }.joined(separator: " · ")
     }
 }

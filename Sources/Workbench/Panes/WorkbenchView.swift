@@ -35,7 +35,10 @@ public struct WorkbenchView {
         if let cases = state.cases {
             CasesView(cases: cases, theme: theme, keymap: keymap, fileName: state.document.displayName ?? "")
                 .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
-            return finish(&buffer, layout: layout)
+            let editing = buffer.cursor
+            var done = finish(&buffer, layout: layout)
+            if state.overlay == nil { done.cursor = editing }
+            return done
         }
         if let evaluation = state.evaluation, evaluation.visible {
             EvaluationMatrixView(evaluation: evaluation, state: state, theme: theme, keymap: keymap)

@@ -96,6 +96,8 @@ extension WorkbenchReducer {
                 return []
             case .runGrid(let setup):
                 return startGrid(setup, &state, confirmedBudget: true)
+            case .deleteCase(let index):
+                return applyCaseEdit(.delete(index), &state)
             case .runEvaluation(let prepared):
                 return applyEvaluationPrepared(prepared, confirmed: true, &state)
             case .freshScratch:

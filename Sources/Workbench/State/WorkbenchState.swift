@@ -202,7 +202,7 @@ public struct TextPromptState: Sendable {
 /// A yes/no question and what a yes does.
 public struct ConfirmState: Sendable {
     /// What a yes does.
-    public enum Purpose: Sendable { case deleteVariant(Int), runGrid(GridSetupState), runEvaluation(PreparedEvaluation), freshScratch, quitUnsaved }
+    public enum Purpose: Sendable { case deleteVariant(Int), deleteCase(Int), runGrid(GridSetupState), runEvaluation(PreparedEvaluation), freshScratch, quitUnsaved }
     public var message: String
     public var purpose: Purpose
 }
