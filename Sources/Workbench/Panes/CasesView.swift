@@ -55,7 +55,9 @@ struct CasesView {
             for i in first..<columns.count where cx < inner.maxX {
                 let here = index == selected && i == cases.column
                 let editing = here ? cases.editing : nil
-                let text = editing?.text ?? EvaluationMatrixView.firstLine(CasesState.value(c, columns[i]))
+                var text = editing?.text ?? EvaluationMatrixView.firstLine(CasesState.value(c, columns[i]))
+                // While typing, the end of the value shows (where the cursor is).
+                while editing != nil, TextWidth.of(text) > width(i) - 2, !text.isEmpty { text.removeFirst() }
                 let style = here ? theme[.editorSelection] : rowStyle
                 let end = buffer.write(TextTruncation.truncate(text, toWidth: width(i) - 1), x: cx, y: y, style: style, maxX: min(inner.maxX, cx + width(i) - 1))
                 if editing != nil { cursor = (min(end, cx + width(i) - 2), y) }

@@ -4,37 +4,14 @@ import Providers
 import Sessions
 
 extension WorkbenchReducer {
-    /// A recorded evaluation plays back as its matrix: each run a cell (its row found by the case name in
-    /// its label, else by its values), filling in with its recorded timing, its recorded check results
-    /// shown when its answer ends. Returns false when the runs are not an evaluation (no check results).
+    /// A recorded evaluation plays back as its matrix (`RecordedEvaluation` finds each run's row and column),
+    /// filling in with its recorded timing, each cell's recorded check results shown when its answer ends.
+    /// Returns false when the runs are not an evaluation (no check results), for the comparison replay.
     func replayEvaluation(_ saved: [RecordedRun], group: Int, _ state: inout WorkbenchState) -> Bool {
-        guard !saved.isEmpty, saved.contains(where: { !$0.checks.isEmpty }) else { return false }
-        var cases: [EvalCase] = []
-        var rowOf: [String: Int] = [:]
-        var columns: [EvalColumnKey] = []
-        var cells: [EvalCell] = []
-        var samples: [String: Int] = [:]
-        for run in saved {
-            let s = run.started
-            let values = s.prompt.variables.keys.sorted().map { "\($0)=\(s.prompt.variables[$0]!)" }.joined(separator: "\u{1}")
-            let rowKey = s.label.map { "label:" + $0 } ?? "values:" + values
-            let row: Int
-            if let r = rowOf[rowKey] { row = r } else {
-                row = cases.count
-                rowOf[rowKey] = row
-                cases.append(EvalCase(name: s.label ?? "case \(row + 1)", variables: s.prompt.variables))
-            }
-            let column = EvalColumnKey(variant: s.variant ?? "", model: s.model)
-            if !columns.contains(column) { columns.append(column) }
-            let sampleKey = "\(row)\u{1}\(column.variant)\u{1}\(column.model)"
-            samples[sampleKey, default: 0] += 1
-            let request = (try? s.prompt.request(model: s.model.model, parameters: s.params, mode: s.mode)) ?? ModelRequest(model: s.model.model, messages: [])
-            cells.append(EvalCell(caseIndex: row, evalCase: cases[row], variant: column.variant, model: s.model, repeatIndex: samples[sampleKey]!,
-                                  prompt: s.prompt, request: request, checks: []))
-        }
+        guard let recorded = RecordedEvaluation(runs: saved) else { return false }
+        let plan = recorded.plan
         state.replays = []
-        let plan = EvalPlan(cells: cells, columns: columns, cases: cases)
-        var evaluation = EvaluationState(groupID: "replay\(group)", title: "Replay of evaluation \(group) · \(cases.count) cases × \(columns.count) columns",
+        var evaluation = EvaluationState(groupID: "replay\(group)", title: "Replay of evaluation \(group) · \(plan.cases.count) cases × \(plan.columns.count) columns",
                                          plan: plan, startedAt: state.now)
         evaluation.isReplay = true
         for (index, run) in saved.enumerated() {
@@ -46,13 +23,10 @@ extension WorkbenchReducer {
             replaying.label = run.started.label
             state.runs.append(replaying)
             state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
+            let result = recorded.results[index]
             evaluation.cells[index].runID = id
-            evaluation.cells[index].recordedChecks = run.checks.map {
-                CheckResult(name: $0.name, type: $0.check, status: CheckResult.Status(rawValue: $0.result) ?? .error, reason: $0.reason, weight: $0.weight)
-            }
-            if run.warnings.contains(where: { $0.hasPrefix(EvalCache.cachedWarningPrefix) }) {
-                evaluation.cells[index].cached = .init(costUSD: run.cost?.usd, ttftMs: run.ttftMs, latencyMs: run.totalMs)
-            }
+            evaluation.cells[index].recordedChecks = result.checks
+            if result.cached { evaluation.cells[index].cached = .init(costUSD: result.costUSD, ttftMs: result.ttftMs, latencyMs: result.latencyMs) }
         }
         state.evaluation = evaluation
         state.comparison?.visible = false
