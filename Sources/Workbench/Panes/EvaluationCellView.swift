@@ -10,11 +10,10 @@ struct EvaluationCellView {
     var evaluation: EvaluationState
     var detail: EvaluationState.Detail
     var state: WorkbenchState
-    var runs: [String: Int]
     var theme: ResolvedTheme
 
     func run(ofCell index: Int) -> RunState? {
-        evaluation.cells[index].runID.flatMap { runs[$0] }.map { state.runs[$0] }
+        EvaluationMatrixView.runPosition(evaluation, index, state.runs).map { state.runs[$0] }
     }
 
     func render(in rect: Rect, into buffer: inout CellBuffer) {

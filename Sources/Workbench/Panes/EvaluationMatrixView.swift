@@ -39,48 +39,47 @@ struct EvaluationMatrixView {
     func render(in area: Rect, into buffer: inout CellBuffer) {
         guard area.height >= 6, area.width >= 20 else { return }
         buffer.fill(area, with: Cell(" ", style: theme[.text]))
-        let runs = Self.runIndex(state.runs)
-        let figures = Self.figures(evaluation, runs: runs, allRuns: state.runs)
+        let figures = Self.figures(evaluation, runs: state.runs)
         drawTitle(figures, in: Rect(x: area.x, y: area.y, width: area.width, height: 1), into: &buffer)
         let body = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 2)
         if let detail = evaluation.detail {
-            EvaluationCellView(evaluation: evaluation, detail: detail, state: state, runs: runs, theme: theme)
+            EvaluationCellView(evaluation: evaluation, detail: detail, state: state, theme: theme)
                 .render(in: body, into: &buffer)
         } else {
-            drawMatrix(figures, runs: runs, in: body, into: &buffer)
+            drawMatrix(figures, in: body, into: &buffer)
         }
         drawHints(in: Rect(x: area.x, y: area.maxY - 1, width: area.width, height: 1), into: &buffer)
     }
 
-    static func runIndex(_ runs: [RunState]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        index.reserveCapacity(runs.count)
-        for (i, run) in runs.enumerated() { index[run.id] = i }
-        return index
+    /// Where a cell's run is in `runs` (checked: a stale position is no run).
+    static func runPosition(_ evaluation: EvaluationState, _ index: Int, _ runs: [RunState]) -> Int? {
+        guard let i = evaluation.cells[index].runPosition, runs.indices.contains(i), runs[i].id == evaluation.cells[index].runID else { return nil }
+        return i
     }
 
-    /// Pass rate, mean latency and cost per column; cost so far, cells cached and done overall.
-    static func figures(_ evaluation: EvaluationState, runs: [String: Int], allRuns: [RunState]) -> Figures {
+    /// Pass rate, mean latency and cost per column; cost so far, cells cached and done overall. Runs are read
+    /// in place (a `RunState` copy per cell would cost more than the rest of the frame).
+    static func figures(_ evaluation: EvaluationState, runs allRuns: [RunState]) -> Figures {
         var out = Figures(columns: Array(repeating: ColumnFigures(), count: evaluation.columnCount))
-        var columnOf: [EvalColumnKey: Int] = [:]
-        for (i, key) in evaluation.plan.columns.enumerated() { columnOf[key] = i }
         for (index, cell) in evaluation.cells.enumerated() {
-            guard let c = columnOf[evaluation.plan.cells[index].column] else { continue }
-            let run = cell.runID.flatMap { runs[$0] }.map { allRuns[$0] }
-            if let cached = cell.cached { out.cached += 1; _ = cached }
-            let cost = cell.cached?.costUSD ?? run?.cost
+            let c = evaluation.cellColumns[index]
+            guard c >= 0 else { continue }
+            let r = runPosition(evaluation, index, allRuns)
+            if cell.cached != nil { out.cached += 1 }
+            let cost = cell.cached?.costUSD ?? r.flatMap { allRuns[$0].cost }
             if let cost {
                 out.columns[c].cost = (out.columns[c].cost ?? 0) + cost
                 out.cost = (out.cost ?? 0) + cost
-            } else if run != nil, run?.price == nil, cell.cached == nil {
+            } else if let r, allRuns[r].price == nil, cell.cached == nil {
                 out.unpriced += 1
             }
             guard let status = evaluation.status(ofCell: index) else { continue }
             out.done += 1
             out.columns[c].graded += 1
             if status == .pass { out.columns[c].passed += 1 }
-            let latency = cell.cached?.latencyMs.map(Double.init) ?? run.flatMap { r in r.endedAt.map { ($0 - r.startedAt) * 1000 } }
-            if let latency, run?.phase != .cancelled {
+            var latency = cell.cached?.latencyMs.map(Double.init)
+            if latency == nil, let r, allRuns[r].phase != .cancelled, let end = allRuns[r].endedAt { latency = (end - allRuns[r].startedAt) * 1000 }
+            if let latency {
                 out.columns[c].latencyTotal += latency
                 out.columns[c].latencies += 1
             }
@@ -91,7 +90,7 @@ struct EvaluationMatrixView {
                 let indices = evaluation.cellIndices(case: row, column: c)
                 guard indices.count > 1 else { continue }
                 let texts = indices.compactMap { i -> String? in
-                    guard evaluation.cells[i].checks != nil, let r = evaluation.cells[i].runID.flatMap({ runs[$0] }) else { return nil }
+                    guard evaluation.cells[i].checks != nil, let r = runPosition(evaluation, i, allRuns) else { return nil }
                     return allRuns[r].result.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 }
                 guard texts.count == indices.count else { continue }
@@ -150,7 +149,7 @@ struct EvaluationMatrixView {
         return start..<(start + fit)
     }
 
-    func drawMatrix(_ figures: Figures, runs: [String: Int], in rect: Rect, into buffer: inout CellBuffer) {
+    func drawMatrix(_ figures: Figures, in rect: Rect, into buffer: inout CellBuffer) {
         let names = evaluation.plan.cases.map(\.name)
         let labelWidth = min(max(8, (names.map { TextWidth.of($0) }.max() ?? 4) + 2), max(8, rect.width / 4))
         let columns = visibleColumns(width: rect.width - labelWidth - 1)
@@ -197,19 +196,19 @@ struct EvaluationMatrixView {
             for (position, c) in columns.enumerated() {
                 let x = x0 + position * cellWidth
                 let maxX = min(rect.maxX, x + cellWidth - 1)
-                drawCell(row: row, column: c, selected: selectedRow && c == evaluation.column, runs: runs, x: x, y: y, maxX: maxX, into: &buffer)
+                drawCell(row: row, column: c, selected: selectedRow && c == evaluation.column, x: x, y: y, maxX: maxX, into: &buffer)
             }
         }
     }
 
-    func drawCell(row: Int, column: Int, selected: Bool, runs: [String: Int], x: Int, y: Int, maxX: Int, into buffer: inout CellBuffer) {
+    func drawCell(row: Int, column: Int, selected: Bool, x: Int, y: Int, maxX: Int, into buffer: inout CellBuffer) {
         let indices = evaluation.cellIndices(case: row, column: column)
         if selected { buffer.fill(Rect(x: x, y: y, width: max(0, maxX - x), height: 1), with: Cell(" ", style: theme[.listSelected])) }
         guard let first = indices.first else {
             buffer.write("–", x: x, y: y, style: selected ? theme[.listSelected] : theme[.textDim], maxX: maxX)
             return
         }
-        let run = evaluation.cells[first].runID.flatMap { runs[$0] }.map { state.runs[$0] }
+        let run = Self.runPosition(evaluation, first, state.runs).map { state.runs[$0] }
         let (mark, role) = Self.mark(evaluation, indices, run: run, now: state.now)
         var cx = buffer.write(mark, x: x, y: y, style: selected ? theme[.listSelected] : theme[role], maxX: maxX)
         cx = buffer.write(" ", x: cx, y: y, style: selected ? theme[.listSelected] : theme[.text], maxX: maxX)

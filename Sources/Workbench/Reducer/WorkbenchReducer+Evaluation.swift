@@ -67,8 +67,8 @@ extension WorkbenchReducer {
             var run = RunState(id: id, model: cell.model, parameters: cell.request.parameters, mode: cell.request.mode, prompt: cell.prompt,
                                startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
             run.label = "\(cell.evalCase.name) · \(cell.variant)"
+            evaluation.attach(id, position: state.runs.count, toCell: index)
             state.runs.append(run)
-            evaluation.cells[index].runID = id
             let hit = prepared.cached[index]
             if let hit { evaluation.cells[index].cached = .init(costUSD: hit.costUSD, ttftMs: hit.ttftMs, latencyMs: hit.latencyMs) }
             // The case's name is the run's label: a replay finds each run's row by it.
@@ -162,8 +162,8 @@ extension WorkbenchReducer {
             var run = RunState(id: id, model: cell.model, parameters: cell.request.parameters, mode: cell.request.mode, prompt: cell.prompt,
                                startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
             run.label = "\(cell.evalCase.name) · \(cell.variant)"
+            evaluation.attach(id, position: state.runs.count, toCell: index)
             state.runs.append(run)
-            evaluation.cells[index] = EvaluationState.Cell(runID: id)
             effects.append(.startRun(RunRequest(runID: id, model: cell.model, request: cell.request, prompt: cell.prompt, label: cell.evalCase.name,
                                                 variant: cell.variant, groupID: evaluation.groupID)))
         }

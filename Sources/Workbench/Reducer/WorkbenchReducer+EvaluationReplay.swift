@@ -21,10 +21,10 @@ extension WorkbenchReducer {
                                      startedAt: state.now, price: prices.price(for: run.model), protocolName: providers[run.model.provider]?.protocolName)
             replaying.savedFrom = "run \(run.run)"
             replaying.label = run.started.label
+            evaluation.attach(id, position: state.runs.count, toCell: index)
             state.runs.append(replaying)
             state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
             let result = recorded.results[index]
-            evaluation.cells[index].runID = id
             evaluation.cells[index].recordedChecks = result.checks
             if result.cached { evaluation.cells[index].cached = .init(costUSD: result.costUSD, ttftMs: result.ttftMs, latencyMs: result.latencyMs) }
         }

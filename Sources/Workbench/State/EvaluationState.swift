@@ -9,6 +9,9 @@ public struct EvaluationState: Sendable {
     public struct Cell: Sendable, Equatable {
         /// The run streaming (or replaying) its answer; nil until started.
         public var runID: String?
+        /// Where that run is in `WorkbenchState.runs` (runs are only ever appended), so ten thousand cells
+        /// find their runs without a search.
+        public var runPosition: Int?
         /// The checks' results once graded; nil while the answer streams or is being graded.
         public var checks: [CheckResult]?
         /// The answer came from the cache (a recorded evaluation), not from the model.
@@ -60,6 +63,10 @@ public struct EvaluationState: Sendable {
     public var cells: [Cell]
     /// Cell indices per matrix slot (case row × column), in sample order.
     public private(set) var slots: [[Int]]
+    /// Each cell's column index.
+    public private(set) var cellColumns: [Int]
+    /// Run id → cell index (kept by `attach`).
+    public private(set) var cellOfRun: [String: Int] = [:]
     /// A recorded evaluation playing back: results come from the file, nothing is graded or run.
     public var isReplay = false
     /// Esc stopped it: cells not finished stay as they were.
@@ -85,19 +92,29 @@ public struct EvaluationState: Sendable {
         self.plan = plan
         self.startedAt = startedAt
         cells = Array(repeating: Cell(), count: plan.cells.count)
-        slots = Self.slots(of: plan)
+        (slots, cellColumns) = Self.slots(of: plan)
     }
 
-    static func slots(of plan: EvalPlan) -> [[Int]] {
+    static func slots(of plan: EvalPlan) -> ([[Int]], [Int]) {
         var columnIndex: [EvalColumnKey: Int] = [:]
         for (i, key) in plan.columns.enumerated() { columnIndex[key] = i }
         let width = plan.columns.count
         var slots = Array(repeating: [Int](), count: plan.cases.count * width)
+        var columns = Array(repeating: -1, count: plan.cells.count)
         for (index, cell) in plan.cells.enumerated() {
             guard let c = columnIndex[cell.column], cell.caseIndex < plan.cases.count else { continue }
             slots[cell.caseIndex * width + c].append(index)
+            columns[index] = c
         }
-        return slots
+        return (slots, columns)
+    }
+
+    /// Makes `runID` (at `position` in the workbench's runs) the cell's run; its earlier run is forgotten.
+    public mutating func attach(_ runID: String, position: Int, toCell index: Int) {
+        if let old = cells[index].runID { cellOfRun[old] = nil }
+        cells[index] = Cell(runID: runID)
+        cells[index].runPosition = position
+        cellOfRun[runID] = index
     }
 
     public var caseCount: Int { plan.cases.count }
@@ -111,7 +128,7 @@ public struct EvaluationState: Sendable {
 
     /// The cell index of a run, if it is one of this evaluation's.
     public func cellIndex(ofRun runID: String) -> Int? {
-        cells.lastIndex { $0.runID == runID }
+        cellOfRun[runID]
     }
 
     /// Cells graded so far, and in total.

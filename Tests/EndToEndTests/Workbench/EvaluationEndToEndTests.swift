@@ -103,5 +103,25 @@ import Testing
         let all = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
         #expect(all.components(separatedBy: "\"kind\":\"evaluation\"").count - 1 == 2, "two evaluation groups in the session")
         #expect(all.components(separatedBy: "cached: the answer of run").count - 1 == 6, "six runs of the second group are cached copies")
+
+        // The sessions browser replays the first evaluation as the same matrix, recorded results and all.
+        try w.escape()
+        try w.keys("C-o")
+        try w.tmux.waitForText("Sessions")
+        try w.keys("Enter")
+        try w.tmux.waitForText("Session · ")
+        try w.keys("g")
+        // Whichever of the two evaluations the selected run belongs to: both have the same outcomes.
+        try w.tmux.waitFor("the replayed matrix", timeout: 20) { $0.first?.contains("Replay of evaluation") == true && $0.first?.contains("3 cases × 3 columns") == true }
+        try w.keys("i")
+        let replayed = try w.tmux.waitFor("the replayed matrix complete", timeout: 30) { $0.first?.contains("9/9 cells") == true }
+        #expect(Self.rows(replayed).first { $0.hasPrefix("bravo") }?.components(separatedBy: "✗").count == 4, "\(replayed.joined(separator: "\n"))")
+        #expect(Self.rows(replayed).first { $0.hasPrefix("alpha") }?.components(separatedBy: "✓").count == 4)
+
+        // `refract replay` ends with the matrix as a table.
+        let session = try #require(w.sessionFiles.first)
+        let cli = try RefractCLI.run(["replay", "--speed", "0", session.path])
+        #expect(cli.stderr.contains("evaluation 1: 3 cases × 3 columns"), "\(cli.stderr)")
+        #expect(cli.stderr.contains("✗ fail   bravo"), "\(cli.stderr)")
     }
 }
