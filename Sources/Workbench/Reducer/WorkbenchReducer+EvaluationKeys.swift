@@ -51,7 +51,6 @@ extension WorkbenchReducer {
             let all = EvaluationState.Filter.allCases
             evaluation.filter = all[((all.firstIndex(of: evaluation.filter) ?? 0) + 1) % all.count]
             evaluation.row = 0
-            evaluation.top = 0
             let label = switch evaluation.filter {
             case .all: "all cases"
             case .failures: "cases with a failing cell"
@@ -61,7 +60,6 @@ extension WorkbenchReducer {
         case .sortRows:
             evaluation.sortByPassRate.toggle()
             evaluation.row = 0
-            evaluation.top = 0
             state.notice = Notice(evaluation.sortByPassRate ? "sorted by pass rate, worst first" : "in the file's order", level: .info, expiresAt: state.now + 3)
         case .rerunCell:
             let row = evaluation.detail?.row ?? (rows.indices.contains(evaluation.row) ? rows[evaluation.row] : nil)

@@ -71,12 +71,9 @@ public struct EvaluationState: Sendable {
     public var isReplay = false
     /// Esc stopped it: cells not finished stay as they were.
     public var stopped = false
-    /// The cursor, in shown rows (after filter and sort) and columns.
+    /// The cursor, in shown rows (after filter and sort) and columns; the view scrolls to keep it in sight.
     public var row = 0
     public var column = 0
-    /// First shown row and column when the matrix is larger than the screen.
-    public var top = 0
-    public var left = 0
     public var filter = Filter.all
     /// Rows ordered by their pass rate (worst first) instead of the file's order.
     public var sortByPassRate = false
