@@ -114,7 +114,7 @@ let package = Package(
             exclude: ["Recorded/Streams"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "PromptFilesTests", dependencies: ["PromptFiles", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "Sessions", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "SessionFixtures", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),

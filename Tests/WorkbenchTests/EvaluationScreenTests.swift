@@ -82,4 +82,27 @@ import Testing
         #expect(disagreeing.contains { $0.hasPrefix(" greeting") })
         #expect(!disagreeing.contains { $0.hasPrefix(" farewell") })
     }
+
+    @Test func theCasesTableShowsValuesAndTheValueBeingEdited() throws {
+        var h = EvaluationTests.harness()
+        h.key("F9")
+        let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: EvaluationTests.file.deletingLastPathComponent()).read(EvaluationTests.spec)
+        h.send(.casesLoaded(spec.cases, error: nil))
+        h.key("Down")
+        h.key("Right")
+        h.key("Enter")
+        h.type(" now")
+        let screen = h.render()
+        expectScreen(screen, [
+            "╭ Cases · t.refract.toml · 2 cases ─────────────────────────────────────── Enter save · Esc cancel ╮",
+            "│name      text                                        expect.word                                 │",
+            "│greeting  hello                                       hi                                          │",
+            "│farewell  goodbye now                                 bye                                         │",
+        ] + Array(repeating: "│                                                                                                  │", count: 10) + [
+            "╰──────────────────────────────────────────────────────────────────────────────────────────────────╯",
+            " INSTRUCTION  local:smollm2-135m-instruct  new variant \"instruction 2\" (F2 renames it)",
+        ], cursor: (22, 3))
+        h.key("Esc")
+        #expect(h.render().lines[0].contains("Enter edit · a add · c copy · x delete · r run · e evaluate · Esc back"))
+    }
 }
