@@ -12,9 +12,12 @@ struct CasesView {
         guard area.height >= 4, area.width >= 20 else { return }
         buffer.fill(area, with: Cell(" ", style: theme[.text]))
         let title = "Cases · \(fileName) · \(cases.cases.count) case\(cases.cases.count == 1 ? "" : "s")"
-        let panel = Panel(title: title, rightTitle: hint, focused: true, theme: theme)
+        let panel = Panel(title: title, focused: true, theme: theme)
         panel.render(in: area, into: &buffer)
-        let inner = panel.inner(area)
+        let box = panel.inner(area)
+        // The keys on the last line inside the box (too many for the title bar).
+        buffer.write(TextTruncation.truncate(hint, toWidth: box.width), x: box.x, y: box.maxY - 1, style: theme[.textDim], maxX: box.maxX)
+        let inner = Rect(x: box.x, y: box.y, width: box.width, height: max(1, box.height - 1))
         if cases.loading {
             buffer.write(" reading…", x: inner.x, y: inner.y, style: theme[.textDim], maxX: inner.maxX)
             return
