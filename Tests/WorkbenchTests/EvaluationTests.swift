@@ -197,6 +197,22 @@ import Testing
         #expect(h.state.evaluation?.visible == true)
     }
 
+    @Test func hiddenWhileItRunsItsProgressStaysOnTheStatusBar() throws {
+        var h = Self.harness()
+        let request = try #require(Self.request(h.key("C-e")))
+        let group = try #require(Self.group(h.send(.evaluationPrepared(try Self.prepared(request)))))
+        _ = Self.answer(&h, group.runs[0].runID, "hi")
+        h.send(.cellGraded(runID: group.runs[0].runID, Self.pass(true)))
+        h.key("M-m")
+        #expect(h.state.evaluation?.visible == false)
+        h.advance(10)
+        h.send(.tick)
+        let status = h.render().lines.last ?? ""
+        #expect(status.contains(" eval 1/4 "), "\(status)")
+        h.key("M-m")
+        #expect(h.state.evaluation?.visible == true)
+    }
+
     @Test func reRunningFailuresStartsOnlyThoseCellsInTheSameGroup() throws {
         var h = Self.harness()
         let request = try #require(Self.request(h.key("C-e")))
