@@ -89,6 +89,14 @@ import Testing
         #expect(text.contains("✓ length") && text.contains("✗ equals"), "\(text)")
         #expect(text.contains("answer:"))
         try w.escape()
+
+        // R re-runs every failure: bravo's three cells stream again (recorded in the same group) and are graded again.
+        try w.keys("R")
+        try w.tmux.waitForText("re-running 3 cells")
+        let rerun = try w.tmux.waitFor("the re-run cells graded", timeout: 240) { $0.first?.contains("9/9 cells") == true }
+        #expect(Self.rows(rerun).map { String($0.prefix(5)) } == ["bravo"], "still failing, still the only row:\n\(rerun.joined(separator: "\n"))")
+        let afterRerun = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
+        #expect(afterRerun.components(separatedBy: "\"type\":\"run_started\"").count - 1 == 12, "nine cells and three re-runs")
         try w.escape()
         try w.tmux.waitForText(" INPUT ")
 
