@@ -13,6 +13,7 @@ let usage = """
       session-gen-run --dir DIR [--tokens 20000]          one recorded run, for the end-to-end replay
       prompt-file   [--variants 50] [--examples 200] [--reps 50]   read, load, write, fingerprint a big prompt file
       eval-matrix   [--cases 1000] [--variants 5] [--models 2] [--per-frame 100]   the evaluation matrix: frame and key → screen times
+      eval-open     [--cells 10000] [--dir DIR]           open a recorded evaluation as the browser does (fresh process: RSS too)
     """
 
 let arguments = CommandLine.arguments
@@ -32,6 +33,7 @@ do {
     case "session-gen-run": try SessionsBench.generateRun(options)
     case "prompt-file": PromptFileBench.run(options)
     case "eval-matrix": try EvaluationBench.run(options)
+    case "eval-open": try EvaluationOpenBench.run(options)
     default:
         print(usage, to: &standardError)
         exit(2)

@@ -289,6 +289,11 @@ import Testing
         #expect(h.state.comparison == nil)
         // Nothing is graded or run again.
         #expect(!h.effects.contains { if case .gradeCell = $0 { true } else { false } })
+        // The replay keys work on the matrix: i shows the rest at once.
+        h.send(.savedGroupLoaded(runs, group: 1))
+        #expect(h.state.evaluation?.progress.done == 0)
+        h.key("i")
+        #expect(h.state.evaluation?.progress.done == 3)
     }
 
     @Test func aComparisonWithoutCheckResultsStillReplaysAsColumns() {

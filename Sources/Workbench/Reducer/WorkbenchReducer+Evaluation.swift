@@ -70,7 +70,7 @@ extension WorkbenchReducer {
             evaluation.attach(id, position: state.runs.count, toCell: index)
             state.runs.append(run)
             let hit = prepared.cached[index]
-            if let hit { evaluation.cells[index].cached = .init(costUSD: hit.costUSD, ttftMs: hit.ttftMs, latencyMs: hit.latencyMs) }
+            if let hit { evaluation.setCached(.init(costUSD: hit.costUSD, ttftMs: hit.ttftMs, latencyMs: hit.latencyMs), cell: index) }
             // The case's name is the run's label: a replay finds each run's row by it.
             requests.append(RunRequest(runID: id, model: cell.model, request: cell.request, prompt: cell.prompt, label: cell.evalCase.name,
                                        variant: cell.variant, groupID: groupID, canned: hit?.parts))
@@ -116,7 +116,7 @@ extension WorkbenchReducer {
 
     func applyCellGraded(_ runID: String, _ results: [CheckResult], _ state: inout WorkbenchState) {
         guard let index = state.evaluation?.cellIndex(ofRun: runID) else { return }
-        state.evaluation?.cells[index].checks = results
+        state.evaluation?.grade(cell: index, results)
         if let e = state.evaluation, e.progress.done == e.progress.total, !e.isReplay {
             let failed = e.cells.indices.filter { e.status(ofCell: $0) != .pass }.count
             state.notice = Notice(failed == 0 ? "evaluation done: every cell passed" : "evaluation done: \(failed) of \(e.cells.count) cells did not pass (f shows them)",
@@ -126,8 +126,10 @@ extension WorkbenchReducer {
 
     /// A replayed cell's recorded answer ended: its recorded results appear.
     func applyRecordedChecks(_ runID: String, _ state: inout WorkbenchState) {
-        guard let evaluation = state.evaluation, evaluation.isReplay, let index = evaluation.cellIndex(ofRun: runID) else { return }
-        state.evaluation?.cells[index].checks = evaluation.cells[index].recordedChecks ?? []
+        // Read first, then change: a copy of the state held across the change would copy all the cells.
+        guard state.evaluation?.isReplay == true, let index = state.evaluation?.cellIndex(ofRun: runID) else { return }
+        let recorded = state.evaluation?.cells[index].recordedChecks ?? []
+        state.evaluation?.grade(cell: index, recorded)
     }
 
     /// Esc while cells run: every unfinished cell stops; what finished stays.

@@ -25,8 +25,8 @@ extension WorkbenchReducer {
             state.runs.append(replaying)
             state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
             let result = recorded.results[index]
-            evaluation.cells[index].recordedChecks = result.checks
-            if result.cached { evaluation.cells[index].cached = .init(costUSD: result.costUSD, ttftMs: result.ttftMs, latencyMs: result.latencyMs) }
+            evaluation.setCached(result.cached ? .init(costUSD: result.costUSD, ttftMs: result.ttftMs, latencyMs: result.latencyMs) : nil,
+                                 recordedChecks: result.checks, cell: index)
         }
         state.evaluation = evaluation
         state.comparison?.visible = false

@@ -14,7 +14,8 @@ extension WorkbenchReducer {
 
     func handleKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
         if state.overlay != nil { return handleOverlayKey(press, &state) }
-        if !state.replays.isEmpty, state.focus == .response || state.comparison?.visible == true, let effects = handleReplayKey(press, &state) { return effects }
+        if !state.replays.isEmpty, state.focus == .response || state.comparison?.visible == true || state.evaluation?.visible == true,
+           let effects = handleReplayKey(press, &state) { return effects }
         if let effects = handleCasesKey(press, &state) { return effects }
         if let effects = handleEvaluationKey(press, &state) { return effects }
         if let effects = handleBlindKey(press, &state) { return effects }

@@ -60,7 +60,9 @@ public struct EvaluationState: Sendable {
     public var groupID: String
     public var title: String
     public var plan: EvalPlan
-    public var cells: [Cell]
+    public private(set) var cells: [Cell]
+    /// Cells with results, kept by `grade` and `attach` (progress is read every frame and every grade).
+    public private(set) var gradedCount = 0
     /// Cell indices per matrix slot (case row × column), in sample order.
     public private(set) var slots: [[Int]]
     /// Each cell's column index.
@@ -109,6 +111,7 @@ public struct EvaluationState: Sendable {
     /// Makes `runID` (at `position` in the workbench's runs) the cell's run; its earlier run is forgotten.
     public mutating func attach(_ runID: String, position: Int, toCell index: Int) {
         if let old = cells[index].runID { cellOfRun[old] = nil }
+        if cells[index].checks != nil { gradedCount -= 1 }
         cells[index] = Cell(runID: runID)
         cells[index].runPosition = position
         cellOfRun[runID] = index
@@ -123,6 +126,18 @@ public struct EvaluationState: Sendable {
         return slots.indices.contains(i) ? slots[i] : []
     }
 
+    /// Sets a cell's results.
+    public mutating func grade(cell index: Int, _ checks: [CheckResult]) {
+        if cells[index].checks == nil { gradedCount += 1 }
+        cells[index].checks = checks
+    }
+
+    /// A cached answer's recorded figures, or a replayed cell's recorded results.
+    public mutating func setCached(_ figures: CachedFigures?, recordedChecks: [CheckResult]? = nil, cell index: Int) {
+        cells[index].cached = figures
+        if let recordedChecks { cells[index].recordedChecks = recordedChecks }
+    }
+
     /// The cell index of a run, if it is one of this evaluation's.
     public func cellIndex(ofRun runID: String) -> Int? {
         cellOfRun[runID]
@@ -130,7 +145,7 @@ public struct EvaluationState: Sendable {
 
     /// Cells graded so far, and in total.
     public var progress: (done: Int, total: Int) {
-        (cells.reduce(0) { $0 + ($1.checks == nil ? 0 : 1) }, cells.count)
+        (gradedCount, cells.count)
     }
 
     /// The outcome of a graded cell (nil while it runs).
