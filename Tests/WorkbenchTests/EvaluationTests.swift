@@ -83,6 +83,10 @@ import Testing
         #expect(request.models == [ModelRef("local:smollm2-135m-instruct")!])
         #expect(request.useCache)
         #expect(request.text.contains("name = \"long\""))
+        // A second press while the cases are read starts nothing more.
+        #expect(Self.request(h.key("C-e").map { $0 }) == nil)
+        h.send(.evaluationFailed("no cases"))
+        #expect(Self.request(h.key("C-e")) != nil)
     }
 
     @Test func withoutAPromptFileItSaysWhereCasesLive() {

@@ -14,6 +14,10 @@ extension WorkbenchReducer {
             state.notice = Notice("an evaluation is running: Esc stops it", level: .info, expiresAt: state.now + 4)
             return []
         }
+        guard !state.preparingEvaluation else {
+            state.notice = Notice("reading the cases…", level: .info, expiresAt: state.now + 4)
+            return []
+        }
         guard let url = state.document.url else {
             state.notice = Notice("an evaluation reads [[cases]] and [[checks]] from a prompt file: start with refract FILE.refract.toml", level: .info, expiresAt: state.now + 6)
             return []
@@ -24,6 +28,7 @@ extension WorkbenchReducer {
         if models.isEmpty { models = [state.model] }
         let variants = state.variants.indices.map { EvaluationRequest.Variant(name: state.variants[$0].name, prompt: state.prompt(variant: $0)) }
         state.notice = Notice("reading the cases…", level: .info, expiresAt: state.now + 10)
+        state.preparingEvaluation = true
         return [.prepareEvaluation(EvaluationRequest(
             text: PromptFileWriter.text(of: doc), file: url, variants: variants, models: models, parameters: state.parameters, mode: state.mode,
             useCache: useCache, caseNames: caseNames

@@ -71,9 +71,11 @@ public struct WorkbenchReducer: Sendable {
             applyInspection(inspection, error: error, &state)
             effects = []
         case .evaluationPrepared(let prepared):
+            state.preparingEvaluation = false
             if let warning = prepared.warnings.first { state.notice = Notice(warning, level: .warning, expiresAt: now + 8) }
             effects = applyEvaluationPrepared(prepared, confirmed: false, &state)
         case .evaluationFailed(let message):
+            state.preparingEvaluation = false
             state.notice = Notice(message, level: .error)
             effects = []
         case .cellGraded(let runID, let results):

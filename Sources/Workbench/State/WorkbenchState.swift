@@ -37,6 +37,8 @@ public struct WorkbenchState: Sendable {
     public var evaluation: EvaluationState?
     /// The Cases pane: the prompt file's test cases as a table, when open.
     public var cases: CasesState?
+    /// The evaluate key was pressed and the cases are being read (a second press waits for them).
+    public var preparingEvaluation = false
     public var notice: Notice?
     /// A warning that stays until its cause goes away (the sessions folder cannot be written).
     public var persistentWarning: String?
