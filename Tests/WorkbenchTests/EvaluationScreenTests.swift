@@ -106,4 +106,26 @@ import Testing
         h.key("Esc")
         #expect(h.render().lines[13] == "│Enter edit · a add · c copy · x delete · r run · e evaluate · Esc back                            │")
     }
+
+    @Test func repeatsShowPassesOverSamplesAndHowOftenTheyAgree() throws {
+        var h = EvaluationTests.harness()
+        let request = try #require(EvaluationTests.request(h.key("C-e")))
+        var prepared = try EvaluationTests.prepared(request)
+        // Two samples per cell, as `repeat = 2` plans them.
+        let spec = try EvaluationSpecReader(file: "t.refract.toml", folder: EvaluationTests.file.deletingLastPathComponent()).read("repeat = 2\n" + EvaluationTests.spec)
+        prepared.plan = try EvalPlan.make(prompts: request.variants.map { ($0.name, $0.prompt) }, models: request.models, parameters: request.parameters,
+                                          mode: { _ in request.mode }, spec: spec)
+        let group = try #require(EvaluationTests.group(h.send(.evaluationPrepared(prepared))))
+        #expect(group.runs.count == 8)
+        // greeting·short: the samples differ, one passes; greeting·long: both say the same and pass.
+        for (i, text, passed) in [(0, "hi", true), (1, "nope", false), (2, "hi there", true), (3, "hi there", true)] {
+            _ = EvaluationTests.answer(&h, group.runs[i].runID, text)
+            h.send(.cellGraded(runID: group.runs[i].runID, EvaluationTests.pass(passed)))
+        }
+        let lines = h.render().lines
+        let greeting = try #require(lines.first { $0.hasPrefix(" greeting") })
+        #expect(greeting.contains("│1/2 hi") && greeting.contains("2/2 hi there"), "\(greeting)")
+        #expect(lines[2].contains("50% (1/2)") && lines[2].contains("agree 0%"), "\(lines[2])")
+        #expect(lines[2].contains("100% (2/2)") && lines[2].contains("agree 100%"), "\(lines[2])")
+    }
 }
