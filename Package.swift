@@ -62,7 +62,7 @@ let package = Package(
         // Test sets and checks: cases (inline, CSV, JSONL, folder), checks (pure, command, judge), the cell plan, reports. No UI.
         .target(
             name: "Evaluation",
-            dependencies: ["Providers", "PromptFiles", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["Providers", "PromptFiles", "Sessions", "Platform", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: swiftSettings
         ),
         // Cells, buffers, layout, text width, styles, themes, widgets: no curses, no models.
@@ -80,7 +80,7 @@ let package = Package(
         // App state, actions, reducer, effects, keymap, panes.
         .target(
             name: "Workbench",
-            dependencies: ["Providers", "Sessions", "TerminalUI", "Platform", "PromptFiles"],
+            dependencies: ["Providers", "Sessions", "TerminalUI", "Platform", "PromptFiles", "Evaluation"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -105,7 +105,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "refract-bench",
-            dependencies: ["Providers", "Sessions", "TerminalUI", "Workbench", "Platform", "PromptFiles"],
+            dependencies: ["Providers", "Sessions", "TerminalUI", "Workbench", "Platform", "PromptFiles", "Evaluation"],
             swiftSettings: swiftSettings
         ),
 
@@ -114,12 +114,12 @@ let package = Package(
             exclude: ["Recorded/Streams"], swiftSettings: swiftSettings
         ),
         .testTarget(name: "PromptFilesTests", dependencies: ["PromptFiles", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "RefractTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Providers", "Sessions", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ConfigTests", dependencies: ["Config", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "SessionsTests", dependencies: ["Sessions", "SessionFixtures", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Platform", "RefractTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend", "TerminalUI"], swiftSettings: swiftSettings),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "Evaluation", "PromptFiles", "RefractTestSupport"], exclude: ["__Snapshots__"], swiftSettings: swiftSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["RefractTestSupport", "Platform"], swiftSettings: swiftSettings),
     ]
 )

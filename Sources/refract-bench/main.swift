@@ -12,6 +12,8 @@ let usage = """
       render        [--tokens 256] [--columns 1] [--per-frame 1] [--width W] [--height H] [--probabilities K]
       session-gen-run --dir DIR [--tokens 20000]          one recorded run, for the end-to-end replay
       prompt-file   [--variants 50] [--examples 200] [--reps 50]   read, load, write, fingerprint a big prompt file
+      eval-matrix   [--cases 1000] [--variants 5] [--models 2] [--per-frame 100]   the evaluation matrix: frame and key → screen times
+      eval-open     [--cells 10000] [--dir DIR]           open a recorded evaluation as the browser does (fresh process: RSS too)
     """
 
 let arguments = CommandLine.arguments
@@ -30,6 +32,8 @@ do {
     case "render": RenderBench.run(options)
     case "session-gen-run": try SessionsBench.generateRun(options)
     case "prompt-file": PromptFileBench.run(options)
+    case "eval-matrix": try EvaluationBench.run(options)
+    case "eval-open": try EvaluationOpenBench.run(options)
     default:
         print(usage, to: &standardError)
         exit(2)

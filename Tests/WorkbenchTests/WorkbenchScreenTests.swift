@@ -120,7 +120,7 @@ import Testing
             "╭╭ Keys ─────────────────────────────────────────────────────────── Esc close ╮╮",
             "││Anywhere                                                                    ┃│",
             "││ Ctrl-R F5             run the prompt                                       ┃│",
-            "╰│ Esc                   cancel the running stream / close                    ┃│",
+            "╰│ Esc                   cancel the running stream / close                    ││",
             "╭│ Ctrl-Q                quit (asks while a stream runs)                      ││",
             "││ Tab                   next pane                                            ││",
             "││ Shift-Tab             previous pane                                        ││",

@@ -15,6 +15,17 @@ public struct EvalCell: Sendable, Equatable {
     /// The file's checks, then the case's own.
     public var checks: [CheckSpec]
 
+    public init(caseIndex: Int, evalCase: EvalCase, variant: String, model: ModelRef, repeatIndex: Int, prompt: Prompt, request: ModelRequest, checks: [CheckSpec]) {
+        self.caseIndex = caseIndex
+        self.evalCase = evalCase
+        self.variant = variant
+        self.model = model
+        self.repeatIndex = repeatIndex
+        self.prompt = prompt
+        self.request = request
+        self.checks = checks
+    }
+
     /// The column it belongs to: variant × model.
     public var column: EvalColumnKey { EvalColumnKey(variant: variant, model: model) }
 

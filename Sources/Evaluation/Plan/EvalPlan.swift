@@ -3,11 +3,18 @@ import Providers
 
 /// Cases × variants × models × repeats, as cells whose requests are built and checked before anything
 /// is sent: a case missing a value the prompt uses is an error naming both.
-public struct EvalPlan: Sendable {
+public struct EvalPlan: Sendable, Equatable {
     public var cells: [EvalCell]
     /// The columns in order (variant-major, as the variants and models were given).
     public var columns: [EvalColumnKey]
     public var cases: [EvalCase]
+
+    /// A plan as it was (a recorded evaluation read back); `make` builds one from a file.
+    public init(cells: [EvalCell], columns: [EvalColumnKey], cases: [EvalCase]) {
+        self.cells = cells
+        self.columns = columns
+        self.cases = cases
+    }
 
     /// - Parameters:
     ///   - prompts: the instruction variants (name, prompt with the file's own variables as defaults).

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Platform
 import PromptFiles
@@ -8,10 +9,12 @@ import Synchronization
 /// Runs the effects that do network and file I/O (streams, model discovery) on tasks, and answers
 /// with actions through the queue. Terminal effects (clipboard, $EDITOR, quit) are the loop's.
 public final class EffectRunner: Sendable {
-    private let models: any ModelProvider
-    private let queue: ActionQueue
-    private let observer: (any RunObserver)?
-    private let sessions: SessionStore?
+    let models: any ModelProvider
+    let queue: ActionQueue
+    let observer: (any RunObserver)?
+    let sessions: SessionStore?
+    /// Grades evaluation cells (judges resolved through the model provider unless the app passes its own).
+    let checks: CheckRunner
     private let limiter: ConcurrencyLimiter
     private let tasks = Mutex<[String: Task<Void, Never>]>([:])
     private let cancelled = Mutex<Set<String>>([])
@@ -19,8 +22,12 @@ public final class EffectRunner: Sendable {
     public let document: DocumentKeeper
 
     public init(models: any ModelProvider, queue: ActionQueue, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
-                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:]), checks: CheckRunner? = nil) {
         self.models = models
+        self.checks = checks ?? CheckRunner { name in
+            guard let ref = ModelRef(name) else { throw JudgeNameError(name: name) }
+            return JudgeModel(model: models.languageModel(for: ref), modelID: ref.model)
+        }
         self.queue = queue
         self.observer = observer
         self.sessions = sessions
@@ -94,6 +101,12 @@ public final class EffectRunner: Sendable {
             }
         case .writeCopy(let text, let url, let label):
             document.writeCopy(text, nextTo: url, label: label)
+        case .prepareEvaluation(let request):
+            prepareEvaluation(request)
+        case .gradeCell(let request):
+            grade(request)
+        case .loadCases(let text, let file):
+            loadCases(text: text, file: file)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }
@@ -150,16 +163,18 @@ public final class EffectRunner: Sendable {
     }
 
     private func start(_ run: RunRequest) {
-        let model = models.languageModel(for: run.model)
+        // A cached evaluation cell plays its recorded answer: recorded and shown like any run, no model called.
+        let model: any LanguageModel = run.canned.map { CannedModel(parts: $0) } ?? models.languageModel(for: run.model)
         observer?.runStarted(run, at: MonotonicClock.now())
         let task = Task { [queue, observer, limiter] in
-            // Runs past the provider's concurrency limit wait here (shown as waiting) for a place.
-            _ = await limiter.withPermit(run.model.provider) {
+            let stream: @Sendable () async -> Void = {
                 for await part in model.stream(run.request) {
                     observer?.runPart(run.runID, part, at: MonotonicClock.now())
                     queue.send(.part(runID: run.runID, part))
                 }
             }
+            // Runs past the provider's concurrency limit wait here (shown as waiting) for a place; canned ones need none.
+            if run.canned != nil { await stream() } else { _ = await limiter.withPermit(run.model.provider) { await stream() } }
             let wasCancelled = self.cancelled.withLock { $0.remove(run.runID) != nil }
             observer?.runEnded(run.runID, cancelled: wasCancelled, at: MonotonicClock.now())
             queue.send(.runEnded(runID: run.runID))

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Providers
 
@@ -11,11 +12,16 @@ public protocol RunObserver: Sendable {
     func groupStarted(_ group: GroupRequest)
     /// A verdict on a comparison's runs.
     func verdict(_ verdict: VerdictRequest)
+    /// An evaluation cell's check results, recorded after its run ended.
+    func checkResults(_ runID: String, _ results: [CheckResult])
     /// The session file this observer is writing, once it has one (the browser marks it as current).
     var currentFile: URL? { get }
 }
 
 extension RunObserver {
+    /// Observers that do not record evaluations ignore check results.
+    public func checkResults(_ runID: String, _ results: [CheckResult]) {}
+
     /// An observer that saves nothing has no file.
     public var currentFile: URL? { nil }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Platform
 import Providers
@@ -74,7 +75,7 @@ public final class SessionRunObserver: RunObserver {
             s.groups[group.groupID] = number
             do throws(SessionError) {
                 try writer.append(.groupStarted(GroupStarted(group: number, at: Date(), kind: group.kind,
-                                                             instructions: group.instructions, models: group.models)))
+                                                             instructions: group.instructions, models: group.models, cases: group.cases)))
                 return warning
             } catch {
                 return "not saving: \(error.message) — runs are kept on screen only"
@@ -90,6 +91,24 @@ public final class SessionRunObserver: RunObserver {
             let outcome: Verdict.Outcome = verdict.tie ? .tie : (runs.count == 2 ? .winner(runs[0]) : .ranking(runs))
             do throws(SessionError) {
                 try writer.append(.verdict(Verdict(group: group, at: Date(), outcome: outcome, blind: verdict.blind)))
+                return nil
+            } catch {
+                return "not saving: \(error.message) — runs are kept on screen only"
+            }
+        }
+        report(warning)
+    }
+
+    public func checkResults(_ runID: String, _ results: [CheckResult]) {
+        let warning: String? = state.withLock { s in
+            guard let writer = s.writer, let run = s.numbers[runID] else { return nil }
+            do throws(SessionError) {
+                for (index, c) in results.enumerated() {
+                    try writer.append(.checkResult(CheckResultEvent(
+                        run: run, index: index, name: c.name, check: c.type, result: c.status.rawValue, reason: c.reason, weight: c.weight,
+                        judge: c.judge.map { .init(model: $0.model, prompt: $0.prompt, answer: $0.answer, usd: $0.costUSD) }
+                    )))
+                }
                 return nil
             } catch {
                 return "not saving: \(error.message) — runs are kept on screen only"

@@ -39,11 +39,14 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case variantMoveLeft = "variant_move_left", variantMoveRight = "variant_move_right"
     // Grid setup
     case toggleCell = "toggle_cell", addModel = "add_model", removeModel = "remove_model", allVariants = "all_variants"
+    // Evaluation
+    case evaluate, evaluateNoCache = "evaluate_no_cache", evaluation, cases, filterRows = "filter_rows", sortRows = "sort_rows", rerunCell = "rerun_cell"
+    case caseEvaluate = "case_evaluate", caseRun = "case_run", caseAdd = "case_add", caseDuplicate = "case_duplicate", caseDelete = "case_delete"
 }
 
 /// Where a binding applies; the focused context is searched before `global`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, editor, response, list, overlay, browser, replay, comparison, grid, examples
+    case global, editor, response, list, overlay, browser, replay, comparison, grid, examples, evaluation, cases
 }
 
 /// One row of the key table: the command, where it applies, its help text, and its default keys.

@@ -4,6 +4,7 @@ public enum KeyTable {
     public static let groups: [(title: String, context: KeyContext)] = [
         ("Anywhere", .global), ("Prompt editor", .editor), ("Examples", .examples), ("Response", .response), ("Lists and pickers", .list),
         ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison), ("Comparison setup", .grid),
+        ("Evaluation matrix", .evaluation), ("Cases", .cases),
     ]
 
     public static let rows: [CommandInfo] = [
@@ -86,6 +87,9 @@ public enum KeyTable {
         .init(command: .close, contexts: [.overlay, .list], title: "close", defaultKeys: ["Esc"]),
         .init(command: .comparison, contexts: [.global], title: "show the comparison (re-run, grid)", defaultKeys: ["F6"]),
         .init(command: .compare, contexts: [.global], title: "compare instructions × models side by side", defaultKeys: ["C-g"]),
+        .init(command: .evaluate, contexts: [.global], title: "evaluate: every case × instruction × model, checked (uses the cache)", defaultKeys: ["C-e", "F8"]),
+        .init(command: .evaluation, contexts: [.global], title: "show the evaluation matrix", defaultKeys: ["M-m"]),
+        .init(command: .cases, contexts: [.global], title: "the prompt file's test cases", defaultKeys: ["F9"]),
         .init(command: .verdictSummary, contexts: [.global], title: "win rates from your verdicts", defaultKeys: ["M-v"]),
         .init(command: .variantNew, contexts: [.global], title: "new instruction variant", defaultKeys: ["M-n"]),
         .init(command: .variantDuplicate, contexts: [.global], title: "duplicate the instruction variant", defaultKeys: ["M-d"]),
@@ -116,6 +120,33 @@ public enum KeyTable {
         .init(command: .replaySpeed2, contexts: [.replay], title: "speed ×2", defaultKeys: ["2"]),
         .init(command: .replaySpeed10, contexts: [.replay], title: "speed ×10", defaultKeys: ["0"]),
         .init(command: .replayInstant, contexts: [.replay], title: "show the rest at once", defaultKeys: ["i"]),
+
+        .init(command: .scrollUp, contexts: [.evaluation], title: "previous case", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.evaluation], title: "next case", defaultKeys: ["Down", "j"]),
+        .init(command: .columnLeft, contexts: [.evaluation], title: "previous column (variant × model)", defaultKeys: ["Left", "h"]),
+        .init(command: .columnRight, contexts: [.evaluation], title: "next column", defaultKeys: ["Right", "l"]),
+        .init(command: .pageUp, contexts: [.evaluation], title: "page up", defaultKeys: ["PgUp"]),
+        .init(command: .pageDown, contexts: [.evaluation], title: "page down", defaultKeys: ["PgDn"]),
+        .init(command: .confirm, contexts: [.evaluation], title: "open the cell: answer, every check and its reason", defaultKeys: ["Enter"]),
+        .init(command: .diff, contexts: [.evaluation], title: "in a cell: word diff against the same case in the next column", defaultKeys: ["d"]),
+        .init(command: .filterRows, contexts: [.evaluation], title: "show all rows / failures / rows where the columns disagree", defaultKeys: ["f"]),
+        .init(command: .sortRows, contexts: [.evaluation], title: "sort rows by pass rate (worst first) / file order", defaultKeys: ["s"]),
+        .init(command: .rerunCell, contexts: [.evaluation], title: "re-run the cell", defaultKeys: ["r"]),
+        .init(command: .retryFailed, contexts: [.evaluation], title: "re-run every failed, erred or stopped cell", defaultKeys: ["R"]),
+        .init(command: .evaluateNoCache, contexts: [.evaluation], title: "evaluate again without the cache", defaultKeys: ["N"]),
+        .init(command: .close, contexts: [.evaluation], title: "stop the evaluation / close the cell / back to the editor", defaultKeys: ["Esc"]),
+
+        .init(command: .scrollUp, contexts: [.cases], title: "previous case", defaultKeys: ["Up", "k"]),
+        .init(command: .scrollDown, contexts: [.cases], title: "next case", defaultKeys: ["Down", "j"]),
+        .init(command: .columnLeft, contexts: [.cases], title: "previous column", defaultKeys: ["Left", "h"]),
+        .init(command: .columnRight, contexts: [.cases], title: "next column", defaultKeys: ["Right", "l"]),
+        .init(command: .confirm, contexts: [.cases], title: "edit the value (Enter saves, Esc cancels)", defaultKeys: ["Enter"]),
+        .init(command: .caseAdd, contexts: [.cases], title: "add a case after this one", defaultKeys: ["a", "Insert"]),
+        .init(command: .caseDuplicate, contexts: [.cases], title: "duplicate the case", defaultKeys: ["c"]),
+        .init(command: .caseDelete, contexts: [.cases], title: "delete the case (asks)", defaultKeys: ["x", "Delete"]),
+        .init(command: .caseRun, contexts: [.cases], title: "run the current prompt on the case alone", defaultKeys: ["r"]),
+        .init(command: .caseEvaluate, contexts: [.cases], title: "evaluate the case on every instruction × model", defaultKeys: ["e"]),
+        .init(command: .close, contexts: [.cases], title: "back to the editor", defaultKeys: ["Esc"]),
 
         .init(command: .columnLeft, contexts: [.comparison], title: "focus the column to the left", defaultKeys: ["Left", "h"]),
         .init(command: .columnRight, contexts: [.comparison], title: "focus the column to the right", defaultKeys: ["Right", "l"]),

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Platform
 import PromptFiles
@@ -29,13 +30,13 @@ public final class WorkbenchLoop {
 
     public init(backend: any TerminalBackend, reducer: WorkbenchReducer, state: WorkbenchState, theme: ResolvedTheme,
                 models: any ModelProvider, observer: (any RunObserver)? = nil, sessions: SessionStore? = nil,
-                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:])) {
+                limiter: ConcurrencyLimiter = ConcurrencyLimiter(limits: [:]), checks: CheckRunner? = nil) {
         self.backend = backend
         self.reducer = reducer
         self.state = state
         self.theme = theme
         self.queue = ActionQueue(waker: backend.waker)
-        self.runner = EffectRunner(models: models, queue: queue, observer: observer, sessions: sessions, limiter: limiter)
+        self.runner = EffectRunner(models: models, queue: queue, observer: observer, sessions: sessions, limiter: limiter, checks: checks)
         self.state.width = backend.width
         self.state.height = backend.height
     }
@@ -103,7 +104,7 @@ public final class WorkbenchLoop {
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
              .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy, .exportRunsToPromptFile, .inspectPrompt,
-             .scoreLabels:
+             .scoreLabels, .prepareEvaluation, .gradeCell, .loadCases:
             runner.perform(effect)
         }
     }

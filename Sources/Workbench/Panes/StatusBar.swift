@@ -15,6 +15,10 @@ struct StatusBar: Widget {
         // While judging blind the model must not show anywhere.
         let judging = state.comparison.map { $0.visible && $0.blind.map { !$0.revealed } ?? false } ?? false
         x = buffer.write(judging ? " blind judging " : " \(state.model)\(mode) ", x: x, y: area.y, style: theme[.statusText], maxX: area.maxX)
+        // An evaluation running behind the editor keeps its progress in sight (Alt-M brings the matrix back).
+        if let evaluation = state.evaluation, !evaluation.visible, !evaluation.stopped, evaluation.progress.done < evaluation.progress.total {
+            x = buffer.write(" eval \(evaluation.progress.done)/\(evaluation.progress.total) ", x: x, y: area.y, style: theme[.statusMode], maxX: area.maxX)
+        }
         x += 1
         if let notice = state.notice ?? state.persistentWarning.map({ Notice($0, level: .warning) }) {
             let role: ThemeRole = switch notice.level {

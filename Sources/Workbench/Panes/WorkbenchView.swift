@@ -35,9 +35,16 @@ public struct WorkbenchView {
         var buffer = CellBuffer(width: state.width, height: state.height, fill: Cell(" ", style: theme[.text]))
         guard state.width > 0, state.height > 0 else { return buffer }
         let layout = state.layout
-        if let comparison = state.comparison, comparison.visible {
-            ComparisonView(comparison: comparison, state: state, theme: theme, cache: columnCache)
-                .render(in: Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1)), into: &buffer)
+        let screen = Rect(x: 0, y: 0, width: state.width, height: max(0, state.height - 1))
+        // Full-screen views: the Cases table, then the evaluation matrix, then a comparison.
+        if let cases = state.cases {
+            CasesView(cases: cases, theme: theme, keymap: keymap, fileName: state.document.displayName ?? "").render(in: screen, into: &buffer)
+            StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
+        } else if let evaluation = state.evaluation, evaluation.visible {
+            EvaluationMatrixView(evaluation: evaluation, state: state, theme: theme, keymap: keymap).render(in: screen, into: &buffer)
+            StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
+        } else if let comparison = state.comparison, comparison.visible {
+            ComparisonView(comparison: comparison, state: state, theme: theme, cache: columnCache).render(in: screen, into: &buffer)
             StatusBar(state: state, keymap: keymap, theme: theme).render(in: layout.status, into: &buffer)
         } else {
             for (slot, (rect, pane)) in panes(layout).enumerated() {

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Providers
 import Sessions
@@ -46,6 +47,14 @@ public enum Action: Sendable {
     case documentChangedOnDisk(DiskVersion)
     /// The prompt file changed on disk into something that cannot be read (kept ours, said why).
     case documentUnreadable(String)
+    /// The evaluation's cases were read, its plan built and the cache consulted.
+    case evaluationPrepared(PreparedEvaluation)
+    /// The evaluation could not start (a bad case file, a case missing a value); the message names the place.
+    case evaluationFailed(String)
+    /// An evaluation cell's checks ran (and were recorded after its run).
+    case cellGraded(runID: String, [CheckResult])
+    /// The prompt file's cases were read for the Cases pane (or why they could not be).
+    case casesLoaded([EvalCase], error: String?)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -80,6 +89,12 @@ public enum Effect: Sendable, Equatable {
     case exportRunsToPromptFile([RunSummary], session: URL, to: URL)
     /// Keep a version beside the prompt file, as `NAME.LABEL-TIME.refract.toml` (conflicts, fresh starts).
     case writeCopy(text: String, nextTo: URL, label: String)
+    /// Read the cases and checks, build the evaluation's cells, look them up in the cache.
+    case prepareEvaluation(EvaluationRequest)
+    /// Run a finished cell's checks (judges and commands off the UI thread) and record the results.
+    case gradeCell(GradeRequest)
+    /// Read the prompt file's cases for the Cases pane.
+    case loadCases(text: String, file: URL)
 }
 
 /// A comparison to start: its shape (for the session) and its cells.
@@ -89,13 +104,16 @@ public struct GroupRequest: Sendable, Equatable {
     public var instructions: [String]
     public var models: [ModelRef]
     public var runs: [RunRequest]
+    /// An evaluation's case names, in order.
+    public var cases: [String]?
 
-    public init(groupID: String, kind: GroupKind, instructions: [String], models: [ModelRef], runs: [RunRequest]) {
+    public init(groupID: String, kind: GroupKind, instructions: [String], models: [ModelRef], runs: [RunRequest], cases: [String]? = nil) {
         self.groupID = groupID
         self.kind = kind
         self.instructions = instructions
         self.models = models
         self.runs = runs
+        self.cases = cases
     }
 }
 
@@ -141,11 +159,14 @@ public struct RunRequest: Sendable, Equatable {
     public var groupID: String?
     /// Set when the run continues another's answer from a chosen token.
     public var branch: RunBranch?
+    /// A recorded answer to play instead of calling the model (an evaluation cell the cache had).
+    public var canned: [StreamPart]?
 
     public init(
         runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil,
-        groupID: String? = nil, branch: RunBranch? = nil
+        groupID: String? = nil, branch: RunBranch? = nil, canned: [StreamPart]? = nil
     ) {
+        self.canned = canned
         self.runID = runID
         self.model = model
         self.request = request

@@ -167,7 +167,8 @@ extension WorkbenchReducer {
             return loadSavedRun(saved, purpose: purpose, &state)
         case .savedGroupLoaded(let runs, let group):
             state.overlay = nil
-            replayGroup(runs, group: group, &state)
+            // An evaluation (its runs carry check results) replays as its matrix; a comparison as columns.
+            if !replayEvaluation(runs, group: group, &state) { replayGroup(runs, group: group, &state) }
         case .sessionMessage(let text, let isError):
             state.notice = Notice(text, level: isError ? .error : .success, expiresAt: state.now + 6)
             if case .sessions = state.overlay { return [.listSessions] }

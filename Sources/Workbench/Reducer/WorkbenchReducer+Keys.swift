@@ -14,7 +14,10 @@ extension WorkbenchReducer {
 
     func handleKey(_ press: KeyPress, _ state: inout WorkbenchState) -> [Effect] {
         if state.overlay != nil { return handleOverlayKey(press, &state) }
-        if !state.replays.isEmpty, state.focus == .response || state.comparison?.visible == true, let effects = handleReplayKey(press, &state) { return effects }
+        if !state.replays.isEmpty, state.focus == .response || state.comparison?.visible == true || state.evaluation?.visible == true,
+           let effects = handleReplayKey(press, &state) { return effects }
+        if let effects = handleCasesKey(press, &state) { return effects }
+        if let effects = handleEvaluationKey(press, &state) { return effects }
         if let effects = handleBlindKey(press, &state) { return effects }
         if let effects = handleComparisonKey(press, &state) { return effects }
         if state.focus == .variables, state.variables.editing != nil {
@@ -86,6 +89,17 @@ extension WorkbenchReducer {
             return openBrowser(&state)
         case .compare:
             return openGridSetup(&state)
+        case .evaluate:
+            return requestEvaluation(&state, useCache: true)
+        case .evaluation:
+            if state.evaluation == nil {
+                state.notice = Notice("no evaluation yet: \(keymap.hint(for: .evaluate) ?? "the evaluate key") runs the prompt file's cases", level: .info, expiresAt: state.now + 4)
+            } else {
+                state.evaluation?.visible.toggle()
+            }
+            return []
+        case .cases:
+            return openCases(&state)
         case .verdictSummary:
             state.overlay = .verdictSummary
             return []

@@ -100,6 +100,10 @@ extension WorkbenchReducer {
                 return []
             case .runGrid(let setup):
                 return startGrid(setup, &state, confirmedBudget: true)
+            case .deleteCase(let index):
+                return applyCaseEdit(.delete(index), &state)
+            case .runEvaluation(let prepared):
+                return applyEvaluationPrepared(prepared, confirmed: true, &state)
             case .freshScratch:
                 return startFreshScratch(&state)
             case .quitUnsaved:

@@ -35,7 +35,7 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .runEnded(let runID):
             endRun(runID, &state)
-            effects = []
+            effects = evaluationRunEnded(runID, &state)
         case .modelsUpdated(let entries):
             state.models = entries
             effects = []
@@ -72,6 +72,20 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .labelsScored(let runID, let scores, let error):
             state.comparison?.labelScores[runID] = scores.map { .scored($0) } ?? .failed(error ?? "no scores")
+            effects = []
+        case .evaluationPrepared(let prepared):
+            state.preparingEvaluation = false
+            if let warning = prepared.warnings.first { state.notice = Notice(warning, level: .warning, expiresAt: now + 8) }
+            effects = applyEvaluationPrepared(prepared, confirmed: false, &state)
+        case .evaluationFailed(let message):
+            state.preparingEvaluation = false
+            state.notice = Notice(message, level: .error)
+            effects = []
+        case .cellGraded(let runID, let results):
+            applyCellGraded(runID, results, &state)
+            effects = []
+        case .casesLoaded(let cases, let error):
+            applyCasesLoaded(cases, error: error, &state)
             effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)

@@ -25,6 +25,7 @@ extension WorkbenchState {
         h.combine(parameters.seed)
         h.combine(mode.rawValue)
         h.combine(document.explicitMode)
+        h.combine(document.casesRevision)
         if document.isScratch {
             h.combine(focus.rawValue)
             h.combine(activeVariant)

@@ -33,6 +33,12 @@ public struct WorkbenchState: Sendable {
     var groupCounter = 0
     /// Runs side by side (re-run, comparison grid), if any.
     public var comparison: ComparisonState?
+    /// The evaluation matrix (cases × variant × model), live or replayed, if any.
+    public var evaluation: EvaluationState?
+    /// The Cases pane: the prompt file's test cases as a table, when open.
+    public var cases: CasesState?
+    /// The evaluate key was pressed and the cases are being read (a second press waits for them).
+    public var preparingEvaluation = false
     public var notice: Notice?
     /// A warning that stays until its cause goes away (the sessions folder cannot be written).
     public var persistentWarning: String?
@@ -204,7 +210,7 @@ public struct TextPromptState: Sendable {
 /// A yes/no question and what a yes does.
 public struct ConfirmState: Sendable {
     /// What a yes does.
-    public enum Purpose: Sendable { case deleteVariant(Int), runGrid(GridSetupState), freshScratch, quitUnsaved }
+    public enum Purpose: Sendable { case deleteVariant(Int), deleteCase(Int), runGrid(GridSetupState), runEvaluation(PreparedEvaluation), freshScratch, quitUnsaved }
     public var message: String
     public var purpose: Purpose
 }

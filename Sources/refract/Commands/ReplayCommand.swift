@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import Providers
 import Sessions
@@ -72,6 +73,8 @@ struct ReplayCommand: AsyncParsableCommand {
                 return first && !interrupted.fired
             }
             if !completed { throw ExitCode(1) }
+            // A recorded evaluation ends with its matrix: every cell's result and each column's figures.
+            if !json { Self.printEvaluations(runs) }
         }
     }
 
@@ -106,6 +109,23 @@ struct ReplayCommand: AsyncParsableCommand {
         let cancelled = Task.isCancelled
         meter.end(at: Double(run.totalMs ?? model.timeline.last?.ms ?? 0) / 1000)
         await printer.finished(job: index, meter: meter, cancelled: cancelled && !meter.result.failed)
+    }
+
+    /// The table `refract eval` printed, for each evaluation group among the replayed runs (on stderr, with the figures).
+    static func printEvaluations(_ runs: [RecordedRun]) {
+        var order: [Int] = []
+        var byGroup: [Int: [RecordedRun]] = [:]
+        for run in runs {
+            guard let group = run.started.group else { continue }
+            if byGroup[group] == nil { order.append(group) }
+            byGroup[group, default: []].append(run)
+        }
+        for group in order {
+            guard let recorded = RecordedEvaluation(runs: byGroup[group] ?? []) else { continue }
+            let summary = EvalSummary(results: recorded.results, columns: recorded.plan.columns)
+            Stderr.line("\nevaluation \(group): \(recorded.plan.cases.count) cases × \(recorded.plan.columns.count) columns")
+            Stderr.line(TextReport.table(recorded.results, summary: summary).trimmingCharacters(in: .newlines))
+        }
     }
 
     /// The price a cost was computed with, back in the form the meter uses.

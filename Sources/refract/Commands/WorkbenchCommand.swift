@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import CursesBackend
 import Foundation
 import Platform
@@ -109,10 +110,19 @@ struct WorkbenchCommand: ParsableCommand {
         let recorder = sessionOptions.noSave ? nil : SessionRunObserver(
             store: store, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
         )
+        let limiter = ConcurrencyLimiter(providers: context.registry.providers)
+        let registry = context.registry, prices = context.prices
+        // Judges as `refract eval` resolves them: priced, and sharing the providers' concurrency limits.
+        let checks = CheckRunner { name in
+            guard let ref = ModelRef(name) else { throw CLIError(message: "\"\(name)\" is not provider:model") }
+            let spec: ProviderSpec
+            do { spec = try registry.resolve(ref) } catch { throw CLIError(message: "\(error)") }
+            let model = LimitedModel(base: registry.languageModel(for: ref), limiter: limiter, provider: ref.provider)
+            return JudgeModel(model: model, modelID: ref.model, price: prices.price(for: ref), protocolName: spec.protocolName)
+        }
         let loop = WorkbenchLoop(
             backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
-            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: store,
-            limiter: ConcurrencyLimiter(providers: context.registry.providers)
+            models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: store, limiter: limiter, checks: checks
         )
         if let opened {
             loop.document.adopt(opened.url, signature: opened.signature, lock: opened.lock)

@@ -74,7 +74,7 @@ struct EvalRunner {
         let job = job(cell)
         let saving = recording?.beginRun(
             prompt: cell.prompt, model: cell.model, protocolName: job.protocolName, parameters: cell.request.parameters, mode: cell.request.mode,
-            variant: cell.variant
+            variant: cell.variant, label: cell.evalCase.name
         )
         let (meter, cancelled) = await job.execute(model: context.registry.languageModel(for: cell.model), index: 0, printer: nil, recording: saving)
         let ttft = meter.timeToFirstToken.map { $0 * 1000 }
@@ -96,7 +96,7 @@ struct EvalRunner {
         let job = job(cell)
         let saving = recording?.beginRun(
             prompt: cell.prompt, model: cell.model, protocolName: job.protocolName, parameters: cell.request.parameters, mode: cell.request.mode,
-            variant: cell.variant
+            variant: cell.variant, label: cell.evalCase.name
         )
         let recorded = hit.run
         var meter = RunMeter(startedAt: MonotonicClock.now(), price: job.price, protocolName: job.protocolName, promptCharacters: job.promptCharacters)

@@ -49,12 +49,13 @@ final class SessionRecording: Sendable {
 
     /// Starts recording one run (`run_started` with the prompt snapshot); nil when nothing can be saved.
     func beginRun(
-        prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode, variant: String? = nil
+        prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode, variant: String? = nil,
+        label: String? = nil
     ) -> RunRecording? {
         guard let writer else { return nil }
         let snapshot: PromptSnapshot = prompt  // examples and their raw format included, so replays and re-runs are exact
         let recorder = writer.beginRun(
-            prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, variant: variant
+            prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, label: label, variant: variant
         )
         if let error = recorder.writeError { warn(error) }
         return RunRecording(recorder: recorder, session: self)

@@ -5,19 +5,21 @@ import Sessions
 /// Answers recorded by earlier evaluations, found by what was asked: the filled prompt, the model,
 /// the parameters and the mode. The cache is the session store itself (decision 37): only sessions
 /// holding an evaluation group are read, and the newest recording of a cell wins.
-struct EvalCache {
+public struct EvalCache: Sendable {
     /// A recorded answer and where it came from.
-    struct Entry {
-        var run: RecordedRun
-        var file: URL
+    public struct Entry: Sendable {
+        public var run: RecordedRun
+        public var file: URL
     }
 
     private var entries: [String: [Entry]] = [:]
 
-    var count: Int { entries.values.reduce(0) { $0 + $1.count } }
+    public init() {}
+
+    public var count: Int { entries.values.reduce(0) { $0 + $1.count } }
 
     /// Reads the evaluation sessions of `store`, oldest first, so a newer recording replaces an older one.
-    static func load(store: SessionStore) -> EvalCache {
+    public static func load(store: SessionStore) -> EvalCache {
         var cache = EvalCache()
         let files = store.sessionFiles().sorted { a, b in
             let da = (try? a.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
@@ -43,15 +45,15 @@ struct EvalCache {
     }
 
     /// The recorded answer for the `sample`-th (1-based) repeat of a request, if there is one.
-    func lookup(prompt: Prompt, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, sample: Int) -> Entry? {
+    public func lookup(prompt: Prompt, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, sample: Int) -> Entry? {
         let list = entries[Self.key(prompt: prompt, model: model, parameters: parameters, mode: mode)] ?? []
         return sample - 1 < list.count ? list[sample - 1] : nil
     }
 
-    static let cachedWarningPrefix = "cached: "
+    public static let cachedWarningPrefix = "cached: "
 
     /// Canonical bytes of what was asked (Prompt and parameters encode their keys in a fixed order).
-    static func key(prompt: Prompt, model: ModelRef, parameters: GenerationParameters, mode: RequestMode) -> String {
+    public static func key(prompt: Prompt, model: ModelRef, parameters: GenerationParameters, mode: RequestMode) -> String {
         struct Key: Encodable {
             var prompt: Prompt
             var model: ModelRef
