@@ -68,6 +68,7 @@ import TerminalUI
         #expect(screen.contains("Blue sea breeze"))
         #expect(screen.contains("token 2/3 “ sea” 14% (logprob -2.00) · the branch starts here"), "\(screen)")
         #expect(screen.contains("branches: original · ▸at 2 “ sea”"))
+        #expect(screen.contains("ppl 2.50") && screen.contains("least “ sea” 14%"), "the meter says how sure the model was: \(screen)")
         h.key("p")
         #expect(h.render().lines.joined(separator: "\n").contains("Blue sea breeze"), "the plain view shows the whole answer too")
     }

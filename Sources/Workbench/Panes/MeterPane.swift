@@ -46,6 +46,13 @@ struct MeterPane: Widget {
         if let reasoning = run.result.usage?.reasoning, reasoning > 0 {
             out.append([("reasoning ", .meterLabel), ("\(reasoning)", .meterValue)])
         }
+        let tokens = run.shownTokens
+        if !tokens.isEmpty {
+            // How sure the model was, as the probability view counts it.
+            let f = TokenProbabilityView.figures(of: tokens)
+            out.append([("ppl ", .meterLabel), (String(format: "%.2f", exp(-f.mean)), .meterValue)])
+            out.append([("least ", .meterLabel), (TokenProbabilityView.quoted(f.least.token) + " " + TokenProbabilityView.percent(f.least.probability), .meterValue)])
+        }
         return out
     }
 

@@ -102,7 +102,10 @@ struct TokenProbabilityView: Widget {
     }
 
     /// The answer's mean log-probability and least sure token (a typed token, without one, left out).
-    var figures: (mean: Double, least: TokenLogprob) {
+    var figures: (mean: Double, least: TokenLogprob) { Self.figures(of: tokens) }
+
+    /// The same for any answer's tokens (the meter shows them too); `tokens` must not be empty.
+    static func figures(of tokens: [TokenLogprob]) -> (mean: Double, least: TokenLogprob) {
         var sum = 0.0, count = 0
         var least = tokens[0]
         var leastValue = Double.infinity
