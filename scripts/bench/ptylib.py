@@ -5,7 +5,7 @@ from benchlib import *
 KEYS = {
     "C-q": b"\x11", "C-r": b"\x12", "C-g": b"\x07", "C-p": b"\x10", "C-o": b"\x0f",
     "Esc": b"\x1b", "Enter": b"\r", "Tab": b"\t", "Down": b"\x1bOB", "Up": b"\x1bOA",
-    "M-2": b"\x1b2", "M-d": b"\x1bd", "BS": b"\x7f",
+    "M-2": b"\x1b2", "M-3": b"\x1b3", "M-5": b"\x1b5", "M-d": b"\x1bd", "BS": b"\x7f",
 }
 
 
