@@ -165,19 +165,7 @@ struct ComparisonView: Widget {
         var wrapped = WrappedText(width: max(1, inner.width))
         let summary = diff.isIdentical ? "identical answers" : "{+added+} \(diff.addedWords) · [-removed-] \(diff.removedWords) · moved [~from~]{~to~} \(diff.movedWords) words"
         wrapped.append(summary + (diff.isApproximate ? " (approximate: long texts)" : "") + "\n\n", role: .responseMeta)
-        // git's --word-diff markers, so the diff reads without colour too (NO_COLOR, 16-colour themes).
-        for segment in diff.segments {
-            let (open, close, role): (String, String, ThemeRole) = switch segment.kind {
-            case .same: ("", "", .responseText)
-            case .added: ("{+", "+}", .diffAdded)
-            case .removed: ("[-", "-]", .diffRemoved)
-            case .moved(.old, _): ("[~", "~]", .diffMoved)
-            case .moved(.new, _): ("{~", "~}", .diffMoved)
-            }
-            if !open.isEmpty { wrapped.append(open, role: role) }
-            wrapped.append(TextSanitizer.sanitize(segment.text), role: role, inertRole: .responseInert)
-            if !close.isEmpty { wrapped.append(close, role: role) }
-        }
+        wrapped.appendWordDiff(diff)
         let body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         let top = min(comparison.scroll.first ?? 0, max(0, wrapped.lineCount - body.height))
         Paragraph(wrapped, scroll: top, theme: theme).render(in: body, into: &buffer)

@@ -78,18 +78,7 @@ struct EvaluationCellView {
             let otherText = self.run(ofCell: otherIndex)?.result.text ?? ""
             let diff = WordDiff(old: otherText, new: answer)
             wrapped.append("word diff from \(otherKey.variant) · \(otherKey.model) ([-only there-] {+only here+}):\n", role: .responseMeta)
-            for segment in diff.segments {
-                let (open, close, role): (String, String, ThemeRole) = switch segment.kind {
-                case .same: ("", "", .responseText)
-                case .added: ("{+", "+}", .diffAdded)
-                case .removed: ("[-", "-]", .diffRemoved)
-                case .moved(.old, _): ("[~", "~]", .diffMoved)
-                case .moved(.new, _): ("{~", "~}", .diffMoved)
-                }
-                if !open.isEmpty { wrapped.append(open, role: role) }
-                wrapped.append(TextSanitizer.sanitize(segment.text), role: role, inertRole: .responseInert)
-                if !close.isEmpty { wrapped.append(close, role: role) }
-            }
+            wrapped.appendWordDiff(diff)
             wrapped.append("\n", role: .text)
         } else {
             wrapped.append("answer:\n", role: .responseMeta)
