@@ -110,4 +110,24 @@ import Testing
         #expect(browser.mode == .browsing)
         #expect(browser.query.text == "")
     }
+
+    /// A paste lands in the overlay's field that has the keys, as one line.
+    @Test func pasteGoesToTheOverlaysField() {
+        var h = WorkbenchHarness()
+        h.key("C-o")
+        h.key("/")
+        h.send(.input(.paste("blue\nsky")))
+        guard case .sessions(let browser) = h.state.overlay else { Issue.record("the browser closed"); return }
+        #expect(browser.query.text == "blue sky")
+        #expect(h.state.input.text == "", "nothing went to the prompt under the overlay")
+        h.key("Esc")
+        h.key("Esc")
+        h.key("F2")
+        guard case .textPrompt(var prompt) = h.state.overlay else { Issue.record("F2 renames the variant in a text prompt"); return }
+        h.key("C-u")
+        h.send(.input(.paste("terse\r\nstyle")))
+        guard case .textPrompt(let pasted) = h.state.overlay else { Issue.record("the prompt closed"); return }
+        prompt = pasted
+        #expect(prompt.editor.text == "terse style")
+    }
 }

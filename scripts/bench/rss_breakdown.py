@@ -4,7 +4,8 @@
 Starts `refract run` against the local model (256 tokens), waits until the answer is streaming, then reads
 /proc/PID/smaps and sums resident memory per mapping: the binary's own pages, each shared library (Foundation,
 ICU data, the Swift runtime, libc), the heap, thread stacks and other anonymous memory. The same for
-`refract --version` (start-up only) and, as a floor, for curl on the same request.
+`refract run` waiting on a server that never answers (start-up cost only) and, as a floor, curl on the same
+request.
 
   python3 scripts/bench/rss_breakdown.py
 """
@@ -69,7 +70,7 @@ def sample_running(cmd, env, wait_for_output=True):
         os.read(p.stdout.fileno(), 1)
         time.sleep(1.0)  # well into the answer: every buffer and thread is up
     rss, threads = smaps(p.pid)
-    p.stdout.read()
+    p.kill()
     p.wait()
     return rss, threads
 
@@ -84,15 +85,22 @@ def main():
         body = '{"model":"%s","messages":[{"role":"user","content":"Write a long story."}],"max_tokens":256,"stream":true}' % MODEL
         show("curl -N, same server (1 s into the answer)", *sample_running(
             ["curl", "-sN", server.url + "/chat/completions", "-H", "Content-Type: application/json", "-d", body], env))
-    # --version exits at once: stop it before it runs by sampling a paused copy is not possible; use a
-    # process that is at the same point instead — `refract run` with stdin open and no input waits on stdin.
-    p = subprocess.Popen([REFRACT, "run", "--model", f"local:{MODEL}"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+    # Start-up and the request sent, nothing received: a server that accepts and never answers.
+    import socket
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(1)
+    cfg = os.path.join(home, "config", "refract")
+    os.makedirs(cfg, exist_ok=True)
+    with open(os.path.join(cfg, "config.toml"), "w") as f:
+        f.write(f'[providers.silent]\nprotocol = "openai-chat"\nbase_url = "http://127.0.0.1:{silent.getsockname()[1]}/v1"\nmodels = ["m"]\n')
+    p = subprocess.Popen([REFRACT, "run", "--model", "silent:m", "--input", "hi", "--no-save"], stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, env=env)
     time.sleep(1.0)
-    show("refract run waiting for its input on stdin (start-up done, nothing sent)", *smaps(p.pid))
-    p.stdin.close()
+    show("refract run with the request sent and no answer yet (start-up cost only)", *smaps(p.pid))
+    p.kill()
     p.wait()
-
+    silent.close()
 
 if __name__ == "__main__":
     main()

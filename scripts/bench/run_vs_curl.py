@@ -95,6 +95,7 @@ def main():
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--logprobs", type=int, default=None, help="ask for K alternatives per token (refract --logprobs K; curl the same body)")
     ap.add_argument("--baseline", help="another refract binary (an older build) measured in the same rounds, as refract_baseline")
+    ap.add_argument("--paced", type=float, help="tokens per second: stream a fixed answer from paced_server.py instead of the model")
     a = ap.parse_args()
     if a.logprobs is not None:
         LOGPROBS.extend(["--logprobs", str(a.logprobs)])
@@ -106,7 +107,14 @@ def main():
     with open(body_file, "wb") as f:
         f.write(body)
     log("request body:", body.decode())
-    with LocalServer() as server:
+    from paced_server import PacedServer
+    model = f"local:{MODEL}"
+    with (PacedServer(rate=a.paced) if a.paced else LocalServer()) as server:
+        if a.paced:
+            cfg = os.path.join(home, "config", "refract")
+            with open(os.path.join(cfg, "config.toml"), "w") as f:
+                f.write(f'[providers.paced]\nprotocol = "openai-chat"\nbase_url = "{server.url}"\nmodels = ["{MODEL}"]\n')
+            model = f"paced:{MODEL}"
         url = server.url + "/chat/completions"
         curl = ["curl", "-sN", "-X", "POST", url, "-H", "Content-Type: application/json", "--data-binary", "@" + body_file]
         binaries = {"refract": REFRACT}
@@ -128,7 +136,7 @@ def main():
                             except Exception:
                                 pass
                 else:
-                    ref = [binaries[name], "run", "--model", f"local:{MODEL}", *request_args()]
+                    ref = [binaries[name], "run", "--model", model, *request_args()]
                     ttft, total, user, sys_, rss, out, err = stream(ref, env, lambda o: len(o) > 0)
                     inproc, tokens, tps = session_figures(env["REFRACT_SESSIONS"])
                 rows[name].append(dict(ttft=ttft, total=total, cpu=user + sys_, user=user, sys=sys_, rss=rss, tokens=tokens,

@@ -26,6 +26,11 @@ struct LineInput {
 
     let keymap: Keymap
 
+    /// Pasted text goes in as one line: line breaks become spaces (a title or a filter has no second line).
+    static func paste(_ text: String, into field: inout TextEditorState) {
+        field.paste(text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " "))
+    }
+
     func reduce(_ press: KeyPress, _ field: inout TextEditorState) -> Outcome {
         switch press.key {
         case .enter where press.modifiers.isEmpty: return .submit

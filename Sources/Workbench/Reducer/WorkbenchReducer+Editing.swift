@@ -36,19 +36,39 @@ extension WorkbenchReducer {
         return state.withEditor(state.focus, body)
     }
 
-    /// Bracketed paste: into the switcher filter, the variable editor, or the focused field, as one undo step.
+    /// Bracketed paste: into the one-line field of an open overlay (`LineInput.paste`), the variable editor,
+    /// or the focused field, as one undo step.
     func paste(_ text: String, _ state: inout WorkbenchState) -> [Effect] {
-        if case .switcher(var switcher) = state.overlay {
-            let line = text.replacingOccurrences(of: "\n", with: " ")
+        switch state.overlay {
+        case .switcher(var switcher):
             if case .typingParameter(var editor) = switcher.section {
-                editor.paste(line)
+                LineInput.paste(text, into: &editor)
                 switcher.section = .typingParameter(editor)
             } else {
-                switcher.filter.paste(line)
+                LineInput.paste(text, into: &switcher.filter)
                 switcher.list = ListViewState(selected: 0)
             }
             state.overlay = .switcher(switcher)
             return []
+        case .sessions(var browser):
+            switch browser.mode {
+            case .searching:
+                LineInput.paste(text, into: &browser.query)
+                browser.list = ListViewState(selected: 0)
+            case .renaming(var title):
+                LineInput.paste(text, into: &title)
+                browser.mode = .renaming(title)
+            case .browsing, .confirmingDelete:
+                break
+            }
+            state.overlay = .sessions(browser)
+            return []
+        case .textPrompt(var prompt):
+            LineInput.paste(text, into: &prompt.editor)
+            state.overlay = .textPrompt(prompt)
+            return []
+        default:
+            break
         }
         guard state.overlay == nil else { return [] }
         if state.focus == .variables {
