@@ -45,7 +45,7 @@ import Testing
         let path = try dir.write("sentiment.refract.toml", Self.file)
         let env = ["REFRACT_HOME": PackagePaths.root.path]
         let json = try RefractCLI.run(["compare", path, "--labels", "--format", "json", "--sessions", dir.file("s")], environment: env, in: dir.path)
-        #expect(json.status == 0, "\(json.stderr)")
+        #expect(json.status == 0, "\(json.stderr)\n\(json.stdout)")
         let report = try #require(objects(json.stdout).first)
         let cells = try #require(report["cells"] as? [[String: Any]])
         #expect(cells.map { $0["model"] as? String } == ["local:gemma3-270m", "local:smollm2-135m-instruct"])

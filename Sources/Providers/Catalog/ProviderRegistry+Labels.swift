@@ -5,7 +5,7 @@ extension ProviderRegistry {
     /// token by token (each label token's log-probability given the prompt and the label tokens before
     /// it) by llama.cpp — the local models. Other providers throw: their APIs give at most 20 alternatives
     /// for generated tokens and cannot score a given continuation.
-    public func scoreLabels(_ request: ModelRequest, labels: [String], model ref: ModelRef, timeout: Double = 30) async throws(ProviderError) -> LabelScores {
+    public func scoreLabels(_ request: ModelRequest, labels: [String], model ref: ModelRef, timeout: Double = 120) async throws(ProviderError) -> LabelScores {
         guard !labels.isEmpty else { throw ProviderError(kind: .invalidInput, message: "label mode needs labels: labels = [\"positive\", \"negative\"] in the prompt file") }
         guard let spec = try? resolve(ref), spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model),
               let inspection = try await inspectPrompt(request, model: ref, timeout: timeout) else {
