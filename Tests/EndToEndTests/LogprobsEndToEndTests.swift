@@ -42,6 +42,14 @@ import Testing
         #expect(contents(of: session).contains(#""type":"logprobs""#))
     }
 
+    @Test func decodeReadsThemFromACapturedBody() throws {
+        let dir = TemporaryFolder()
+        let capture = try dir.write("gemini.sse", #"data: {"candidates":[{"content":{"parts":[{"text":"Hi"}],"role":"model"},"finishReason":"STOP","index":0,"logprobsResult":{"topCandidates":[{"candidates":[{"token":"Hi","logProbability":-0.1},{"token":"Hey","logProbability":-2.5}]}],"chosenCandidates":[{"token":"Hi","logProbability":-0.1}]}}]}"# + "\n\n")
+        let decoded = try RefractCLI.run(["decode", "--protocol", "gemini", capture], in: dir.path)
+        #expect(decoded.status == 0, "\(decoded.stderr)")
+        #expect(decoded.stdout.contains(#"{"type":"logprobs","tokens":[{"token":"Hi","logprob":-0.1,"top":[{"token":"Hi","logprob":-0.1},{"token":"Hey","logprob":-2.5}]}]}"#), "\(decoded.stdout)")
+    }
+
     @Test func aReaderThatGoesAwayEndsTheRunAsCancelledWithoutACrash() throws {
         try SharedLocalModels.shared.ensureRunning(binary: RefractCLI.path())
         let dir = TemporaryFolder()
