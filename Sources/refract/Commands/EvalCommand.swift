@@ -115,15 +115,8 @@ struct EvalCommand: AsyncParsableCommand {
                 labels: plan.prompts.enumerated().map { $0.element.name ?? "instruction \($0.offset + 1)" }, cases: plan.evalPlan.cases.map(\.name)
             )
         }
-        let registry = context.registry, prices = context.prices
-        let limiter = ConcurrencyLimiter(providers: registry.providers)
-        let checks = CheckRunner { name in
-            guard let ref = ModelRef(name) else { throw CLIError(message: "\"\(name)\" is not provider:model") }
-            let spec: ProviderSpec
-            do { spec = try registry.resolve(ref) } catch { throw CLIError(message: "\(error)") }
-            let model = LimitedModel(base: registry.languageModel(for: ref), limiter: limiter, provider: ref.provider)
-            return JudgeModel(model: model, modelID: ref.model, price: prices.price(for: ref), protocolName: spec.protocolName)
-        }
+        let limiter = ConcurrencyLimiter(providers: context.registry.providers)
+        let checks = JudgeResolver.checkRunner(registry: context.registry, prices: context.prices, limiter: limiter)
         let runner = EvalRunner(plan: plan.evalPlan, context: context, checks: checks, cache: cache, protocols: protocols, limiter: limiter)
         let (results, interrupted) = await runner.run(recording: recording, progress: EvalProgress(total: total))
         if let file = recording?.close() { Stderr.line("refract: saved to \(SessionRecording.displayPath(file))") }

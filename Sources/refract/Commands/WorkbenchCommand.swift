@@ -111,15 +111,7 @@ struct WorkbenchCommand: ParsableCommand {
             store: store, refractVersion: RefractVersion.string, prices: context.prices, providers: context.registry.providers
         )
         let limiter = ConcurrencyLimiter(providers: context.registry.providers)
-        let registry = context.registry, prices = context.prices
-        // Judges as `refract eval` resolves them: priced, and sharing the providers' concurrency limits.
-        let checks = CheckRunner { name in
-            guard let ref = ModelRef(name) else { throw CLIError(message: "\"\(name)\" is not provider:model") }
-            let spec: ProviderSpec
-            do { spec = try registry.resolve(ref) } catch { throw CLIError(message: "\(error)") }
-            let model = LimitedModel(base: registry.languageModel(for: ref), limiter: limiter, provider: ref.provider)
-            return JudgeModel(model: model, modelID: ref.model, price: prices.price(for: ref), protocolName: spec.protocolName)
-        }
+        let checks = JudgeResolver.checkRunner(registry: context.registry, prices: context.prices, limiter: limiter)
         let loop = WorkbenchLoop(
             backend: terminal, reducer: reducer, state: state, theme: chosenTheme.theme.resolved(depth: terminal.colorDepth),
             models: RegistryModelProvider(registry: context.registry), observer: recorder, sessions: store, limiter: limiter, checks: checks
