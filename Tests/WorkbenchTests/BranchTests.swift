@@ -130,7 +130,7 @@ import TerminalUI
         #expect(h.state.notice?.text.contains("does not continue a started answer in chat mode") == true)
     }
 
-    @Test func rawCompletionContinuesTheTextAndEveryProtocolSaysWhetherItCan() {
+    @Test func rawCompletionContinuesTheTextAndEveryProtocolSaysWhetherItCan() throws {
         var request = ModelRequest(model: "m", messages: [ChatMessage(role: .user, content: "Once upon a time")], mode: .rawCompletion)
         #expect(request.continuing(from: " there").rawPrompt == "Once upon a time there")
         request.mode = .chat
@@ -139,6 +139,11 @@ import TerminalUI
         let can = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0.cannotContinue(mode: .chat) == nil) })
         #expect(can == ["local": true, "anthropic": true, "ollama": true, "openai": false, "gemini": false])
         #expect(specs.allSatisfy { $0.cannotContinue(mode: .rawCompletion) == nil })
+        // Anthropic continues a prefill but refuses one ending in whitespace: the model writes the space.
+        var chat = ModelRequest(model: "claude", messages: [ChatMessage(role: .user, content: "Name a colour.")])
+        chat = chat.continuing(from: "Blue and ")
+        let body = try String(decoding: #require(AnthropicProtocol().streamRequest(for: chat, endpoint: ProviderEndpoint(baseURL: URL(string: "http://127.0.0.1:9/v1")!, apiKey: "k")).body), as: UTF8.self)
+        #expect(body.contains(#"{"content":"Blue and","role":"assistant"}"#), "\(body)")
     }
 
     @Test func aBranchIsRecordedWithItsPlaceAndReadsBackAsOneAnswer() throws {

@@ -27,6 +27,11 @@ struct AnthropicRequestBody: Encodable, Equatable {
         model = request.model
         maxTokens = request.parameters.maxTokens ?? AnthropicProtocol.defaultMaxTokens
         messages = request.conversation.map { Message(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        // A final assistant turn is a prefill (a branch continuing an answer); the API refuses one that
+        // ends in whitespace, so the model writes that space itself.
+        if let last = messages.indices.last, messages[last].role == "assistant" {
+            while let c = messages[last].content.last, c.isWhitespace { messages[last].content.removeLast() }
+        }
         system = request.systemPrompt
         stopSequences = request.parameters.stop.isEmpty ? nil : request.parameters.stop
         temperature = request.parameters.temperature
