@@ -8,6 +8,21 @@ public enum CaseEdit: Sendable, Equatable {
     case delete(Int)
     /// One value of a case: its name, a variable (`vars.NAME`) or an expected value (`expect.NAME`).
     case set(Int, CaseField, String)
+    /// Cases read from another file (an import), after the last one; a name already taken gets a number.
+    case append([CaseValues])
+}
+
+/// A case's values as the file holds them: what an import copies into `[[cases]]`.
+public struct CaseValues: Sendable, Equatable {
+    public var name: String
+    public var variables: [String: String]
+    public var expect: [String: String]
+
+    public init(name: String, variables: [String: String], expect: [String: String] = [:]) {
+        self.name = name
+        self.variables = variables
+        self.expect = expect
+    }
 }
 
 /// Which value of a case.
@@ -45,7 +60,7 @@ extension PromptDocument {
             }
             cases = array.compactMap { $0.table.map(Self.copy) }
         }
-        let names = cases.map { $0["name"]?.string ?? "" }
+        var names = cases.map { $0["name"]?.string ?? "" }
         func unique(_ base: String) -> String {
             var name = base, n = 2
             while names.contains(name) {
@@ -93,6 +108,23 @@ extension PromptDocument {
                 cases[i][group] = table
             }
             selected = i
+        case .append(let imported):
+            guard !imported.isEmpty else { return nil }
+            selected = cases.count
+            for values in imported {
+                let table = TOMLTable()
+                let name = unique(values.name.isEmpty ? "case \(cases.count + 1)" : values.name)
+                names.append(name)
+                table["name"] = name
+                // One line per case, as the editor writes them: `vars = { … }`, `expect = { … }`.
+                for (group, dict) in [("vars", values.variables), ("expect", values.expect)] where group == "vars" || !dict.isEmpty {
+                    let inner = TOMLTable()
+                    inner.inline = true
+                    for key in dict.keys.sorted() { inner[key] = dict[key]! }
+                    table[group] = inner
+                }
+                cases.append(table)
+            }
         }
         let text = cases.isEmpty ? nil : TOMLFragment.table(key: "cases", value: TOMLArray(cases))
         switch (slot, text) {

@@ -86,4 +86,41 @@ import TOMLKit
         try doc.editCases(.delete(0))
         #expect(!PromptFileWriter.text(of: doc).contains("cases"))
     }
+
+    @Test func importedCasesAreAppendedWithUniqueNamesAndTheirExpectedValues() throws {
+        var doc = try read(Self.text)
+        let imported = [CaseValues(name: "alpha", variables: ["text": "Hi, \"you\"."], expect: ["word": "hi"]),
+                        CaseValues(name: "", variables: ["text": "line one\nline two"]),
+                        CaseValues(name: "charlie", variables: ["text": "It snows."])]
+        #expect(try doc.editCases(.append(imported)) == 2, "the first imported case is selected")
+        let got = try cases(doc)
+        #expect(got.map(\.0) == ["alpha", "bravo", "alpha 2", "case 4", "charlie"], "\(PromptFileWriter.text(of: doc))")
+        #expect(got[2].1 == ["text": "Hi, \"you\"."] && got[2].2 == ["word": "hi"])
+        #expect(got[3].1 == ["text": "line one\nline two"] && got[3].2.isEmpty)
+        #expect(try doc.editCases(.append([])) == nil)
+        var other = try read("format = 1\ncases = \"cases.csv\"\n")
+        #expect(throws: CaseEditError("the cases live in cases.csv: edit them there")) { try other.editCases(.append(imported)) }
+    }
+
+    @Test func theRepeatCountIsReadWrittenInPlaceAndRemoved() throws {
+        var doc = try read("format = 1\ninput = \"{{text}}\"\nrepeat = 2 # samples\ntitle = \"t\"\n")
+        #expect(doc.repeatCount == 2)
+        doc.setRepeatCount(5)
+        #expect(doc.repeatCount == 5)
+        let written = PromptFileWriter.text(of: doc)
+        #expect(written.contains("repeat = 5"), "\(written)")
+        #expect(try read(written).repeatCount == 5)
+        // An explicit 1 stays written where it was; nil removes the key.
+        doc.setRepeatCount(1)
+        #expect(PromptFileWriter.text(of: doc).contains("repeat = 1"))
+        doc.setRepeatCount(nil)
+        #expect(doc.repeatCount == nil && !PromptFileWriter.text(of: doc).contains("repeat"))
+        // A file without the key does not grow one for the default.
+        var plain = try read("format = 1\nrepeats_note = \"x\"\n")
+        #expect(plain.repeatCount == nil)
+        plain.setRepeatCount(1)
+        #expect(!PromptFileWriter.text(of: plain).contains("repeat ="))
+        plain.setRepeatCount(3)
+        #expect(PromptFileWriter.text(of: plain).contains("repeat = 3") && PromptFileWriter.text(of: plain).contains("repeats_note"))
+    }
 }
