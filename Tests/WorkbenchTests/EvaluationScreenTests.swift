@@ -43,7 +43,7 @@ import Testing
             "",
             "",
             "",
-            " Enter open  f filter  s sort  r re-run cell  R re-run failures  Esc stop",
+            " Enter open  f filter  c check  s sort  r re-run cell  e row  E column  R failures  Esc stop",
             " INSTRUCTION  local:smollm2-135m-instruct  evaluating 4 cells (0 cached, up to $0.00) — Esc stops",
         ])
     }
@@ -104,7 +104,7 @@ import Testing
             " INSTRUCTION  local:smollm2-135m-instruct  new variant \"instruction 2\" (F2 renames it)",
         ], cursor: (22, 3))
         h.key("Esc")
-        #expect(h.render().lines[13] == "│Enter edit · a add · c copy · x delete · r run · e evaluate · Esc back                            │")
+        #expect(h.render().lines[13] == "│Enter edit · a add · c copy · x delete · r run · e evaluate · i import · n samples · Esc back     │")
     }
 
     @Test func repeatsShowPassesOverSamplesAndHowOftenTheyAgree() throws {

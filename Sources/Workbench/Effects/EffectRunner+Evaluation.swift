@@ -69,4 +69,23 @@ extension EffectRunner {
             }
         }
     }
+
+    /// Reads a file of cases to import (with the same readers as `cases = "FILE"`, so a bad row is named the
+    /// same way: `cases.csv:4: no value for column email`).
+    func readCaseFile(_ path: String, folder: URL) {
+        Task.detached(priority: .userInitiated) { [queue] in
+            let url = Self.caseFileURL(path, folder: folder)
+            do throws(EvaluationError) {
+                queue.send(.casesImported(try CaseFileLoader.load(url, shownAs: path), source: path, error: nil))
+            } catch {
+                queue.send(.casesImported([], source: path, error: error.description))
+            }
+        }
+    }
+
+    /// A typed path: `~/…` is the home folder's, a relative one the prompt file's folder's (as `cases = "FILE"`).
+    static func caseFileURL(_ path: String, folder: URL) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        return (expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : folder.appendingPathComponent(expanded)).standardizedFileURL
+    }
 }

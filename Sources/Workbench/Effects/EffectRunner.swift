@@ -107,6 +107,8 @@ public final class EffectRunner: Sendable {
             grade(request)
         case .loadCases(let text, let file):
             loadCases(text: text, file: file)
+        case .readCaseFile(let path, let folder):
+            readCaseFile(path, folder: folder)
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }

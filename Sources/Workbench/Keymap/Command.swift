@@ -42,6 +42,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     // Evaluation
     case evaluate, evaluateNoCache = "evaluate_no_cache", evaluation, cases, filterRows = "filter_rows", sortRows = "sort_rows", rerunCell = "rerun_cell"
     case caseEvaluate = "case_evaluate", caseRun = "case_run", caseAdd = "case_add", caseDuplicate = "case_duplicate", caseDelete = "case_delete"
+    case checkFilter = "check_filter", rerunRow = "rerun_row", rerunColumn = "rerun_column", setRepeats = "set_repeats", caseImport = "case_import"
 }
 
 /// Where a binding applies; the focused context is searched before `global`.

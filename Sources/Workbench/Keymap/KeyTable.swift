@@ -130,10 +130,14 @@ public enum KeyTable {
         .init(command: .confirm, contexts: [.evaluation], title: "open the cell: answer, every check and its reason", defaultKeys: ["Enter"]),
         .init(command: .diff, contexts: [.evaluation], title: "in a cell: word diff against the same case in the next column", defaultKeys: ["d"]),
         .init(command: .filterRows, contexts: [.evaluation], title: "show all rows / failures / rows where the columns disagree", defaultKeys: ["f"]),
+        .init(command: .checkFilter, contexts: [.evaluation], title: "one check: cycle through the checks by name (cells, pass rates, f and s read it), then all", defaultKeys: ["c"]),
         .init(command: .sortRows, contexts: [.evaluation], title: "sort rows by pass rate (worst first) / file order", defaultKeys: ["s"]),
         .init(command: .rerunCell, contexts: [.evaluation], title: "re-run the cell", defaultKeys: ["r"]),
+        .init(command: .rerunRow, contexts: [.evaluation], title: "re-run the row: the case in every column", defaultKeys: ["e"]),
+        .init(command: .rerunColumn, contexts: [.evaluation], title: "re-run the column: every case of this instruction × model", defaultKeys: ["E"]),
         .init(command: .retryFailed, contexts: [.evaluation], title: "re-run every failed, erred or stopped cell", defaultKeys: ["R"]),
         .init(command: .evaluateNoCache, contexts: [.evaluation], title: "evaluate again without the cache", defaultKeys: ["N"]),
+        .init(command: .setRepeats, contexts: [.evaluation, .cases], title: "samples per cell for the next evaluation (writes repeat = N)", defaultKeys: ["n"]),
         .init(command: .close, contexts: [.evaluation], title: "stop the evaluation / close the cell / back to the editor", defaultKeys: ["Esc"]),
 
         .init(command: .scrollUp, contexts: [.cases], title: "previous case", defaultKeys: ["Up", "k"]),
@@ -146,6 +150,7 @@ public enum KeyTable {
         .init(command: .caseDelete, contexts: [.cases], title: "delete the case (asks)", defaultKeys: ["x", "Delete"]),
         .init(command: .caseRun, contexts: [.cases], title: "run the current prompt on the case alone", defaultKeys: ["r"]),
         .init(command: .caseEvaluate, contexts: [.cases], title: "evaluate the case on every instruction × model", defaultKeys: ["e"]),
+        .init(command: .caseImport, contexts: [.cases], title: "import cases from a CSV or JSONL file (added to the file's [[cases]])", defaultKeys: ["i"]),
         .init(command: .close, contexts: [.cases], title: "back to the editor", defaultKeys: ["Esc"]),
 
         .init(command: .columnLeft, contexts: [.comparison], title: "focus the column to the left", defaultKeys: ["Left", "h"]),

@@ -73,7 +73,8 @@ struct CasesView {
     var hint: String {
         if cases.editing != nil { return "Enter save · Esc cancel" }
         let pairs: [(Command, String)] = [(.confirm, "edit"), (.caseAdd, "add"), (.caseDuplicate, "copy"), (.caseDelete, "delete"),
-                                          (.caseRun, "run"), (.caseEvaluate, "evaluate"), (.close, "back")]
+                                          (.caseRun, "run"), (.caseEvaluate, "evaluate"), (.caseImport, "import"), (.setRepeats, "samples"),
+                                          (.close, "back")]
         return pairs.compactMap { command, label in keymap.hint(for: command, in: .cases).map { "\($0) \(label)" } }.joined(separator: " · ")
     }
 }

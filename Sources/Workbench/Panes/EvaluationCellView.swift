@@ -40,7 +40,8 @@ struct EvaluationCellView {
     func appendCell(_ index: Int, into wrapped: inout WrappedText) {
         let cell = evaluation.cells[index]
         let run = self.run(ofCell: index)
-        let (mark, role) = EvaluationMatrixView.mark(evaluation, [index], run: run, now: state.now)
+        // The cell's own outcome here: every check is listed below, the chosen one marked.
+        let (mark, role) = EvaluationMatrixView.mark(evaluation, [index], run: run, now: state.now, byCheck: false)
         let status = evaluation.status(ofCell: index).map(\.rawValue) ?? (run?.phase.isActive ?? false ? "running" : "grading")
         var facts = [status]
         if cell.cached != nil { facts.append("cached") }
@@ -60,7 +61,7 @@ struct EvaluationCellView {
                 case .fail: ("✗", .error)
                 case .error: ("!", .warning)
                 }
-                wrapped.append("  \(m) ", role: r)
+                wrapped.append(check.name == evaluation.check ? "▸ \(m) " : "  \(m) ", role: r)
                 let label = check.name == check.type ? check.type : "\(check.name) (\(check.type))"
                 wrapped.append(TextSanitizer.plainSanitized(label) + ": ", role: .variableName)
                 wrapped.append(TextSanitizer.plainSanitized(check.reason) + "\n", role: .responseText)

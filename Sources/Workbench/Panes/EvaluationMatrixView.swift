@@ -73,10 +73,13 @@ struct EvaluationMatrixView {
             } else if let r, allRuns[r].price == nil, cell.cached == nil {
                 out.unpriced += 1
             }
-            guard let status = evaluation.status(ofCell: index) else { continue }
+            guard evaluation.status(ofCell: index) != nil else { continue }
             out.done += 1
-            out.columns[c].graded += 1
-            if status == .pass { out.columns[c].passed += 1 }
+            // With a check chosen, the column's pass rate is that check's (over the cells it grades).
+            if let status = evaluation.shownStatus(ofCell: index) {
+                out.columns[c].graded += 1
+                if status == .pass { out.columns[c].passed += 1 }
+            }
             var latency = cell.cached?.latencyMs.map(Double.init)
             if latency == nil, let r, allRuns[r].phase != .cancelled, let end = allRuns[r].endedAt { latency = (end - allRuns[r].startedAt) * 1000 }
             if let latency {
@@ -115,6 +118,7 @@ struct EvaluationMatrixView {
             parts.append("~\(MeterFormat.seconds(left)) left")
         }
         if evaluation.stopped { parts.append("stopped") } else if figures.done == total { parts.append("done") }
+        if let check = evaluation.check { parts.append("check: " + TextSanitizer.plainSanitized(check)) }
         if evaluation.filter != .all { parts.append(evaluation.filter == .failures ? "filter: failures" : "filter: disagreeing") }
         if evaluation.sortByPassRate { parts.append("sorted by pass rate") }
         let spinner = running ? Spinner(elapsed: .milliseconds(Int((state.now - evaluation.startedAt) * 1000))).frame + " " : ""
@@ -125,13 +129,17 @@ struct EvaluationMatrixView {
     func drawHints(in rect: Rect, into buffer: inout CellBuffer) {
         buffer.fill(rect, with: Cell(" ", style: theme[.statusBar]))
         let running = evaluationRunning
+        let close = (Command.close, running ? "stop" : "back")
         let pairs: [(Command, String)] = evaluation.detail != nil
-            ? [(.columnRight, "next column"), (.diff, "diff"), (.rerunCell, "re-run"), (.close, "back")]
-            : [(.confirm, "open"), (.filterRows, "filter"), (.sortRows, "sort"), (.rerunCell, "re-run cell"), (.retryFailed, "re-run failures"),
-               (.close, running ? "stop" : "back")]
+            ? [(.columnRight, "next column"), (.diff, "diff"), (.rerunCell, "re-run"), close]
+            : [(.confirm, "open"), (.filterRows, "filter"), (.checkFilter, "check"), (.sortRows, "sort"), (.rerunCell, "re-run cell"),
+               (.rerunRow, "row"), (.rerunColumn, "column"), (.retryFailed, "failures"), (.setRepeats, "samples"), close]
+        var shown = pairs.compactMap { command, label in keymap.hint(for: command, in: .evaluation).map { ($0, label) } }
+        // The samples key is the first to go on a narrow screen (the help lists it), so the stop key stays.
+        func width(_ items: [(String, String)]) -> Int { 1 + items.reduce(0) { $0 + TextWidth.of($1.0) + TextWidth.of($1.1) + 3 } }
+        if width(shown) > rect.width, let i = shown.firstIndex(where: { $0.1 == "samples" }) { shown.remove(at: i) }
         var x = rect.x + 1
-        for (command, label) in pairs {
-            guard let key = keymap.hint(for: command, in: .evaluation) else { continue }
+        for (key, label) in shown {
             x = buffer.write(key, x: x, y: rect.y, style: theme[.statusKey], maxX: rect.maxX)
             x = buffer.write(" " + label + "  ", x: x, y: rect.y, style: theme[.statusText], maxX: rect.maxX)
         }
@@ -220,14 +228,18 @@ struct EvaluationMatrixView {
     }
 
     /// ✓ pass, ✗ fail, ! error, · waiting for a place, a spinner while it streams, … while it is graded;
-    /// with repeats, passes/samples.
-    static func mark(_ evaluation: EvaluationState, _ indices: [Int], run: RunState?, now: Double) -> (String, ThemeRole) {
-        let statuses = indices.map { evaluation.status(ofCell: $0) }
-        if indices.count > 1 {
+    /// with repeats, passes/samples. With a check chosen (`byCheck`), that check's result, and – where it
+    /// grades none of the samples.
+    static func mark(_ evaluation: EvaluationState, _ indices: [Int], run: RunState?, now: Double, byCheck: Bool = true) -> (String, ThemeRole) {
+        let lens = byCheck && evaluation.check != nil
+        let samples = lens ? indices.filter { evaluation.checkApplies(toCell: $0) } : indices
+        if samples.isEmpty { return ("–", .textDim) }
+        let statuses = samples.map { lens ? evaluation.shownStatus(ofCell: $0) : evaluation.status(ofCell: $0) }
+        if samples.count > 1 {
             let graded = statuses.compactMap { $0 }
             let passed = graded.filter { $0 == .pass }.count
-            let role: ThemeRole = graded.count < indices.count ? .spinner : passed == graded.count ? .success : passed == 0 ? .error : .warning
-            return ("\(passed)/\(indices.count)", role)
+            let role: ThemeRole = graded.count < samples.count ? .spinner : passed == graded.count ? .success : passed == 0 ? .error : .warning
+            return ("\(passed)/\(samples.count)", role)
         }
         switch statuses.first ?? nil {
         case .pass: return ("✓", .success)

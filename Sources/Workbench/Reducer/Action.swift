@@ -55,6 +55,8 @@ public enum Action: Sendable {
     case cellGraded(runID: String, [CheckResult])
     /// The prompt file's cases were read for the Cases pane (or why they could not be).
     case casesLoaded([EvalCase], error: String?)
+    /// Cases read from a file to import into the prompt file's `[[cases]]` (as typed: `source`), or why not.
+    case casesImported([EvalCase], source: String, error: String?)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -95,6 +97,8 @@ public enum Effect: Sendable, Equatable {
     case gradeCell(GradeRequest)
     /// Read the prompt file's cases for the Cases pane.
     case loadCases(text: String, file: URL)
+    /// Read a CSV, JSONL file or folder of cases to import (`path` as typed: relative to `folder`, or `~/…`).
+    case readCaseFile(path: String, folder: URL)
 }
 
 /// A comparison to start: its shape (for the session) and its cells.

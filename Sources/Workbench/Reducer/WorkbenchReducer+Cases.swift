@@ -34,17 +34,22 @@ extension WorkbenchReducer {
 
     /// Changes the file's inline cases (kept in the document's base), then reads them back for the table.
     func applyCaseEdit(_ edit: CaseEdit, _ state: inout WorkbenchState) -> [Effect] {
+        editCases(edit, &state) ? reloadCases(state) : []
+    }
+
+    /// The edit itself; false (with the reason shown) when it was refused.
+    func editCases(_ edit: CaseEdit, _ state: inout WorkbenchState) -> Bool {
         var doc = state.document.base
         do throws(CaseEditError) {
             let selected = try doc.editCases(edit)
             state.document.base = doc
             state.document.casesRevision += 1
             if let selected { state.cases?.list.selected = selected }
+            return true
         } catch {
             state.notice = Notice(error.message, level: .error, expiresAt: state.now + 6)
-            return []
+            return false
         }
-        return reloadCases(state)
     }
 
     /// Keys on the Cases pane; nil lets the key fall through.
@@ -94,6 +99,12 @@ extension WorkbenchReducer {
             guard let selected else { return [] }
             state.cases = nil
             return requestEvaluation(&state, useCache: true, caseNames: [selected.name])
+        case .caseImport:
+            state.cases = pane
+            return askCaseImport(&state)
+        case .setRepeats:
+            state.cases = pane
+            return askRepeats(&state)
         case .close:
             state.cases = nil
             return []

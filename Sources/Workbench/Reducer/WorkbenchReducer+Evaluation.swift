@@ -155,7 +155,8 @@ extension WorkbenchReducer {
     }
 
     /// Runs these cells again in place (same prompt, model and parameters), recorded in the same group.
-    func rerunCells(_ indices: [Int], _ state: inout WorkbenchState) -> [Effect] {
+    /// `what` names them in the notice ("case \"x\"", "column short · local:…").
+    func rerunCells(_ indices: [Int], _ state: inout WorkbenchState, what: String? = nil) -> [Effect] {
         guard var evaluation = state.evaluation, !evaluation.isReplay else {
             state.notice = Notice("a replay cannot be re-run: open the prompt file and evaluate it", level: .info, expiresAt: state.now + 4)
             return []
@@ -176,7 +177,9 @@ extension WorkbenchReducer {
         }
         evaluation.stopped = false
         state.evaluation = evaluation
-        state.notice = Notice(effects.isEmpty ? "nothing to re-run" : "re-running \(effects.count) cell\(effects.count == 1 ? "" : "s")", level: .info, expiresAt: state.now + 4)
+        let of = what.map { " of " + $0 } ?? ""
+        state.notice = Notice(effects.isEmpty ? "nothing to re-run" + (what.map { " in " + $0 + ": its cells are still running" } ?? "")
+                                              : "re-running \(effects.count) cell\(effects.count == 1 ? "" : "s")\(of)", level: .info, expiresAt: state.now + 4)
         return effects
     }
 

@@ -57,6 +57,8 @@ extension WorkbenchReducer {
             case .disagreements: "cases where the columns disagree"
             }
             state.notice = Notice("showing \(label) (\(evaluation.shownRows.count))", level: .info, expiresAt: state.now + 3)
+        case .checkFilter:
+            chooseNextCheck(&evaluation, &state)
         case .sortRows:
             evaluation.sortByPassRate.toggle()
             evaluation.row = 0
@@ -67,9 +69,26 @@ extension WorkbenchReducer {
             guard let row else { break }
             state.evaluation = evaluation
             return rerunCells(evaluation.cellIndices(case: row, column: column), &state)
+        case .rerunRow:
+            // The case in every column (all its samples): the open cell's row, else the cursor's.
+            guard let row = evaluation.detail?.row ?? (rows.indices.contains(evaluation.row) ? rows[evaluation.row] : nil) else { break }
+            state.evaluation = evaluation
+            let cells = (0..<evaluation.columnCount).flatMap { evaluation.cellIndices(case: row, column: $0) }
+            return rerunCells(cells, &state, what: "case \"\(evaluation.plan.cases[row].name)\"")
+        case .rerunColumn:
+            // Every case of the column, whatever the filter shows: a column is one variant × model as a whole.
+            let column = evaluation.detail?.column ?? evaluation.column
+            guard evaluation.plan.columns.indices.contains(column) else { break }
+            state.evaluation = evaluation
+            let cells = (0..<evaluation.caseCount).flatMap { evaluation.cellIndices(case: $0, column: column) }
+            let key = evaluation.plan.columns[column]
+            return rerunCells(cells, &state, what: "column \(key.variant) · \(key.model)")
         case .retryFailed:
             state.evaluation = evaluation
             return rerunCells(unfinishedOrFailedCells(evaluation), &state)
+        case .setRepeats:
+            state.evaluation = evaluation
+            return askRepeats(&state)
         case .evaluateNoCache:
             state.evaluation = evaluation
             return requestEvaluation(&state, useCache: false)
@@ -87,5 +106,31 @@ extension WorkbenchReducer {
         }
         state.evaluation = evaluation
         return []
+    }
+
+    /// `c`: the next check by name, after the last one every check again. The rows stay as `f` says, now
+    /// read through the chosen check, so `c` then `f` shows the cases that check fails.
+    func chooseNextCheck(_ evaluation: inout EvaluationState, _ state: inout WorkbenchState) {
+        let names = evaluation.checkNames
+        guard !names.isEmpty else {
+            state.notice = Notice("no checks in this evaluation: [[checks]] in the prompt file add them", level: .info, expiresAt: state.now + 4)
+            return
+        }
+        if let current = evaluation.check, let i = names.firstIndex(of: current) {
+            evaluation.check = i + 1 < names.count ? names[i + 1] : nil
+        } else {
+            evaluation.check = names[0]
+        }
+        evaluation.row = 0
+        guard let check = evaluation.check, let position = names.firstIndex(of: check) else {
+            state.notice = Notice("every check again", level: .info, expiresAt: state.now + 3)
+            return
+        }
+        let failing = (0..<evaluation.caseCount).filter { r in
+            (0..<evaluation.columnCount).contains { c in evaluation.cellIndices(case: r, column: c).contains { [.fail, .error].contains(evaluation.shownStatus(ofCell: $0)) } }
+        }.count
+        let narrow = evaluation.filter == .all ? " (\(keymap.hint(for: .filterRows, in: .evaluation) ?? "filter"): only those)" : ""
+        state.notice = Notice("check \(position + 1) of \(names.count): \(check) · \(failing) case\(failing == 1 ? " fails" : "s fail") it\(narrow)",
+                              level: .info, expiresAt: state.now + 5)
     }
 }

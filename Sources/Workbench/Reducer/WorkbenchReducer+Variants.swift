@@ -74,6 +74,10 @@ extension WorkbenchReducer {
                 case .labels:
                     state.document.base.labels = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                     return scoreLabels(&state)
+                case .repeats:
+                    return applyRepeats(text, &state)
+                case .importCases:
+                    return importCases(text, &state)
                 case .branchToken(let runID, let token):
                     // Spaces count here: " blue" and "blue" are different tokens.
                     guard let run = state.runs.last(where: { $0.id == runID }) else { return [] }

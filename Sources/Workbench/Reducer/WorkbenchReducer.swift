@@ -87,6 +87,8 @@ public struct WorkbenchReducer: Sendable {
         case .casesLoaded(let cases, let error):
             applyCasesLoaded(cases, error: error, &state)
             effects = []
+        case .casesImported(let cases, let source, let error):
+            effects = applyCasesImported(cases, source: source, error: error, &state)
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
         }

@@ -27,7 +27,7 @@ public struct DocumentState: Sendable {
     public var conflict: DiskVersion?
     /// The mode was set by the file or by the user (written back); otherwise it follows the model.
     public var explicitMode = false
-    /// Bumped by every edit of the file's cases (they live in `base`), so autosave sees it.
+    /// Bumped by every edit of the file's cases or `repeat` (they live in `base`), so autosave sees it.
     public var casesRevision = 0
 
     public init() {}

@@ -77,6 +77,9 @@ public struct EvaluationState: Sendable {
     public var row = 0
     public var column = 0
     public var filter = Filter.all
+    /// The one check the matrix is narrowed to (`c`, by name): cells show its result, column headers its
+    /// pass rate, and the filters and the sort read it. Nil: every check, each cell's overall outcome.
+    public var check: String?
     /// Rows ordered by their pass rate (worst first) instead of the file's order.
     public var sortByPassRate = false
     public var detail: Detail?
@@ -156,16 +159,47 @@ public struct EvaluationState: Sendable {
         return .pass
     }
 
+    /// The outcome the matrix shows for a cell: its overall one, or with a check chosen that check's (nil
+    /// while the cell runs, and when the check does not apply to it).
+    public func shownStatus(ofCell index: Int) -> CellResult.Status? {
+        guard let check else { return status(ofCell: index) }
+        guard let checks = cells[index].checks else { return nil }
+        // Two checks may share a name (the default name of two alike checks): the worst result counts.
+        let results = checks.filter { $0.name == check }.map(\.status)
+        if results.contains(.fail) { return .fail }
+        if results.contains(.error) { return .error }
+        return results.isEmpty ? nil : .pass
+    }
+
+    /// Whether the chosen check grades this cell (a case's own check, or one limited to some variants, does
+    /// not grade every cell); always true with no check chosen.
+    public func checkApplies(toCell index: Int) -> Bool {
+        guard let check else { return true }
+        if let checks = cells[index].checks { return checks.contains { $0.name == check } }
+        // Not graded yet: the plan says (a replayed plan has no checks: its recorded results will say).
+        return isReplay || plan.cells[index].checks.contains { $0.name == check }
+    }
+
+    /// Every check's name, in the order the file gives them (a case's own after the file's), then any a
+    /// recorded evaluation's results name: what `c` cycles through.
+    public var checkNames: [String] {
+        var seen = Set<String>()
+        var names: [String] = []
+        for cell in plan.cells { for spec in cell.checks where seen.insert(spec.name).inserted { names.append(spec.name) } }
+        for cell in cells { for result in cell.checks ?? cell.recordedChecks ?? [] where seen.insert(result.name).inserted { names.append(result.name) } }
+        return names
+    }
+
     /// The shown rows (case indices), after the filter and the sort.
     public var shownRows: [Int] {
         var rows = Array(0..<caseCount)
         switch filter {
         case .all: break
         case .failures:
-            rows = rows.filter { r in (0..<columnCount).contains { c in cellIndices(case: r, column: c).contains { [.fail, .error].contains(status(ofCell: $0)) } } }
+            rows = rows.filter { r in (0..<columnCount).contains { c in cellIndices(case: r, column: c).contains { [.fail, .error].contains(shownStatus(ofCell: $0)) } } }
         case .disagreements:
             rows = rows.filter { r in
-                let outcomes = (0..<columnCount).flatMap { c in cellIndices(case: r, column: c).compactMap { status(ofCell: $0) == .pass } }
+                let outcomes = (0..<columnCount).flatMap { c in cellIndices(case: r, column: c).compactMap { shownStatus(ofCell: $0).map { $0 == .pass } } }
                 return Set(outcomes).count > 1
             }
         }
@@ -181,7 +215,7 @@ public struct EvaluationState: Sendable {
         var passed = 0, graded = 0
         for c in 0..<columnCount {
             for i in cellIndices(case: row, column: c) {
-                guard let s = status(ofCell: i) else { continue }
+                guard let s = shownStatus(ofCell: i) else { continue }
                 graded += 1
                 if s == .pass { passed += 1 }
             }

@@ -201,6 +201,10 @@ public struct TextPromptState: Sendable {
         case branchToken(runID: String, token: Int)
         /// Labels for label mode, comma-separated (kept in the prompt file's `labels`).
         case labels
+        /// Samples per evaluation cell (kept in the prompt file as `repeat = N`).
+        case repeats
+        /// A CSV or JSONL file (or folder) of cases to copy into the prompt file's `[[cases]]`.
+        case importCases
     }
     public var title: String
     public var editor: TextEditorState
