@@ -3,8 +3,9 @@ import Platform
 import RefractTestSupport
 import Testing
 
-/// Issue 11 in the real workbench on the local model: an evaluation fills its matrix live, filters to
-/// failures, opens a cell, and a second run after one variant changed takes the rest from the cache.
+/// Issue 11 in the real workbench on the local model: an evaluation fills its matrix live, narrows to one
+/// check, filters to failures, opens a cell, re-runs failures and a column, and a second run after one
+/// variant changed takes the rest from the cache.
 @Suite(.serialized) struct EvaluationEndToEndTests {
     /// Three variants × one model × three cases, answers kept to a few tokens. Every answer passes the
     /// file's check; case "bravo" adds one no answer can pass, so exactly its row fails.
@@ -76,9 +77,24 @@ import Testing
         #expect(sessionText.contains("\"kind\":\"evaluation\""))
         #expect(sessionText.components(separatedBy: "\"type\":\"check_result\"").count - 1 == 9 + 3, "a result per check: 9 length checks, 3 equals")
 
-        // Failures only: bravo is the one row left.
+        // c narrows the matrix to one check by name: under the length check bravo passes everywhere (only its
+        // own equals check fails it); under equals, alpha and charlie have nothing to show.
+        try w.keys("c")
+        let length = try w.tmux.waitForText("check: length 0…100000 chars")
+        #expect(Self.rows(length).first { $0.hasPrefix("bravo") }?.components(separatedBy: "✓").count == 4, "\(length.joined(separator: "\n"))")
+        #expect(length.joined().contains("100% (3/3)"), "each column passes the length check on every case")
+        try w.keys("c")
+        let equals = try w.tmux.waitForText("check: equals 'NO ANSWER IS THIS'")
+        #expect(Self.rows(equals).first { $0.hasPrefix("alpha") }?.components(separatedBy: "–").count == 4, "\(equals.joined(separator: "\n"))")
+        #expect(Self.rows(equals).first { $0.hasPrefix("bravo") }?.components(separatedBy: "✗").count == 4)
+        #expect(equals.joined().contains("0% (0/1)"), "each column: the one case equals grades, failed")
+
+        // Failures only (of equals): bravo is the one row left; c again is every check, and still bravo.
         try w.keys("f")
-        let failures = try w.tmux.waitForText("filter: failures")
+        let failuresOfEquals = try w.tmux.waitForText("filter: failures")
+        #expect(Self.rows(failuresOfEquals).map { String($0.prefix(5)) } == ["bravo"], "\(failuresOfEquals.joined(separator: "\n"))")
+        try w.keys("c")
+        let failures = try w.tmux.waitFor("every check again", timeout: 10) { $0.first?.contains("check:") == false && $0.first?.contains("filter: failures") == true }
         #expect(Self.rows(failures).map { String($0.prefix(5)) } == ["bravo"], "\(failures.joined(separator: "\n"))")
 
         // Enter opens the cell: every check with its reason, then the answer.
@@ -97,6 +113,17 @@ import Testing
         #expect(Self.rows(rerun).map { String($0.prefix(5)) } == ["bravo"], "still failing, still the only row:\n\(rerun.joined(separator: "\n"))")
         let afterRerun = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
         #expect(afterRerun.components(separatedBy: "\"type\":\"run_started\"").count - 1 == 12, "nine cells and three re-runs")
+
+        // E re-runs the cursor's column (echo) whole: its three cases, alpha and charlie too though the filter hides them.
+        try w.keys("E")
+        try w.tmux.waitForText("re-running 3 cells of column echo")
+        let column = try w.tmux.waitFor("the column graded again", timeout: 240) { $0.first?.contains("9/9 cells") == true }
+        #expect(Self.rows(column).map { String($0.prefix(5)) } == ["bravo"], "\(column.joined(separator: "\n"))")
+        let afterColumn = try String(contentsOf: try #require(w.sessionFiles.first), encoding: .utf8)
+        let started = afterColumn.split(separator: "\n").filter { $0.contains("\"type\":\"run_started\"") }
+        #expect(started.count == 15, "nine cells, three re-run failures, a re-run column of three")
+        #expect(started.suffix(3).allSatisfy { $0.contains("\"variant\":\"echo\"") }, "\(started.suffix(3))")
+        #expect(["alpha", "bravo", "charlie"].allSatisfy { name in started.suffix(3).contains { $0.contains("\"label\":\"\(name)\"") } })
         try w.escape()
         try w.tmux.waitForText(" INPUT ")
 
