@@ -156,7 +156,7 @@ import Testing
         let column = Self.starts(h.key("E"))
         #expect(column.map(\.label) == ["greeting"])
         #expect(column.map(\.variant) == ["short"])
-        #expect(h.state.notice?.text == "re-running 1 cell of column short · local:smollm2-135m-instruct")
+        #expect(h.state.notice?.text == "re-running 1 cell of column short")
         #expect(h.state.evaluation?.progress.done == 1, "only greeting·long keeps its grade")
         // Once they end, a whole column re-runs (from the open cell too).
         for run in row + column {

@@ -66,6 +66,22 @@ import Testing
         ])
     }
 
+    @Test func aReRunColumnWaitsAgainWhileTheOtherColumnKeepsItsResults() throws {
+        var (h, _) = try EvaluationCheckAndRerunTests.evaluated()
+        h.key("E")
+        expectScreen(h.render(), [
+            " ⠼ Evaluation · 2 cases × 2 columns · 2/4 cells · $0.00 · ~0.40 s left",
+            " case      short                                       long",
+            "           – · $0.00                                   0% (0/2) · 0.30 s · $0.00",
+            String(repeating: "─", count: 100),
+            " greeting │·                                           ✗ an answer",
+            " farewell │·                                           ✗ an answer",
+        ] + Array(repeating: "", count: 8) + [
+            " Enter open  f filter  c check  s sort  r re-run cell  e row  E column  R failures  Esc stop",
+            " INSTRUCTION  local:smollm2-135m-instruct  re-running 2 cells of column short",
+        ])
+    }
+
     @Test func theImportPathAndTheSamplesAreAskedOnOneLine() throws {
         var h = try CasesImportAndRepeatTests.casesPane()
         h.key("i")
@@ -95,5 +111,9 @@ import Testing
             "│                   │1                                                         │                   │",
             "│                   ╰──────────────────────────────────────────────────────────╯                   │",
         ] + rest)
+        // A bad row: nothing imported, one line naming the row and the column.
+        h.key("Esc")
+        h.send(.casesImported([], source: "data/more.csv", error: "data/more.csv:3: no value for column text"))
+        #expect(h.render().lines.last == " INSTRUCTION  local:smollm2-135m-instruct  not imported: data/more.csv:3: no value for column text")
     }
 }

@@ -165,15 +165,11 @@ struct EvaluationMatrixView {
         let x0 = rect.x + labelWidth + 1
         // Headers: the column's name, then its figures.
         buffer.write(TextTruncation.truncate(" case", toWidth: labelWidth), x: rect.x, y: rect.y, style: theme[.tableHeader], maxX: rect.x + labelWidth)
-        let variants = Set(evaluation.plan.columns.map(\.variant)).count
-        let models = Set(evaluation.plan.columns.map(\.model)).count
         for (position, c) in columns.enumerated() {
             let x = x0 + position * cellWidth
             let maxX = min(rect.maxX, x + cellWidth - 1)
-            let key = evaluation.plan.columns[c]
-            let name = [variants > 1 || models == 1 ? key.variant : nil, models > 1 ? key.model.description : nil].compactMap { $0 }.joined(separator: " · ")
             let style = c == evaluation.column ? theme[.paneTitleFocused] : theme[.tableHeader]
-            buffer.write(TextTruncation.truncate(name.isEmpty ? key.model.description : name, toWidth: maxX - x), x: x, y: rect.y, style: style, maxX: maxX)
+            buffer.write(TextTruncation.truncate(evaluation.columnName(c), toWidth: maxX - x), x: x, y: rect.y, style: style, maxX: maxX)
             let f = figures.columns[c]
             var stats: [String] = []
             stats.append(f.graded == 0 ? "–" : "\(Int((Double(f.passed) / Double(f.graded) * 100).rounded()))% (\(f.passed)/\(f.graded))")

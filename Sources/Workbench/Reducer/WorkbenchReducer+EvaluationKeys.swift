@@ -81,8 +81,7 @@ extension WorkbenchReducer {
             guard evaluation.plan.columns.indices.contains(column) else { break }
             state.evaluation = evaluation
             let cells = (0..<evaluation.caseCount).flatMap { evaluation.cellIndices(case: $0, column: column) }
-            let key = evaluation.plan.columns[column]
-            return rerunCells(cells, &state, what: "column \(key.variant) · \(key.model)")
+            return rerunCells(cells, &state, what: "column " + evaluation.columnName(column))
         case .retryFailed:
             state.evaluation = evaluation
             return rerunCells(unfinishedOrFailedCells(evaluation), &state)
@@ -121,7 +120,8 @@ extension WorkbenchReducer {
         } else {
             evaluation.check = names[0]
         }
-        evaluation.row = 0
+        // The rows shown may change; an open cell stays where it is.
+        if evaluation.detail == nil { evaluation.row = 0 }
         guard let check = evaluation.check, let position = names.firstIndex(of: check) else {
             state.notice = Notice("every check again", level: .info, expiresAt: state.now + 3)
             return

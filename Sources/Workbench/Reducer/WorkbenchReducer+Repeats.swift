@@ -22,7 +22,10 @@ extension WorkbenchReducer {
             state.notice = Notice("samples per cell: expected a whole number from 1 to 1000, not \"\(text)\"", level: .error, expiresAt: state.now + 6)
             return []
         }
-        guard count != (state.document.base.repeatCount ?? 1) else { return [] }
+        guard count != (state.document.base.repeatCount ?? 1) else {
+            state.notice = Notice("already \(count) sample\(count == 1 ? "" : "s") per cell", level: .info, expiresAt: state.now + 3)
+            return []
+        }
         state.document.base.setRepeatCount(count)
         // The key lives in the document's base, like the cases: the revision tells autosave.
         state.document.casesRevision += 1

@@ -120,6 +120,15 @@ public struct EvaluationState: Sendable {
         cellOfRun[runID] = index
     }
 
+    /// A column's name as its heading shows it: the variant, with the model when there are several.
+    public func columnName(_ column: Int) -> String {
+        let key = plan.columns[column]
+        let variants = Set(plan.columns.map(\.variant)).count
+        let models = Set(plan.columns.map(\.model)).count
+        let name = [variants > 1 || models == 1 ? key.variant : nil, models > 1 ? key.model.description : nil].compactMap { $0 }.joined(separator: " · ")
+        return name.isEmpty ? key.model.description : name
+    }
+
     public var caseCount: Int { plan.cases.count }
     public var columnCount: Int { plan.columns.count }
 
