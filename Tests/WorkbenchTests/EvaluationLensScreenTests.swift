@@ -111,6 +111,11 @@ import Testing
             "│                   │1                                                         │                   │",
             "│                   ╰──────────────────────────────────────────────────────────╯                   │",
         ] + rest)
+        // On an 80-column screen the samples and copy keys leave the hint line (F1 lists them), so Esc stays.
+        h.key("Esc")
+        h.send(.input(.resize(width: 80, height: 16)))
+        #expect(h.render().lines[13] == "│Enter edit · a add · x delete · r run · e evaluate · i import · Esc back      │")
+        h.send(.input(.resize(width: 100, height: 16)))
         // A bad row: nothing imported, one line naming the row and the column.
         h.key("Esc")
         h.send(.casesImported([], source: "data/more.csv", error: "data/more.csv:3: no value for column text"))

@@ -16,7 +16,7 @@ struct CasesView {
         panel.render(in: area, into: &buffer)
         let box = panel.inner(area)
         // The keys on the last line inside the box (too many for the title bar).
-        buffer.write(TextTruncation.truncate(hint, toWidth: box.width), x: box.x, y: box.maxY - 1, style: theme[.textDim], maxX: box.maxX)
+        buffer.write(TextTruncation.truncate(hint(width: box.width), toWidth: box.width), x: box.x, y: box.maxY - 1, style: theme[.textDim], maxX: box.maxX)
         let inner = Rect(x: box.x, y: box.y, width: box.width, height: max(1, box.height - 1))
         if cases.loading {
             buffer.write(" reading…", x: inner.x, y: inner.y, style: theme[.textDim], maxX: inner.maxX)
@@ -70,11 +70,19 @@ struct CasesView {
         buffer.cursor = cursor
     }
 
-    var hint: String {
+    /// The keys that fit in `width`: on a narrow screen the samples key goes first, then copy, then import (F1
+    /// lists them all), so the way back always shows.
+    func hint(width: Int) -> String {
         if cases.editing != nil { return "Enter save · Esc cancel" }
-        let pairs: [(Command, String)] = [(.confirm, "edit"), (.caseAdd, "add"), (.caseDuplicate, "copy"), (.caseDelete, "delete"),
+        var pairs: [(Command, String)] = [(.confirm, "edit"), (.caseAdd, "add"), (.caseDuplicate, "copy"), (.caseDelete, "delete"),
                                           (.caseRun, "run"), (.caseEvaluate, "evaluate"), (.caseImport, "import"), (.setRepeats, "samples"),
                                           (.close, "back")]
-        return pairs.compactMap { command, label in keymap.hint(for: command, in: .cases).map { "\($0) \(label)" } }.joined(separator: " · ")
+        func text() -> String {
+            pairs.compactMap { command, label in keymap.hint(for: command, in: .cases).map { "\($0) \(label)" } }.joined(separator: " · ")
+        }
+        for optional in [Command.setRepeats, .caseDuplicate, .caseImport] where TextWidth.of(text()) > width {
+            pairs.removeAll { $0.0 == optional }
+        }
+        return text()
     }
 }
