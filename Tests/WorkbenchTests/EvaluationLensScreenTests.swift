@@ -82,6 +82,14 @@ import Testing
         ])
     }
 
+    @Test func onAnEightyColumnScreenTheStopKeyStaysOnTheHintLine() throws {
+        var (h, _) = try EvaluationCheckAndRerunTests.evaluated()
+        h.send(.input(.resize(width: 80, height: 16)))
+        #expect(h.render().lines[14] == " f filter  c check  r re-run cell  e row  E column  R failures  Esc back")
+        h.send(.input(.resize(width: 120, height: 16)))
+        #expect(h.render().lines[14] == " Enter open  f filter  c check  s sort  r re-run cell  e row  E column  R failures  n samples  Esc back")
+    }
+
     @Test func theImportPathAndTheSamplesAreAskedOnOneLine() throws {
         var h = try CasesImportAndRepeatTests.casesPane()
         h.key("i")

@@ -134,12 +134,14 @@ struct EvaluationMatrixView {
             ? [(.columnRight, "next column"), (.diff, "diff"), (.rerunCell, "re-run"), close]
             : [(.confirm, "open"), (.filterRows, "filter"), (.checkFilter, "check"), (.sortRows, "sort"), (.rerunCell, "re-run cell"),
                (.rerunRow, "row"), (.rerunColumn, "column"), (.retryFailed, "failures"), (.setRepeats, "samples"), close]
-        var shown = pairs.compactMap { command, label in keymap.hint(for: command, in: .evaluation).map { ($0, label) } }
-        // The samples key is the first to go on a narrow screen (the help lists it), so the stop key stays.
-        func width(_ items: [(String, String)]) -> Int { 1 + items.reduce(0) { $0 + TextWidth.of($1.0) + TextWidth.of($1.1) + 3 } }
-        if width(shown) > rect.width, let i = shown.firstIndex(where: { $0.1 == "samples" }) { shown.remove(at: i) }
+        var shown = pairs.compactMap { command, label in keymap.hint(for: command, in: .evaluation).map { (command, $0, label) } }
+        // On a narrow screen samples, then sort, then open give way (the help lists them), so the stop key stays.
+        func width() -> Int { 1 + shown.reduce(0) { $0 + TextWidth.of($1.1) + TextWidth.of($1.2) + 3 } }
+        for optional in [Command.setRepeats, .sortRows, .confirm] where width() > rect.width {
+            shown.removeAll { $0.0 == optional }
+        }
         var x = rect.x + 1
-        for (key, label) in shown {
+        for (_, key, label) in shown {
             x = buffer.write(key, x: x, y: rect.y, style: theme[.statusKey], maxX: rect.maxX)
             x = buffer.write(" " + label + "  ", x: x, y: rect.y, style: theme[.statusText], maxX: rect.maxX)
         }
