@@ -17,7 +17,7 @@ public struct PromptFileReader: Sendable {
     ]
     static let instructionKeys: Set<String> = ["name", "text"]
     static let exampleKeys: Set<String> = ["input", "output"]
-    static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed", "mode"]
+    static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]
     static let rawKeys: Set<String> = ["input_prefix", "output_prefix", "separator"]
 
     /// The document, and a warning per unknown key that looks like a typo of a known one (such keys are
@@ -202,6 +202,10 @@ private struct TableReading {
             } else {
                 throw fail("expected a text or a list of texts", "stop", in: place)
             }
+        }
+        if let v = t["logprobs"] {
+            guard let n = v.int, (0...20).contains(n) else { throw fail("expected a whole number of alternatives, 0 to 20", "logprobs", in: place) }
+            p.logprobs = n
         }
         if let v = t["seed"] {
             guard let n = v.int else { throw fail("expected a whole number", "seed", in: place) }

@@ -25,6 +25,7 @@ public enum PromptFileWriter {
         if let n = p.maxTokens { params.append(("max_tokens", "\(n)")) }
         if !p.stop.isEmpty { params.append(("stop", "[" + p.stop.map(string).joined(separator: ", ") + "]")) }
         if let n = p.seed { params.append(("seed", "\(n)")) }
+        if let n = p.logprobs { params.append(("logprobs", "\(n)")) }
         if let m = doc.mode { params.append(("mode", string(m.rawValue))) }
         if !params.isEmpty || !doc.parameterExtras.lines.isEmpty {
             out.header("[params]", scope: "params.")

@@ -129,3 +129,20 @@ import Testing
         #expect(lines[2].contains("100% (2/2)") && lines[2].contains("agree 100%"), "\(lines[2])")
     }
 }
+
+/// A column whose answers came with token probabilities shows how sure the model was over them.
+@Suite struct EvaluationPerplexityTests {
+    @Test func aColumnWithProbabilitiesShowsItsPerplexity() throws {
+        var h = EvaluationTests.harness()
+        let request = try #require(EvaluationTests.request(h.key("C-e")))
+        let group = try #require(EvaluationTests.group(h.send(.evaluationPrepared(try EvaluationTests.prepared(request)))))
+        // The first column's first answer: two tokens, mean log-probability -0.5 → perplexity e^0.5.
+        h.send(.part(runID: group.runs[0].runID, .logprobs([TokenLogprob(token: "hi", logprob: -0.2), TokenLogprob(token: " there", logprob: -0.8)])))
+        _ = EvaluationTests.answer(&h, group.runs[0].runID, "hi there")
+        h.send(.cellGraded(runID: group.runs[0].runID, EvaluationTests.pass(true)))
+        _ = EvaluationTests.answer(&h, group.runs[1].runID, "Hello")
+        let screen = h.render().lines.joined(separator: "\n")
+        #expect(screen.contains("ppl 1.65"), "\(screen)")
+        #expect(screen.components(separatedBy: "ppl ").count == 2, "only the column whose runs had probabilities")
+    }
+}

@@ -25,6 +25,9 @@ struct EvaluationMatrixView {
         var cost: Double?
         var samples: Int = 0
         var agreeing: Int = 0
+        /// Token log-probabilities over the column's answers, when the runs asked for them.
+        var logprobTotal = 0.0
+        var tokensScored = 0
     }
 
     /// Everything the matrix needs from the runs, computed once a frame.
@@ -85,6 +88,12 @@ struct EvaluationMatrixView {
             if let latency {
                 out.columns[c].latencyTotal += latency
                 out.columns[c].latencies += 1
+            }
+            if let r {
+                for token in allRuns[r].result.logprobs where token.logprob.isFinite {
+                    out.columns[c].logprobTotal += token.logprob
+                    out.columns[c].tokensScored += 1
+                }
             }
         }
         // With repeats: how often a case's samples agree word for word.
@@ -178,6 +187,8 @@ struct EvaluationMatrixView {
             if f.latencies > 0 { stats.append(MeterFormat.seconds(f.latencyTotal / Double(f.latencies) / 1000)) }
             stats.append(f.cost.map { MeterFormat.usd($0) } ?? "unpriced")
             if f.samples > 0 { stats.append("agree \(Int((Double(f.agreeing) / Double(f.samples) * 100).rounded()))%") }
+            // How sure the model was over the column's answers ([params] logprobs, or p in the response pane).
+            if f.tokensScored > 0 { stats.append("ppl " + String(format: "%.2f", exp(-f.logprobTotal / Double(f.tokensScored)))) }
             buffer.write(TextTruncation.truncate(stats.joined(separator: " · "), toWidth: maxX - x), x: x, y: rect.y + 1, style: theme[.textDim], maxX: maxX)
         }
         let rule = String(repeating: "─", count: max(0, rect.width))
