@@ -12,7 +12,8 @@
           launch -> first request and the server's own busy time come from the server side. All tools ask
           one request at a time (refract: provider concurrency 1; inspect: --max-connections 1), so
           "wall - server busy" is what the tool adds. Rounds interleave the tools.
-  all     both, in one run.
+  open    opening a recorded evaluation of 10,000 cells (`refract-bench eval-open`, medians of --runs).
+  all     all three, in one run.
 
 inspect-ai and openai come from PyPI into a venv under bench-out/ (created on first use).
 """
@@ -121,29 +122,37 @@ def cells_bench(a, loads):
         f.write(f'[providers.instant]\nprotocol = "openai-chat"\nbase_url = "http://127.0.0.1:{port}/v1"\nmodels = ["ok"]\n')
     big = write_cells_file(tempfile.mkdtemp(dir=home), a.cells)
     one = write_cells_file(tempfile.mkdtemp(dir=home), 1)
-    rows, ones = [], []
+    binaries = {"refract": REFRACT, **({"refract_baseline": a.baseline} if a.baseline else {})}
+    results = {name: ([], []) for name in binaries}
     try:
         for i in range(a.runs):
-            for target, sink in ((one, ones), (big, rows)):
-                env1 = dict(env)
-                env1["REFRACT_SESSIONS"] = tempfile.mkdtemp(prefix="sessions-", dir=env["REFRACT_SESSIONS"])
-                s0 = proc_cpu(server.pid)
-                wall, cpu, rss, out, err, rc = run_timed([REFRACT, "eval", target, "--model", "instant:ok", "--format", "json"], env1)
-                s1 = proc_cpu(server.pid)
-                report = json.loads(out)
-                passed = sum(1 for c in report["cells"] if c["pass"])
-                if rc != 0 or passed != len(report["cells"]):
-                    log(err.decode()[-2000:])
-                    raise SystemExit(f"refract eval exited {rc}, {passed}/{len(report['cells'])} cells passed")
-                sink.append(dict(wall=wall, cpu=cpu, rss=rss, server_cpu=s1 - s0, cells=len(report["cells"])))
-                shutil.rmtree(env1["REFRACT_SESSIONS"], ignore_errors=True)
-            loads.append(load())
-            log(f"round {i + 1}: {a.cells} cells {rows[-1]['wall']:.2f} s wall, {rows[-1]['cpu']:.3f} s CPU; 1 cell {ones[-1]['cpu']:.3f} s CPU")
+            for name, binary in binaries.items():
+                rows, ones = results[name]
+                for target, sink in ((one, ones), (big, rows)):
+                    env1 = dict(env)
+                    env1["REFRACT_SESSIONS"] = tempfile.mkdtemp(prefix="sessions-", dir=env["REFRACT_SESSIONS"])
+                    s0 = proc_cpu(server.pid)
+                    wall, cpu, rss, out, err, rc = run_timed([binary, "eval", target, "--model", "instant:ok", "--format", "json"], env1)
+                    s1 = proc_cpu(server.pid)
+                    report = json.loads(out)
+                    passed = sum(1 for c in report["cells"] if c["pass"])
+                    if rc != 0 or passed != len(report["cells"]):
+                        log(err.decode()[-2000:])
+                        raise SystemExit(f"refract eval exited {rc}, {passed}/{len(report['cells'])} cells passed")
+                    sink.append(dict(wall=wall, cpu=cpu, rss=rss, server_cpu=s1 - s0, cells=len(report["cells"])))
+                    shutil.rmtree(env1["REFRACT_SESSIONS"], ignore_errors=True)
+                loads.append(load())
+                log(f"round {i + 1} {name}: {a.cells} cells {rows[-1]['wall']:.2f} s wall, {rows[-1]['cpu']:.3f} s CPU; 1 cell {ones[-1]['cpu']:.3f} s CPU")
     finally:
         server.terminate()
         server.wait()
+    for name, (rows, ones) in results.items():
+        emit_cells(a, name, rows, ones, loads)
+
+
+def emit_cells(a, name, rows, ones, loads):
     cpu, cpu1 = median([r["cpu"] for r in rows]), median([r["cpu"] for r in ones])
-    emit("eval.cells", cells=a.cells, runs=a.runs,
+    emit(f"eval.cells.{name}", cells=a.cells, runs=a.runs,
          wall_s_median=round(median([r["wall"] for r in rows]), 3),
          cpu_s_median=round(cpu, 3), cpu_s_min=round(min(r["cpu"] for r in rows), 3), cpu_s_max=round(max(r["cpu"] for r in rows), 3),
          cpu_ms_per_cell=round(cpu * 1000 / a.cells, 3),
@@ -324,7 +333,9 @@ def local_bench(a, loads):
     cfg = os.path.join(home, "config", "refract")
     os.makedirs(cfg, exist_ok=True)
     with open(os.path.join(cfg, "config.toml"), "w") as f:
-        f.write("[providers.local]\nconcurrency = 1\n")  # one request at a time, as the other two tools
+        # One request at a time, as the other two tools. One llama.cpp thread: on 2 shared cores under load, two
+        # threads that wait for each other at every token slowed generation to ~1 token/s (measured).
+        f.write("[providers.local]\nconcurrency = 1\n\n[local]\nthreads = 1\nparallel = 1\n")
     cases, toml, task, loop = local_files(tempfile.mkdtemp(dir=home))
     with LocalServer(env=env) as server:
         llama_port = int(server.url.rsplit(":", 1)[1].split("/")[0])
@@ -396,17 +407,31 @@ def passed_count(name, out, home):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("what", choices=["cells", "local", "all"])
+    ap.add_argument("what", choices=["cells", "open", "local", "all"])
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--cells", type=int, default=2000)
+    ap.add_argument("--baseline", help="cells: another refract binary (an older build) measured in the same rounds")
     ap.add_argument("--keep-bodies", action="store_true", help="print one request body per tool (to check they match)")
     a = ap.parse_args()
     os.makedirs(OUT, exist_ok=True)
     loads = [load()]
     if a.what in ("cells", "all"):
         cells_bench(a, loads)
+    if a.what in ("open", "all"):
+        open_bench(a, loads)
     if a.what in ("local", "all"):
         local_bench(a, loads)
+
+
+def open_bench(a, loads):
+    """`refract-bench eval-open` (a fresh process each time, for its peak RSS): medians of --runs."""
+    rows = []
+    for _ in range(a.runs):
+        out = subprocess.run([BENCH, "eval-open"], capture_output=True, check=True, cwd=ROOT).stdout
+        rows.append(json.loads(out.splitlines()[-1]))
+        loads.append(load())
+    emit("eval.open", runs=len(rows), **{k: round(median([r[k] for r in rows]), 1) for k in rows[0] if isinstance(rows[0][k], float)},
+         load_1min=f"{min(loads):.2f}-{max(loads):.2f}")
 
 
 if __name__ == "__main__":
