@@ -273,7 +273,7 @@ def translate():
     with open(CASES) as f:
         rows = [json.loads(l) for l in f]
     # The instruction and the review in one user message, as refract sends them to this model.
-    return Task(dataset=[Sample(input=INSTRUCTION + "\n\n" + r["text"], target=r["expect"]["word"]) for r in rows],
+    return Task(dataset=[Sample(input=INSTRUCTION + "\\n\\n" + r["text"], target=r["expect"]["word"]) for r in rows],
                 solver=[generate()], scorer=includes())
 '''
 
@@ -286,7 +286,7 @@ passed = 0
 for line in open(cases):
     case = json.loads(line)
     r = client.chat.completions.create(model=model, temperature=0, max_tokens=64,
-        messages=[{"role": "user", "content": instruction + "\n\n" + case["text"]}])
+        messages=[{"role": "user", "content": instruction + "\\n\\n" + case["text"]}])
     passed += case["expect"]["word"].lower() in (r.choices[0].message.content or "").lower()
 print(json.dumps({"passed": passed}))
 '''
