@@ -91,6 +91,41 @@ import Testing
         writer.close()
     }
 
+    @Test func loadRunsReadsAGroupInOnePassAsLoadRunDoesOneByOne() throws {
+        let folder = TestFolder()
+        let writer = try SessionWriter.create(in: folder.url, title: "evaluation", scrubber: .off)
+        let model = ModelRef(provider: "p", model: "m")
+        let group = writer.allocateGroup()
+        let outside = writer.beginRun(prompt: .init(instruction: "not in the group"), model: model, windowMs: 0, elapsedMs: { 1 })
+        let cells = (0..<6).map { i in
+            writer.beginRun(prompt: .init(instruction: "cell \(i)"), model: model, group: group, label: "case \(i)", windowMs: 0, elapsedMs: { 1 })
+        }
+        // Interleaved as a concurrent evaluation writes them, with check results after each run.
+        for step in 0..<5 {
+            outside.record(.textDelta("x\(step)"))
+            for (i, cell) in cells.enumerated() { cell.record(.textDelta("c\(i).\(step) ")) }
+        }
+        for (i, cell) in cells.enumerated() where i < 5 {
+            cell.record(.finish(FinishReason(.stop)))
+            cell.finish()
+            try writer.append(.checkResult(CheckResultEvent(run: cell.run, index: 0, name: "contains", check: "contains", result: "pass", reason: "found")))
+        }
+        outside.record(.finish(FinishReason(.stop)))
+        outside.finish()
+        let scan = try SessionIndex.scan(writer.file)
+        // The last cell is still streaming: what it writes after the scan is found too.
+        cells[5].record(.textDelta("late"))
+        let summaries = scan.runs.filter { $0.group == group }.reversed()
+        let loaded = try SessionIndex.loadRuns(Array(summaries), from: writer.file)
+        #expect(loaded == (try summaries.map { try SessionIndex.loadRun($0, from: writer.file) }))
+        #expect(loaded.map(\.started.run) == summaries.map(\.run))
+        #expect(loaded.first?.text.hasSuffix("late") == true)
+        #expect(loaded.last?.checks.count == 1)
+        #expect(loaded.allSatisfy { !$0.text.contains("x") })
+        #expect(try SessionIndex.loadRuns([], from: writer.file).isEmpty)
+        writer.close()
+    }
+
     @Test func previewsAreOneShortLine() {
         let preview = SummaryLine.preview(instruction: "  Explain\n\nrefraction   to a child " + String(repeating: "x", count: 200), input: "", system: "")
         #expect(preview.hasPrefix("Explain refraction to a child xx"))

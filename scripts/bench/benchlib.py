@@ -84,15 +84,16 @@ def nan():
 class LocalServer:
     """`refract local serve --until-stdin-closes`: keeps the llama.cpp server up for every run."""
 
-    def __init__(self, model=MODEL):
+    def __init__(self, model=MODEL, env=None):
         self.model = model
+        self.env = env
         self.proc = None
         self.url = None
 
     def __enter__(self):
         self.proc = subprocess.Popen(
             [REFRACT, "local", "serve", "--model", self.model, "--until-stdin-closes"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT,
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, cwd=ROOT, env=self.env,
         )
         line = self.proc.stdout.readline().decode()
         m = re.search(r"(http://\S+)", line)

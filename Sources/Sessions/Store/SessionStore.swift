@@ -77,6 +77,11 @@ public struct SessionStore: Sendable {
         try SessionIndex.loadRun(summary, from: file)
     }
 
+    /// Loads a group's runs of a scanned session in full, reading the file once.
+    public func loadRuns(_ summaries: [RunSummary], from file: URL) throws(SessionError) -> [RecordedRun] {
+        try SessionIndex.loadRuns(summaries, from: file)
+    }
+
     /// Starts a new session file in the folder (created 0700 if missing).
     public func create(title: String, refractVersion: String = "unknown") throws(SessionError) -> SessionWriter {
         try SessionWriter.create(in: folder, title: title, refractVersion: refractVersion, scrubber: scrubber ?? .fromEnvironment())

@@ -91,9 +91,7 @@ public final class EffectRunner: Sendable {
             }
             Task.detached(priority: .userInitiated) { [queue, document] in
                 do throws(SessionError) {
-                    var loaded: [RecordedRun] = []
-                    for run in runs { loaded.append(try sessions.loadRun(run, from: session)) }
-                    let doc = PromptDocument(runs: loaded)
+                    let doc = PromptDocument(runs: try sessions.loadRuns(runs, from: session))
                     document.create(PromptFileWriter.text(of: doc), at: url) { text in .promptFileCreated(url, DiskVersion(document: doc, text: text)) }
                 } catch {
                     queue.send(.sessionMessage(error.message, isError: true))
@@ -138,9 +136,7 @@ public final class EffectRunner: Sendable {
                 }
             case .loadSavedGroup(let runs, let group, let file):
                 do throws(SessionError) {
-                    var loaded: [RecordedRun] = []
-                    for run in runs { loaded.append(try sessions.loadRun(run, from: file)) }
-                    queue.send(.savedGroupLoaded(loaded, group: group))
+                    queue.send(.savedGroupLoaded(try sessions.loadRuns(runs, from: file), group: group))
                 } catch {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }

@@ -2,25 +2,19 @@ import Foundation
 import Providers
 import Sessions
 
-/// One run of `refract run` being saved: parts as they stream, a timer that saves a quiet stream's
-/// last words (so `kill -9` loses at most ~50 ms of text), and the ending with its cost.
+/// One run of `refract run` being saved: parts as they stream, the session's ticker saving a quiet
+/// stream's last words (so `kill -9` loses at most ~50 ms of text), and the ending with its cost.
 final class RunRecording: Sendable {
     let recorder: RunRecorder
     private let session: SessionRecording
-    private let ticker: Task<Void, Never>
 
     init(recorder: RunRecorder, session: SessionRecording) {
         self.recorder = recorder
         self.session = session
-        ticker = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(50))
-                if let error = recorder.tick() { session.warn(error) }
-            }
-        }
+        session.ticker.add(recorder, report: session.warn)
     }
 
-    deinit { ticker.cancel() }
+    deinit { session.ticker.remove(recorder) }
 
     func record(_ part: StreamPart) {
         if let error = recorder.record(part) { session.warn(error) }
@@ -28,7 +22,7 @@ final class RunRecording: Sendable {
 
     /// Saves the end: cost, then `finished`, or `failed` (a cancelled run is failed with kind `cancelled`, its partial text kept).
     func end(meter: RunMeter, cancelled: Bool) {
-        ticker.cancel()
+        session.ticker.remove(recorder)
         let cost = Self.cost(of: meter)
         let error = cancelled ? recorder.cancel(cost: cost) : recorder.finish(cost: cost)
         if let error { session.warn(error) }

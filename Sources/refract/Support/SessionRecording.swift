@@ -14,6 +14,8 @@ final class SessionRecording: Sendable {
 
     /// The comparison group the runs belong to, when there are several (instructions × models).
     let group: Int?
+    /// Saves the coalesced text of every live run every 50 ms.
+    let ticker = RecordingTicker()
 
     /// Opens a new session in `store` titled after the prompt; a failure is the one warning. With several
     /// runs, a `group_started` event records the grid (instructions × models) the runs belong to.
