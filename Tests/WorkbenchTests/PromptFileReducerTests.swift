@@ -287,6 +287,7 @@ import Testing
         #expect(screen.contains("Blue sky"))
         #expect(screen.contains("token 1/2 “Blue” 95%"), "\(screen)")
         #expect(screen.contains("▸ “Blue”"))
+        #expect(screen.contains("shading: ≥80% plain · 40–80% warning colour · <40% error colour, underlined"), "a legend that reads without colour")
         h.key("Right")
         screen = h.render().lines.joined(separator: "\n")
         #expect(screen.contains("token 2/2 “ sky” 20%"))

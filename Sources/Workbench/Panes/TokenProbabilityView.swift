@@ -37,7 +37,7 @@ struct TokenProbabilityView: Widget {
             return
         }
         let cursor = min(max(0, cursor), tokens.count - 1)
-        let panelHeight = area.height >= 12 ? min(5 + (branches == nil ? 0 : 1) + tokens[cursor].top.count, area.height / 2) : (area.height >= 4 ? 2 : 0)
+        let panelHeight = area.height >= 12 ? min(6 + (branches == nil ? 0 : 1) + tokens[cursor].top.count, area.height / 2) : (area.height >= 4 ? 2 : 0)
         let text = Rect(x: area.x, y: area.y, width: area.width, height: area.height - panelHeight)
         drawTokens(in: text, cursor: cursor, into: &buffer)
         if panelHeight > 0 {
@@ -164,6 +164,8 @@ struct TokenProbabilityView: Widget {
             ("token \(cursor + 1)/\(tokens.count) \(Self.quoted(token.token)) \(said)\(branched)", .paneTitleFocused),
             ("mean logprob \(String(format: "%.2f", mean)) · perplexity \(String(format: "%.2f", exp(-mean))) · least sure \(Self.quoted(least.token)) \(Self.percent(least.probability))", .responseMeta),
             ("←/→ token · ↑/↓ pick · Enter branch from it · b type one · B branches", .textDim),
+            // The legend names the marks as well as the colours, so it reads with NO_COLOR and 16 colours.
+            ("shading: ≥80% plain · 40–80% warning colour · <40% error colour, underlined", .textDim),
         ]
         if let branches { lines.insert((branches, .responseMeta), at: 3) }
         let nameWidth = min(25, max(9, (token.top.map { TextWidth.of(Self.quoted($0.token)) }.max() ?? 8) + 3))
