@@ -87,11 +87,16 @@ public final class LocalServerPool: Sendable {
         return try await task.value
     }
 
+    /// The advertised server's port when it answers. A dead one refuses at once; a live one on a busy
+    /// machine may take a while to answer, and taking it for dead would start a second llama.cpp (seconds
+    /// of CPU and hundreds of MB), so it gets `healthTimeout`.
+    static let healthTimeout = 3.0
+
     private func advertisedPort(_ model: LocalModel) -> Int? {
         guard let data = FileManager.default.contents(atPath: advertisement(model).path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let port = object["port"] as? Int,
-              LoopbackHTTP.status(port: port, path: "/health", timeoutSeconds: 0.3) == 200
+              LoopbackHTTP.status(port: port, path: "/health", timeoutSeconds: Self.healthTimeout) == 200
         else { return nil }
         return port
     }
