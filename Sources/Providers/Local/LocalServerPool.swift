@@ -87,11 +87,12 @@ public final class LocalServerPool: Sendable {
         return try await task.value
     }
 
+    /// Seconds an advertised server may take to answer `/health` before it is taken for dead.
+    static let healthTimeout = 3.0
+
     /// The advertised server's port when it answers. A dead one refuses at once; a live one on a busy
     /// machine may take a while to answer, and taking it for dead would start a second llama.cpp (seconds
     /// of CPU and hundreds of MB), so it gets `healthTimeout`.
-    static let healthTimeout = 3.0
-
     private func advertisedPort(_ model: LocalModel) -> Int? {
         guard let data = FileManager.default.contents(atPath: advertisement(model).path),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
