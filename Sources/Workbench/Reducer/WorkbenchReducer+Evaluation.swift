@@ -66,19 +66,11 @@ extension WorkbenchReducer {
         var evaluation = EvaluationState(groupID: groupID, title: "Evaluation · \(shape)", plan: plan, startedAt: state.now)
         var requests: [RunRequest] = []
         requests.reserveCapacity(plan.cells.count)
-        for (index, cell) in plan.cells.enumerated() {
-            state.runCounter += 1
-            let id = "r\(state.runCounter)"
-            var run = RunState(id: id, model: cell.model, parameters: cell.request.parameters, mode: cell.request.mode, prompt: cell.prompt,
-                               startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
-            run.label = "\(cell.evalCase.name) · \(cell.variant)"
-            evaluation.attach(id, position: state.runs.count, toCell: index)
-            state.runs.append(run)
+        for index in plan.cells.indices {
             let hit = prepared.cached[index]
+            // Attached first: attaching a run starts its cell afresh.
+            requests.append(appendCellRun(index, &evaluation, &state, canned: hit?.parts))
             if let hit { evaluation.setCached(.init(costUSD: hit.costUSD, ttftMs: hit.ttftMs, latencyMs: hit.latencyMs), cell: index) }
-            // The case's name is the run's label: a replay finds each run's row by it.
-            requests.append(RunRequest(runID: id, model: cell.model, request: cell.request, prompt: cell.prompt, label: cell.evalCase.name,
-                                       variant: cell.variant, groupID: groupID, canned: hit?.parts))
         }
         state.evaluation = evaluation
         state.comparison?.visible = false
@@ -164,16 +156,7 @@ extension WorkbenchReducer {
         var effects: [Effect] = []
         for index in indices where evaluation.plan.cells.indices.contains(index) {
             if let old = evaluation.cells[index].runID, let i = runIndex(old, state), state.runs[i].phase.isActive { continue }
-            let cell = evaluation.plan.cells[index]
-            state.runCounter += 1
-            let id = "r\(state.runCounter)"
-            var run = RunState(id: id, model: cell.model, parameters: cell.request.parameters, mode: cell.request.mode, prompt: cell.prompt,
-                               startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
-            run.label = "\(cell.evalCase.name) · \(cell.variant)"
-            evaluation.attach(id, position: state.runs.count, toCell: index)
-            state.runs.append(run)
-            effects.append(.startRun(RunRequest(runID: id, model: cell.model, request: cell.request, prompt: cell.prompt, label: cell.evalCase.name,
-                                                variant: cell.variant, groupID: evaluation.groupID)))
+            effects.append(.startRun(appendCellRun(index, &evaluation, &state)))
         }
         evaluation.stopped = false
         state.evaluation = evaluation
@@ -189,5 +172,20 @@ extension WorkbenchReducer {
             if let status = evaluation.status(ofCell: i) { return status != .pass }
             return evaluation.stopped
         }
+    }
+
+    /// A new run for cell `index`: in `state.runs`, attached to its cell, and the request that starts it.
+    /// The case's name is the run's label: a replay finds each run's row by it.
+    func appendCellRun(_ index: Int, _ evaluation: inout EvaluationState, _ state: inout WorkbenchState, canned: [StreamPart]? = nil) -> RunRequest {
+        let cell = evaluation.plan.cells[index]
+        state.runCounter += 1
+        let id = "r\(state.runCounter)"
+        var run = RunState(id: id, model: cell.model, parameters: cell.request.parameters, mode: cell.request.mode, prompt: cell.prompt,
+                           startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
+        run.label = "\(cell.evalCase.name) · \(cell.variant)"
+        evaluation.attach(id, position: state.runs.count, toCell: index)
+        state.runs.append(run)
+        return RunRequest(runID: id, model: cell.model, request: cell.request, prompt: cell.prompt, label: cell.evalCase.name,
+                          variant: cell.variant, groupID: evaluation.groupID, canned: canned)
     }
 }
