@@ -7,9 +7,9 @@ import Synchronization
 /// longer than `readTimeout` for bytes.
 ///
 /// One reader task per body pulls from the AHC iterator when asked (so backpressure is kept: at most
-/// one read in flight, none ahead of the caller), and the process's `ReadWatchdog` checks the time since
+/// one read in flight, none ahead of the caller), and one watchdog task per body checks the time since
 /// the pending read began. Racing every read against its own timer cost a task group, two child tasks
-/// and a timer per chunk; a watchdog task per body still cost a timer per request.
+/// and a timer per chunk; the watchdog sleeps through a whole stream that keeps flowing.
 /// Cancelling the reading task (or a timeout) terminates the AHC stream, which closes the connection.
 final class AsyncHTTPBodySource: HTTPBodySource, @unchecked Sendable {
     /// Consumer side: touched only by `nextChunk()`, whose callers never overlap (`HTTPBodySource`).
@@ -18,6 +18,7 @@ final class AsyncHTTPBodySource: HTTPBodySource, @unchecked Sendable {
     private let demand: AsyncStream<Void>.Continuation
     private let clock: ReadClock
     private let reader: Task<Void, Never>
+    private let watchdog: Task<Void, Never>?
 
     init(body: HTTPClientResponse.Body, target: String, readTimeout: Double, connectTimeout: Double) {
         let (demandStream, demand) = AsyncStream<Void>.makeStream()
@@ -49,13 +50,13 @@ final class AsyncHTTPBodySource: HTTPBodySource, @unchecked Sendable {
         self.demand = demand
         self.clock = clock
         self.reader = reader
-        if readTimeout > 0 && readTimeout.isFinite { ReadWatchdog.shared.watch(clock, timeout: readTimeout, reader: reader) }
+        self.watchdog = readTimeout > 0 && readTimeout.isFinite ? Task { await clock.watch(timeout: readTimeout, reader: reader) } : nil
     }
 
     deinit {
         demand.finish()
         reader.cancel()
-        ReadWatchdog.shared.stop(clock)
+        watchdog?.cancel()
     }
 
     func nextChunk() async throws(ProviderError) -> [UInt8]? {
@@ -80,7 +81,7 @@ final class AsyncHTTPBodySource: HTTPBodySource, @unchecked Sendable {
     }
 }
 
-/// When the pending read began, shared by the reader, the caller and `ReadWatchdog`.
+/// When the pending read began, shared by the reader, the caller and the watchdog.
 final class ReadClock: Sendable {
     private struct State {
         var pendingSince: ContinuousClock.Instant?
@@ -94,17 +95,27 @@ final class ReadClock: Sendable {
 
     func readStarted() { state.withLock { $0.pendingSince = .now } }
     func readEnded() { state.withLock { $0.pendingSince = nil } }
-    func finish() {
-        state.withLock { $0.finished = true }
-        ReadWatchdog.shared.stop(self)
-    }
+    func finish() { state.withLock { $0.finished = true } }
 
-    /// Marks the clock timed out when its pending read has waited `limit` or more (`ReadWatchdog` then cancels the reader).
-    func expire(after limit: Duration) -> Bool {
-        state.withLock { s in
-            guard !s.finished, let since = s.pendingSince, since.duration(to: .now) >= limit else { return false }
-            s.timedOut = true
-            return true
+    /// Sleeps until the pending read could have run out of time, checks, and cancels `reader` when it has.
+    func watch(timeout: Double, reader: Task<Void, Never>) async {
+        let limit = Duration.seconds(timeout)
+        while !Task.isCancelled {
+            let wait: Duration? = state.withLock { s in
+                guard !s.finished else { return nil }
+                guard let since = s.pendingSince else { return limit }
+                let waited = since.duration(to: .now)
+                if waited >= limit {
+                    s.timedOut = true
+                    return nil
+                }
+                return limit - waited
+            }
+            guard let wait else {
+                if timedOut { reader.cancel() }
+                return
+            }
+            do { try await Task.sleep(for: wait) } catch { return }
         }
     }
 }
