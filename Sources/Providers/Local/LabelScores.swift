@@ -50,12 +50,8 @@ public struct LabelScores: Sendable, Equatable, Codable {
     /// "positive 91% · negative 7% · neutral 2%" (shares, most likely first; `≤` marks an upper bound).
     public var summary: String {
         zip(scores, shares).sorted { $0.1 > $1.1 }.map { score, share in
-            "\(score.label) \(score.exact ? "" : "≤")\(Self.percent(share))"
+            "\(score.label) \(score.exact ? "" : "≤")\(ProbabilityText.percent(share))"
         }.joined(separator: " · ")
-    }
-
-    public static func percent(_ p: Double) -> String {
-        p >= 0.995 ? "100%" : (p < 0.005 ? "<1%" : "\(Int((p * 100).rounded()))%")
     }
 }
 

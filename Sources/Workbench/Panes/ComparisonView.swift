@@ -181,10 +181,9 @@ struct ComparisonView: Widget {
             let nameWidth = min(16, scores.scores.map { TextWidth.of($0.label) }.max() ?? 8)
             let barWidth = max(4, min(20, area.width - nameWidth - 8))
             for (score, share) in zip(scores.scores, scores.shares).sorted(by: { $0.1 > $1.1 }) {
-                let filled = Int((share * Double(barWidth)).rounded())
                 let name = TextTruncation.truncate(score.label, toWidth: nameWidth)
-                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
-                lines.append((name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name) + 1)) + bar + " " + (score.exact ? "" : "≤") + LabelScores.percent(share), .overlayText))
+                let bar = ProbabilityText.bar(share, width: barWidth)
+                lines.append((name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name) + 1)) + bar + " " + (score.exact ? "" : "≤") + ProbabilityText.percent(share), .overlayText))
             }
         }
         lines.append((String(repeating: "─", count: area.width), .paneBorder))

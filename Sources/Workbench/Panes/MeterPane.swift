@@ -51,7 +51,7 @@ struct MeterPane: Widget {
             // How sure the model was, as the probability view counts it.
             let f = TokenProbabilityView.figures(of: tokens)
             out.append([("ppl ", .meterLabel), (String(format: "%.2f", exp(-f.mean)), .meterValue)])
-            out.append([("least ", .meterLabel), (TokenProbabilityView.quoted(f.least.token) + " " + TokenProbabilityView.percent(f.least.probability), .meterValue)])
+            out.append([("least ", .meterLabel), (TokenProbabilityView.quoted(f.least.token) + " " + ProbabilityText.percent(f.least.probability), .meterValue)])
         }
         return out
     }

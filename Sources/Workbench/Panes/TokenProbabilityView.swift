@@ -31,8 +31,7 @@ struct TokenProbabilityView: Widget {
         if column {
             let text = Rect(x: area.x, y: area.y, width: area.width, height: area.height - 1)
             drawTokens(in: text, cursor: -1, into: &buffer)
-            let f = figures
-            let line = "mean logprob \(String(format: "%.2f", f.mean)) · perplexity \(String(format: "%.2f", exp(-f.mean))) · least \(Self.quoted(f.least.token)) \(Self.percent(f.least.probability))"
+            let line = Self.figuresLine(figures, least: "least")
             buffer.write(TextTruncation.truncate(line, toWidth: area.width), x: area.x, y: area.maxY - 1, style: theme[.responseMeta], maxX: area.maxX)
             return
         }
@@ -104,6 +103,11 @@ struct TokenProbabilityView: Widget {
     /// The answer's mean log-probability and least sure token (a typed token, without one, left out).
     var figures: (mean: Double, least: TokenLogprob) { Self.figures(of: tokens) }
 
+    /// "mean logprob -0.55 · perplexity 1.74 · least “ sky” 20%": the answer's figures on one line.
+    static func figuresLine(_ f: (mean: Double, least: TokenLogprob), least label: String) -> String {
+        "mean logprob \(String(format: "%.2f", f.mean)) · perplexity \(String(format: "%.2f", exp(-f.mean))) · \(label) \(quoted(f.least.token)) \(ProbabilityText.percent(f.least.probability))"
+    }
+
     /// The same for any answer's tokens (the meter shows them too); `tokens` must not be empty.
     static func figures(of tokens: [TokenLogprob]) -> (mean: Double, least: TokenLogprob) {
         var sum = 0.0, count = 0
@@ -155,14 +159,13 @@ struct TokenProbabilityView: Widget {
 
     private func drawPanel(in area: Rect, cursor: Int, into buffer: inout CellBuffer) {
         let token = tokens[cursor]
-        // A typed token has no probability: the answer's figures are the model's own tokens'.
-        let (mean, least) = figures
-        let said = token.logprob.isFinite ? "\(Self.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))" : "(typed: no probability)"
+        let said = token.logprob.isFinite ? "\(ProbabilityText.percent(token.probability)) (logprob \(String(format: "%.2f", token.logprob)))" : "(typed: no probability)"
         let branched = cursor == branchStart ? " · the branch starts here" : ""
         var lines: [(String, ThemeRole)] = [
             (String(repeating: "─", count: area.width), .paneBorder),
             ("token \(cursor + 1)/\(tokens.count) \(Self.quoted(token.token)) \(said)\(branched)", .paneTitleFocused),
-            ("mean logprob \(String(format: "%.2f", mean)) · perplexity \(String(format: "%.2f", exp(-mean))) · least sure \(Self.quoted(least.token)) \(Self.percent(least.probability))", .responseMeta),
+            // A typed token has no probability: the answer's figures are the model's own tokens'.
+            (Self.figuresLine(figures, least: "least sure"), .responseMeta),
             ("←/→ token · ↑/↓ pick · Enter branch from it · b type one · B branches", .textDim),
             // The legend names the marks as well as the colours, so it reads with NO_COLOR and 16 colours.
             ("shading: ≥80% plain · 40–80% warning colour · <40% error colour, underlined", .textDim),
@@ -173,12 +176,11 @@ struct TokenProbabilityView: Widget {
         let picked = min(max(0, picked), max(0, token.top.count - 1))
         for (index, alternative) in token.top.enumerated() {
             let p = exp(alternative.logprob)
-            let filled = Int((p * Double(barWidth)).rounded())
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: max(0, barWidth - filled))
+            let bar = ProbabilityText.bar(p, width: barWidth)
             // › the pick Enter branches from; ▸ the token the answer has here.
             let mark = (index == picked ? "›" : " ") + (alternative.token == token.token ? "▸ " : "  ")
             let name = TextTruncation.truncate(Self.quoted(alternative.token), toWidth: nameWidth - 3)
-            lines.append((mark + name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name))) + bar + " " + Self.percent(p),
+            lines.append((mark + name + String(repeating: " ", count: max(1, nameWidth - TextWidth.of(name))) + bar + " " + ProbabilityText.percent(p),
                           index == picked ? .listSelected : .overlayText))
         }
         if token.top.isEmpty { lines.append(("  no alternatives were asked for (--logprobs 0)", .textDim)) }
@@ -189,9 +191,5 @@ struct TokenProbabilityView: Widget {
 
     static func quoted(_ token: String) -> String {
         "“" + TextSanitizer.plainSanitized(token).replacingOccurrences(of: "\n", with: "⏎") + "”"
-    }
-
-    static func percent(_ p: Double) -> String {
-        p >= 0.995 ? "100%" : (p < 0.005 ? "<1%" : "\(Int((p * 100).rounded()))%")
     }
 }

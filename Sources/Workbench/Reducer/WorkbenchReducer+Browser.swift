@@ -211,7 +211,7 @@ extension WorkbenchReducer {
                                startedAt: state.now, price: price, protocolName: proto)
             run.savedFrom = "run \(saved.run)"
             run.label = "replay of run \(saved.run)"
-            run.branch = Self.savedBranch(saved)
+            run.branch = saved.started.branch.map(RunBranch.init(saved:))
             state.runs.append(run)
             state.response = ResponseViewState()
             state.response.runID = id
@@ -259,7 +259,7 @@ extension WorkbenchReducer {
                                      startedAt: state.now, price: prices.price(for: run.model), protocolName: providers[run.model.provider]?.protocolName)
             replaying.savedFrom = "run \(run.run)"
             replaying.label = run.started.variant
-            replaying.branch = Self.savedBranch(run)
+            replaying.branch = run.started.branch.map(RunBranch.init(saved:))
             state.runs.append(replaying)
             state.replays.append(ReplayState(runID: id, clock: ReplayClock(run: run, speed: .x1), now: state.now))
             let title = run.started.branch.map { "run \(run.run) · at \($0.token + 1): \(TokenProbabilityView.quoted($0.chosen))" }
@@ -270,11 +270,6 @@ extension WorkbenchReducer {
         let what = group == 0 ? "run \(saved[0].run) and its branches" : "comparison \(group)"
         state.comparison = ComparisonState(title: "Replay of \(what) (\(saved.count) runs)", columns: columns)
         state.notice = Notice("replaying \(what) ×1 — Space pause, . step, 1/2/0 speed, i instant", level: .info, expiresAt: state.now + 6)
-    }
-
-    /// A saved branch's place, for a replay: its prefix is text (the parent's probabilities are not in it).
-    static func savedBranch(_ saved: RecordedRun) -> RunBranch? {
-        saved.started.branch.map { RunBranch(parentID: "", tokenIndex: $0.token, chosen: $0.chosen, prefix: $0.prefix, prefixTokens: [], untokenized: $0.prefix) }
     }
 
     /// Puts a saved prompt into the three fields and the variables table (each field one undo step).

@@ -1,5 +1,6 @@
 import Foundation
 import Providers
+import Sessions
 
 /// Where a branch left the run it came from, in the workbench: the parent, the replaced token, and the
 /// answer-so-far (with the chosen token last) that the model was asked to continue.
@@ -25,6 +26,11 @@ public struct RunBranch: Sendable, Equatable {
         self.prefix = prefix
         self.prefixTokens = prefixTokens
         self.untokenized = untokenized
+    }
+
+    /// A branch read back from a session: its prefix is text (the parent's probabilities are not in it).
+    public init(saved point: BranchPoint) {
+        self.init(parentID: "", tokenIndex: point.token, chosen: point.chosen, prefix: point.prefix, prefixTokens: [], untokenized: point.prefix)
     }
 
     /// The branch at `index` of an answer shown as `tokens`, with `chosen` in place of the token there.

@@ -24,7 +24,7 @@ extension RunState {
             end(at: start + total)
         }
         savedFrom = "run \(saved.run)"
-        branch = WorkbenchReducer.savedBranch(saved)
+        branch = saved.started.branch.map(RunBranch.init(saved:))
         if let point = saved.started.branch { label = label ?? "branch of run \(point.of) at token \(point.token + 1)" }
     }
 }
