@@ -21,6 +21,15 @@ public struct PromptDocument: Sendable, Equatable {
     /// The few answers a classification prompt allows (label mode scores each instead of sampling one).
     public var labels: [String] = []
     public var parameters = GenerationParameters()
+    /// The JSON schema the answer must follow, written inline (`schema = { ... }`)…
+    public var schema: JSON?
+    /// …or kept in a file next to the prompt (`schema_file = "ticket.schema.json"`).
+    public var schemaFile: String?
+    /// The functions the model may call (`[[tools]]`), and whether it must (`[params] tool_choice`).
+    public var tools: [PromptTool] = []
+    public var toolChoice: ToolChoice?
+    /// Files and images given to the model as context (`[[attachments]]`), in order.
+    public var attachments: [PromptAttachment] = []
     /// Chat or raw completion; nil leaves it to the model (base models default to raw).
     public var mode: RequestMode?
     public var rawFormat: RawExampleFormat = .standard

@@ -1,5 +1,6 @@
 import Testing
 @testable import Evaluation
+import Providers
 
 /// Every deterministic check on a passing, a failing and (where it can happen) an erroring input.
 @Suite struct PureCheckTests {

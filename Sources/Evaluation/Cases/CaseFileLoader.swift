@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// Reads `cases = "FILE"`: a CSV (header row = variable names), a JSONL file (one object per line), or a
 /// folder of text files (each file's text as `input`, its name as the case's). In CSV and JSONL a

@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// One test case: a name, values for the prompt's `{{variables}}`, optional expected values (for
 /// `{{expect.field}}` in checks), and checks of its own added to the file's.

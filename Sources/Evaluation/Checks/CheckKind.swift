@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// What a check tests. Texts may hold `{{variables}}` and `{{expect.field}}`, filled per case.
 public enum CheckKind: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// A simple JSON path: `$`, then `.name`, `["name"]` and `[index]` steps (`$.items[0].id`). Enough for
 /// checking one field of an answer; filters and wildcards are left out on purpose.

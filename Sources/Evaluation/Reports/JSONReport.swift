@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// `refract eval --format json`: one object, `{"cells":[…],"columns":[…],"cost_usd":…}`, keys in the
 /// documented order; absent figures are `null`, never left out. Judge checks add a `judge` object

@@ -56,10 +56,15 @@ public struct PromptToken: Sendable, Equatable, Codable {
 /// llama.cpp's `/apply-template` and `/tokenize`: pure request builders and response parsers.
 public enum LlamaPromptInspection {
     public static func applyTemplateRequest(_ request: ModelRequest, root: URL) -> HTTPRequestSpec {
-        struct Body: Encodable {
-            var messages: [ChatMessage]
+        struct Message: Encodable {
+            var role: String
+            var content: String
         }
-        let body = (try? JSONEncoder().encode(Body(messages: request.messages))) ?? Data()
+        struct Body: Encodable {
+            var messages: [Message]
+        }
+        let messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        let body = (try? JSONEncoder().encode(Body(messages: messages))) ?? Data()
         return HTTPRequestSpec(method: "POST", url: root.appendingPathComponent("apply-template"), headers: ["content-type": "application/json"], body: body)
     }
 

@@ -1,11 +1,19 @@
 import Foundation
 
-/// One message of a chat conversation.
-public struct ChatMessage: Sendable, Equatable, Codable {
-    /// Who said it.
-    public enum Role: String, Sendable, Equatable, Codable { case system, user, assistant }
+/// One message of a chat conversation: text, plus what some turns carry (the model's tool calls, a
+/// tool's result, attached images or documents).
+public struct ChatMessage: Sendable, Equatable {
+    /// Who said it; `tool` is a tool's result going back to the model.
+    public enum Role: String, Sendable, Equatable, Codable { case system, user, assistant, tool }
     public var role: Role
     public var content: String
+    /// The calls an assistant turn made (the tool loop sends them back with the results).
+    public var toolCalls: [ToolCall] = []
+    /// For a `tool` turn: the call it answers (its id and the tool's name; Gemini matches by name).
+    public var toolCallID: String?
+    public var toolName: String?
+    /// Images and documents that go with this turn as their own parts (text files are placed in `content`).
+    public var attachments: [MessageAttachment] = []
 
     public init(role: Role, content: String) {
         self.role = role
@@ -73,6 +81,11 @@ public struct ModelRequest: Sendable, Equatable {
     public var mode: RequestMode
     /// The exact text for raw completion mode when the prompt wrote its own pattern (few-shot examples).
     public var rawText: String?
+    /// The JSON schema the answer must follow (structured output), sent natively where the protocol can.
+    public var responseSchema: ResponseSchema?
+    /// The functions the model may call, and whether it must.
+    public var tools: [ToolDefinition] = []
+    public var toolChoice: ToolChoice?
 
     public init(model: String, messages: [ChatMessage], parameters: GenerationParameters = .init(), mode: RequestMode = .chat) {
         self.model = model

@@ -16,19 +16,19 @@ public struct JSONSchema: Sendable, Equatable {
     ]
 
     /// Checks that `root` is a schema this subset understands; the error names the place (`$.properties.age.type`).
-    public init(_ root: JSON) throws(CheckSetupError) {
+    public init(_ root: JSON) throws(JSONSchemaError) {
         try Self.check(root, at: "$")
         self.root = root
     }
 
-    private static func check(_ schema: JSON, at place: String) throws(CheckSetupError) {
+    private static func check(_ schema: JSON, at place: String) throws(JSONSchemaError) {
         if case .bool = schema { return }
-        guard case .object(let pairs) = schema else { throw CheckSetupError("not a schema at \(place): expected an object, found \(schema.typeName)") }
+        guard case .object(let pairs) = schema else { throw JSONSchemaError("not a schema at \(place): expected an object, found \(schema.typeName)") }
         for (key, value) in pairs {
             let here = "\(place).\(key)"
             if annotations.contains(key) { continue }
             guard keywords.contains(key) else {
-                throw CheckSetupError("not a schema at \(here): \(key) is not a keyword this check knows (\(keywords.sorted().joined(separator: ", ")))")
+                throw JSONSchemaError("not a schema at \(here): \(key) is not a keyword this check knows (\(keywords.sorted().joined(separator: ", ")))")
             }
             switch key {
             case "type":
@@ -36,24 +36,24 @@ public struct JSONSchema: Sendable, Equatable {
                 if case .array(let list) = value { names = list } else { names = [value] }
                 for name in names {
                     guard case .string(let s) = name, types.contains(s) else {
-                        throw CheckSetupError("not a schema at \(here): \(name.text) is not a type (\(types.sorted().joined(separator: ", ")))")
+                        throw JSONSchemaError("not a schema at \(here): \(name.text) is not a type (\(types.sorted().joined(separator: ", ")))")
                     }
                 }
             case "properties":
-                guard case .object(let props) = value else { throw CheckSetupError("not a schema at \(here): expected an object of schemas") }
+                guard case .object(let props) = value else { throw JSONSchemaError("not a schema at \(here): expected an object of schemas") }
                 for (name, sub) in props { try check(sub, at: "\(here).\(name)") }
             case "items", "additionalProperties":
                 try check(value, at: here)
             case "required":
                 guard case .array(let names) = value, names.allSatisfy({ if case .string = $0 { true } else { false } }) else {
-                    throw CheckSetupError("not a schema at \(here): expected a list of property names")
+                    throw JSONSchemaError("not a schema at \(here): expected a list of property names")
                 }
             case "enum":
-                guard case .array = value else { throw CheckSetupError("not a schema at \(here): expected a list of values") }
+                guard case .array = value else { throw JSONSchemaError("not a schema at \(here): expected a list of values") }
             case "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum":
-                guard case .number = value else { throw CheckSetupError("not a schema at \(here): expected a number") }
+                guard case .number = value else { throw JSONSchemaError("not a schema at \(here): expected a number") }
             case "minLength", "maxLength", "minItems", "maxItems":
-                guard case .number(let n) = value, n >= 0, n.rounded() == n else { throw CheckSetupError("not a schema at \(here): expected a whole number ≥ 0") }
+                guard case .number(let n) = value, n >= 0, n.rounded() == n else { throw JSONSchemaError("not a schema at \(here): expected a whole number ≥ 0") }
             default:
                 break
             }

@@ -1,5 +1,5 @@
 import Testing
-@testable import Evaluation
+@testable import Providers
 
 @Suite struct JSONParserTests {
     @Test func readsNestedValues() throws {
@@ -20,15 +20,5 @@ import Testing
     @Test func keyOrderDoesNotMatterForEquality() throws {
         #expect(try JSONParser.parse(#"{"a":1,"b":2}"#) == (try JSONParser.parse(#"{"b":2,"a":1}"#)))
         #expect(try JSONParser.parse(#"{"a":1}"#) != (try JSONParser.parse(#"{"a":2}"#)))
-    }
-
-    @Test func pathsFindValuesOrSayWhyNot() throws {
-        let doc = try JSONParser.parse(#"{"user":{"emails":["a@b.c"]},"n":3}"#)
-        #expect(try JSONPath("$.user.emails[0]").value(in: doc) == .success(.string("a@b.c")))
-        #expect(try JSONPath(#"$["n"]"#).value(in: doc) == .success(.number(3)))
-        #expect(try JSONPath("$.user.phone").value(in: doc) == .failure(.init("no key phone in $.user")))
-        #expect(try JSONPath("$.user.emails[3]").value(in: doc) == .failure(.init("$.user.emails has 1 item(s), no [3]")))
-        #expect(throws: CheckSetupError.self) { try JSONPath("user.name") }
-        #expect(throws: CheckSetupError.self) { try JSONPath("$.a[") }
     }
 }

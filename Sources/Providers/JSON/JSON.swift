@@ -1,7 +1,6 @@
 import Foundation
-import Providers
 
-/// A JSON value as checks see it: objects keep their keys' order, numbers keep whether they were whole.
+/// A JSON value as Refract reads it (answers, schemas, tool arguments): objects keep their keys' order, numbers keep whether they were whole.
 public enum JSON: Sendable, Equatable {
     case null
     case bool(Bool)
