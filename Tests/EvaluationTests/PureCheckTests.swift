@@ -68,13 +68,13 @@ import Providers
     }
 
     @Test func schemasThatAreNotSchemasAreRefusedWithTheirPlace() throws {
-        #expect(throws: CheckSetupError.self) { try JSONSchema(JSONParser.parse(#"{"type":"strng"}"#)) }
-        #expect(throws: CheckSetupError.self) { try JSONSchema(JSONParser.parse(#"[1]"#)) }
+        #expect(throws: JSONSchemaError.self) { try JSONSchema(JSONParser.parse(#"{"type":"strng"}"#)) }
+        #expect(throws: JSONSchemaError.self) { try JSONSchema(JSONParser.parse(#"[1]"#)) }
         do {
             _ = try JSONSchema(JSONParser.parse(#"{"properties":{"age":{"minimum":"ten"}}}"#))
             Issue.record("accepted")
         } catch {
-            #expect((error as? CheckSetupError)?.description == "not a schema at $.properties.age.minimum: expected a number")
+            #expect((error as? JSONSchemaError)?.description == "not a schema at $.properties.age.minimum: expected a number")
         }
     }
 
