@@ -37,6 +37,8 @@ public final class CursesTerminal: TerminalBackend {
     private var decoder: InputDecoder
     private var pairs: ColorPairTable
     private var pairsExhausted = false
+    /// The graphics-protocol images on screen now (drawn after the cells).
+    private var shownImages: [ImagePlacement] = []
     private var cursorVisible: Bool?
     /// Input read while priming keypad mode, handed out by the next `waitForEvents`.
     private var pendingRaw: [RawInput] = []
@@ -338,9 +340,25 @@ public final class CursesTerminal: TerminalBackend {
             _ = leaveok(window, true)
             setCursorVisible(false)
         }
+        let redrawn = needsFullRedraw
+        if frame.images != shownImages, !shownImages.isEmpty {
+            // Old images are wiped by repainting their cells (sixel) or deleting them (kitty).
+            _ = TTYWriter.write(GraphicsSequence.kittyDeleteAll, to: outputFD)
+            _ = clearok(ncs_curscr(), true)
+        }
         _ = wnoutrefresh(window)
         _ = doupdate()
         needsFullRedraw = false
+        if frame.images != shownImages || (redrawn && !frame.images.isEmpty) {
+            for image in frame.images where image.area.y >= 0 && image.area.x >= 0 {
+                // Save and restore the cursor around it, so curses's idea of where it is stays true.
+                var bytes = Array("\u{1B}7\u{1B}[\(image.area.y + 1);\(image.area.x + 1)H".utf8)
+                bytes += image.sequence
+                bytes += Array("\u{1B}8".utf8)
+                _ = TTYWriter.write(bytes, to: outputFD)
+            }
+            shownImages = frame.images
+        }
     }
 
     private func drawWhole(_ frame: CellBuffer, into window: UnsafeMutablePointer<WINDOW>) {

@@ -136,10 +136,10 @@ import Testing
             "││ Alt-4                 go to the variables                                  ││",
             "││ Alt-5                 go to the response                                   ││",
             "││ Alt-6                 go to the few-shot examples                          │╯",
-            "╰│ Ctrl-S                save the prompt file now (it also saves itself)      │╮",
-            "╭│ Alt-S                 save the prompt under a new name and go on there     ││",
-            "││ Ctrl-N                start a fresh scratch prompt (the old one is kept)   ││",
-            "╰│ F7                    what the model receives: messages, template, tokens  │╯",
+            "╰│ Alt-7                 go to the context: attached files, schema, tools     │╮",
+            "╭│ Ctrl-S                save the prompt file now (it also saves itself)      ││",
+            "││ Alt-S                 save the prompt under a new name and go on there     ││",
+            "╰│ Ctrl-N                start a fresh scratch prompt (the old one is kept)   │╯",
             " ╰────────────────────────────────────────────────────────────────────────────╯",
         ])
     }

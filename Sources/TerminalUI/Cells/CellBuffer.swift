@@ -13,6 +13,8 @@ public struct CellBuffer: Sendable, Equatable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// Images a graphics protocol draws over blank cells once the frame is shown (kitty, sixel).
+    public var images: [ImagePlacement] = []
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

@@ -8,6 +8,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case branchTyped = "branch_typed", showBranches = "show_branches"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
+    case focusContext = "focus_context", contextToggle = "context_toggle"
     // The prompt file
     case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt"
     // Few-shot examples
@@ -47,7 +48,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
 
 /// Where a binding applies; the focused context is searched before `global`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
-    case global, editor, response, list, overlay, browser, replay, comparison, grid, examples, evaluation, cases
+    case global, editor, response, list, overlay, browser, replay, comparison, grid, examples, evaluation, cases, context
 }
 
 /// One row of the key table: the command, where it applies, its help text, and its default keys.

@@ -2,7 +2,7 @@
 public enum KeyTable {
     /// Help groups, in the order the overlay shows them.
     public static let groups: [(title: String, context: KeyContext)] = [
-        ("Anywhere", .global), ("Prompt editor", .editor), ("Examples", .examples), ("Response", .response), ("Lists and pickers", .list),
+        ("Anywhere", .global), ("Prompt editor", .editor), ("Examples", .examples), ("Context", .context), ("Response", .response), ("Lists and pickers", .list),
         ("Session browser", .browser), ("Replay", .replay), ("Comparison", .comparison), ("Comparison setup", .grid),
         ("Evaluation matrix", .evaluation), ("Cases", .cases),
     ]
@@ -34,6 +34,8 @@ public enum KeyTable {
         .init(command: .focusVariables, contexts: [.global], title: "go to the variables", defaultKeys: ["M-4"]),
         .init(command: .focusResponse, contexts: [.global], title: "go to the response", defaultKeys: ["M-5"]),
         .init(command: .focusExamples, contexts: [.global], title: "go to the few-shot examples", defaultKeys: ["M-6"]),
+        .init(command: .focusContext, contexts: [.global], title: "go to the context: attached files, schema, tools", defaultKeys: ["M-7"]),
+        .init(command: .contextToggle, contexts: [.context], title: "open or close the item (preview, first lines, JSON)", defaultKeys: ["Enter", "Space"]),
         .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),

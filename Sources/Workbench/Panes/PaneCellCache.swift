@@ -12,6 +12,8 @@ public final class PaneCellCache {
         var rect: Rect
         var cells: [Cell]
         var cursor: (x: Int, y: Int)?
+        /// Graphics-protocol images the pane placed (the context pane's previews).
+        var images: [ImagePlacement]
     }
 
     private var entries: [Int: Entry] = [:]
@@ -28,14 +30,16 @@ public final class PaneCellCache {
             hits += 1
             buffer.paste(entry.cells, in: rect)
             if let cursor = entry.cursor { buffer.cursor = cursor }
+            buffer.images += entry.images
             return
         }
         misses += 1
         let before = buffer.cursor
         buffer.cursor = nil
+        let imagesBefore = buffer.images.count
         pane.render(in: rect, into: &buffer)
         let cursor = buffer.cursor
         if cursor == nil { buffer.cursor = before }
-        entries[slot] = Entry(pane: pane, rect: rect, cells: buffer.copy(rect), cursor: cursor)
+        entries[slot] = Entry(pane: pane, rect: rect, cells: buffer.copy(rect), cursor: cursor, images: Array(buffer.images[imagesBefore...]))
     }
 }

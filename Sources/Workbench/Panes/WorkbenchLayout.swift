@@ -13,14 +13,14 @@ public struct WorkbenchLayout: Sendable, Equatable {
     /// Below this width the prompt and response are stacked.
     public static let sideBySideMinWidth = 70
 
-    public static func compute(width: Int, height: Int, focus: PaneID, variableCount: Int, exampleCount: Int = 0) -> WorkbenchLayout {
+    public static func compute(width: Int, height: Int, focus: PaneID, variableCount: Int, exampleCount: Int = 0, contextRows: Int = 0) -> WorkbenchLayout {
         let status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 0 ? 1 : 0)
         let bodyHeight = max(0, height - 1)
         if width >= sideBySideMinWidth {
             let leftWidth = min(max(34, width * 2 / 5), width / 2)
             let left = Rect(x: 0, y: 0, width: leftWidth, height: bodyHeight)
             let right = Rect(x: leftWidth, y: 0, width: width - leftWidth, height: bodyHeight)
-            var panes = promptColumn(left, focus: focus, variableCount: variableCount, exampleCount: exampleCount)
+            var panes = promptColumn(left, focus: focus, variableCount: variableCount, exampleCount: exampleCount, contextRows: contextRows)
             let meterHeight = right.height >= 14 ? 4 : (right.height >= 8 ? 3 : 0)
             panes[.response] = Rect(x: right.x, y: right.y, width: right.width, height: right.height - meterHeight)
             let meter = Rect(x: right.x, y: right.maxY - meterHeight, width: right.width, height: meterHeight)
@@ -30,22 +30,25 @@ public struct WorkbenchLayout: Sendable, Equatable {
         let meterHeight = bodyHeight >= 12 ? 1 : 0
         let promptHeight = bodyHeight * 9 / 20
         let prompt = Rect(x: 0, y: 0, width: width, height: promptHeight)
-        var panes = promptColumn(prompt, focus: focus, variableCount: variableCount, exampleCount: exampleCount)
+        var panes = promptColumn(prompt, focus: focus, variableCount: variableCount, exampleCount: exampleCount, contextRows: contextRows)
         panes[.response] = Rect(x: 0, y: promptHeight, width: width, height: bodyHeight - promptHeight - meterHeight)
         let meter = Rect(x: 0, y: bodyHeight - meterHeight, width: width, height: meterHeight)
         return WorkbenchLayout(panes: panes, meter: meter, status: status, stacked: true)
     }
 
-    /// Splits a column among system, instruction, examples, input and variables; the focused field grows.
-    /// The examples pane takes no room while there are none and it is not focused.
-    static func promptColumn(_ area: Rect, focus: PaneID, variableCount: Int, exampleCount: Int = 0) -> [PaneID: Rect] {
+    /// Splits a column among system, instruction, examples, input, variables and context; the focused field
+    /// grows. The examples and context panes take no room while empty and not focused.
+    static func promptColumn(_ area: Rect, focus: PaneID, variableCount: Int, exampleCount: Int = 0, contextRows: Int = 0) -> [PaneID: Rect] {
         let showExamples = exampleCount > 0 || focus == .examples
-        let order: [PaneID] = showExamples ? [.system, .instruction, .examples, .input, .variables] : [.system, .instruction, .input, .variables]
+        let showContext = contextRows > 0 || focus == .context
+        var order: [PaneID] = showExamples ? [.system, .instruction, .examples, .input, .variables] : [.system, .instruction, .input, .variables]
+        if showContext { order.append(.context) }
         // Minimum rows (a border and one line each) and weights for what is left over.
         var minimum: [PaneID: Int] = [
             .system: 3, .instruction: 3, .input: 3, .variables: min(2 + max(1, variableCount), 8), .examples: min(2 + max(1, exampleCount), 6),
+            .context: min(2 + max(1, contextRows), focus == .context ? 20 : 10),
         ]
-        var weight: [PaneID: Int] = [.system: 2, .instruction: 3, .input: 5, .variables: 0, .examples: 0]
+        var weight: [PaneID: Int] = [.system: 2, .instruction: 3, .input: 5, .variables: 0, .examples: 0, .context: 0]
         if focus.isTextField || focus == .variables || focus == .examples { weight[focus, default: 0] += 4 }
         if focus == .variables { minimum[.variables] = min(2 + max(1, variableCount) + 2, 10) }
         if focus == .examples { minimum[.examples] = 9 }
@@ -79,6 +82,7 @@ public struct WorkbenchLayout: Sendable, Equatable {
             y += h
         }
         if !showExamples { rects[.examples] = Rect(x: area.x, y: y, width: area.width, height: 0) }
+        if !showContext { rects[.context] = Rect(x: area.x, y: y, width: area.width, height: 0) }
         return rects
     }
 

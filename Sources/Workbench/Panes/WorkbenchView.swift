@@ -57,6 +57,8 @@ public struct WorkbenchView {
             }
         }
         if let overlay = state.overlay {
+            // A graphics-protocol image would be drawn over the overlay.
+            buffer.images.removeAll()
             buffer.cursor = nil
             OverlayView(overlay: overlay, state: state, keymap: keymap, theme: theme).render(in: Rect(x: 0, y: 0, width: state.width, height: state.height), into: &buffer)
         }
@@ -80,6 +82,9 @@ public struct WorkbenchView {
         }
         if let rect = layout.panes[.variables], !rect.isEmpty {
             out.append((rect, VariablesPane(state: state.variables, focused: state.focus == .variables && typing, theme: theme)))
+        }
+        if let rect = layout.panes[.context], !rect.isEmpty {
+            out.append((rect, ContextPane(items: state.contextItems, state: state.context, focused: state.focus == .context && typing, theme: theme)))
         }
         if let rect = layout.panes[.response], !rect.isEmpty {
             out.append((rect, ResponsePane(state: state, focused: state.focus == .response && typing, theme: theme)))

@@ -57,6 +57,8 @@ public enum Action: Sendable {
     case casesLoaded([EvalCase], error: String?)
     /// Cases read from a file to import into the prompt file's `[[cases]]` (as typed: `source`), or why not.
     case casesImported([EvalCase], source: String, error: String?)
+    /// An attached file was read for the context pane (`path` as written in the prompt).
+    case contextFileRead(path: String, ContextFile)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -99,6 +101,8 @@ public enum Effect: Sendable, Equatable {
     case loadCases(text: String, file: URL)
     /// Read a CSV, JSONL file or folder of cases to import (`path` as typed: relative to `folder`, or `~/…`).
     case readCaseFile(path: String, folder: URL)
+    /// Read an attached file for the context pane (kind, size, first lines, a decoded image).
+    case readContextFile(path: String, url: URL)
 }
 
 /// A comparison to start: its shape (for the session) and its cells.

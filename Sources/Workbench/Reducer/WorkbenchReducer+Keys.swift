@@ -8,6 +8,7 @@ extension WorkbenchReducer {
         case .system, .instruction, .input: [.editor]
         case .variables: state.variables.editing == nil ? [.list] : [.editor]
         case .examples: state.examples.editing == nil ? [.examples, .list] : [.editor]
+        case .context: [.context, .list]
         case .response: [.response]
         }
     }
@@ -73,6 +74,8 @@ extension WorkbenchReducer {
         case .focusVariables: return focus(.variables, &state)
         case .focusResponse: return focus(.response, &state)
         case .focusExamples: return focus(.examples, &state)
+        case .focusContext: return focus(.context, &state)
+        case .contextToggle: return toggleContextItem(&state)
         case .save, .saveAs, .newPrompt: return executeDocumentCommand(command, &state)
         case .inspectPrompt: return openInspection(&state)
         case .exampleAdd, .exampleDelete, .exampleMoveUp, .exampleMoveDown:
@@ -163,6 +166,7 @@ extension WorkbenchReducer {
                 moveAlternative(command, &state)
             } else if state.focus == .response { scrollResponse(command, &state) }
             else if state.focus == .variables { moveVariableSelection(command, &state) }
+            else if state.focus == .context { moveContextSelection(command, &state) }
             else if state.focus == .examples { return state.examples.editing == nil ? executeExampleCommand(command, &state) : editText(command, &state) }
             else if state.focus.isTextField { editText(command, &state) }
             return []

@@ -89,6 +89,10 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .casesImported(let cases, let source, let error):
             effects = applyCasesImported(cases, source: source, error: error, &state)
+        case .contextFileRead(let path, let file):
+            state.context.pending.remove(path)
+            state.context.files[path] = file
+            effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
         }
@@ -101,6 +105,7 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects += trackDocument(&state)
+            effects += readNewContextFiles(&state)
         }
         return effects
     }

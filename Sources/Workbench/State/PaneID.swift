@@ -1,6 +1,6 @@
 /// The panes that can hold focus, in Tab order (the order they are drawn in, top to bottom, left to right).
 public enum PaneID: String, Sendable, Hashable, CaseIterable {
-    case system, instruction, examples, input, variables, response
+    case system, instruction, examples, input, variables, context, response
 
     /// The label shown in titles and the status bar.
     public var title: String {
@@ -10,6 +10,7 @@ public enum PaneID: String, Sendable, Hashable, CaseIterable {
         case .examples: "Examples"
         case .input: "Input"
         case .variables: "Variables"
+        case .context: "Context"
         case .response: "Response"
         }
     }

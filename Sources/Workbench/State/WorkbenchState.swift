@@ -16,6 +16,8 @@ public struct WorkbenchState: Sendable {
     /// Few-shot pairs sent before the input.
     public var examples = ExamplesState()
     public var variables = VariablesState()
+    /// The attachments, schema and tools list.
+    public var context = ContextState()
     /// The prompt file behind the workbench, if any.
     public var document = DocumentState()
     /// The model and settings the next run uses.
@@ -119,7 +121,10 @@ public struct WorkbenchState: Sendable {
 
     /// The layout for the current size and focus.
     public var layout: WorkbenchLayout {
-        WorkbenchLayout.compute(width: width, height: height, focus: focus, variableCount: variables.names.count, exampleCount: examples.items.count)
+        WorkbenchLayout.compute(
+            width: width, height: height, focus: focus, variableCount: variables.names.count, exampleCount: examples.items.count,
+            contextRows: ContextPane.wantedRows(contextItems, expanded: context.expanded)
+        )
     }
 
     /// Whether the loop must keep waking up (spinner, elapsed time, expiring notices).

@@ -103,6 +103,7 @@ struct WorkbenchCommand: ParsableCommand {
             notices = opened.notices + notices
         }
         if let first = notices.first { state.notice = Notice(first, level: .warning) }
+        state.context.graphics = TerminalGraphics.detect(environment: env, depth: terminal.colorDepth)
         var reducer = WorkbenchReducer(keymap: keymap, prices: context.prices, providers: context.registry.providers, budget: context.config.budgetUSD)
         // Tests hold autosave back to make an unsaved edit meet a change on disk.
         if let delay = env["REFRACT_AUTOSAVE_DELAY"].flatMap(Double.init), delay >= 0 { reducer.autosaveDelay = delay }
