@@ -289,6 +289,33 @@ import TerminalUI
         #expect(!terminal.needsFullRedraw)
     }
 
+    @Test func imagesAreDrawnAfterTheCellsOnceAndWipedWhenTheyGo() throws {
+        let (pty, terminal) = try open()
+        defer { terminal.shutdown() }
+        var frame = sampleFrame()
+        frame.cursor = (x: 3, y: 4)
+        frame.images = [ImagePlacement(area: Rect(x: 5, y: 2, width: 4, height: 2), id: 7, sequence: Array("\u{1B}_GIMAGE\u{1B}\\".utf8))]
+        terminal.present(frame, changes: frame.changes(since: nil))
+        let first = String(decoding: pty.drainOutput(), as: UTF8.self)
+        // Cursor saved, moved to row 3 column 6 (1-based), the image, cursor restored; after the cells.
+        let drawn = try #require(first.range(of: "\u{1B}7\u{1B}[3;6H\u{1B}_GIMAGE\u{1B}\\\u{1B}8"))
+        #expect(first.range(of: "Hello")!.lowerBound < drawn.lowerBound)
+        #expect(terminal.screenCursor.x == 3 && terminal.screenCursor.y == 4)
+        // The same frame again sends no image.
+        var same = frame
+        same.write("!", x: 0, y: 11)
+        terminal.present(same, changes: same.changes(since: frame))
+        #expect(!String(decoding: pty.drainOutput(), as: UTF8.self).contains("IMAGE"))
+        // Without it, kitty is told to delete and the screen is repainted (sixel pixels are only cells).
+        var gone = same
+        gone.images = []
+        terminal.present(gone, changes: gone.changes(since: same))
+        let wiped = String(decoding: pty.drainOutput(), as: UTF8.self)
+        #expect(wiped.contains("\u{1B}_Ga=d,d=A,q=2\u{1B}\\"))
+        #expect(wiped.contains("Hello"))
+        #expect(!wiped.contains("IMAGE"))
+    }
+
     @Test func clipboardWritesOSC52ToTheTTY() throws {
         let (pty, terminal) = try open()
         defer { terminal.shutdown() }

@@ -5,6 +5,7 @@
 //   stream   byte 0 picks the protocol, byte 1 the read size (0: whole), the rest is a response body:
 //            framer + event mapper through StreamDecoder, whole and split into reads.
 //   session  the bytes are a session file: SessionReader.read(bytes:).
+//   image    the bytes are an attached file: ImageHeader.read and PNGDecoder.decode (a small pixel cap).
 //
 // A crash, a hang (-timeout) or memory past -rss_limit_mb is a finding.
 import Foundation
@@ -18,6 +19,9 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     switch target {
     case "session":
         _ = try? SessionReader.read(bytes: bytes, name: "fuzz.jsonl")
+    case "image":
+        _ = ImageHeader.read(bytes)
+        _ = try? PNGDecoder.decode(bytes, maxPixels: 1 << 20)
     default:
         guard bytes.count >= 2 else { return 0 }
         let name = protocols[Int(bytes[0]) % protocols.count]

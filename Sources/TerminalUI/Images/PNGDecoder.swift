@@ -31,7 +31,8 @@ public enum PNGDecoder {
                 let width = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
                 let height = Int(b[4]) << 24 | Int(b[5]) << 16 | Int(b[6]) << 8 | Int(b[7])
                 guard width > 0, height > 0 else { throw Failure("an image of no size") }
-                guard width * height <= maxPixels else { throw Failure("\(width)×\(height) is too large to preview") }
+                // Each side first: the product of two 32-bit sides can overflow.
+                guard width <= maxPixels, height <= maxPixels, width * height <= maxPixels else { throw Failure("\(width)×\(height) is too large to preview") }
                 header = (width, height, Int(b[8]), Int(b[9]), b[12] == 1)
             case "PLTE": palette = Array(body)
             case "tRNS": transparency = Array(body)

@@ -63,6 +63,10 @@ import Testing
         truncated.removeLast(30)
         #expect(throws: PNGDecoder.Failure.self) { try PNGDecoder.decode(truncated) }
         #expect(throws: PNGDecoder.Failure("8×5 is too large to preview")) { try PNGDecoder.decode(Self.rgbFilters, maxPixels: 10) }
+        // Found by scripts/fuzz: sides of 2³²−1 × 4294901760 overflowed the pixel count.
+        var huge = Self.rgbFilters
+        for i in 16..<22 { huge[i] = 0xFF }
+        #expect(throws: PNGDecoder.Failure.self) { try PNGDecoder.decode(huge) }
         var corrupt = Self.rgbFilters
         for i in 45..<60 { corrupt[i] ^= 0x5A }
         #expect(throws: PNGDecoder.Failure.self) { try PNGDecoder.decode(corrupt) }
