@@ -108,7 +108,7 @@ public final class EffectRunner: Sendable {
         case .readCaseFile(let path, let folder):
             readCaseFile(path, folder: folder)
         case .readContextFile(let path, let url):
-            Task.detached(priority: .userInitiated) { [queue] in queue.send(.contextFileRead(path: path, ContextFile.read(url))) }
+            Task.detached(priority: .userInitiated) { [queue] in queue.send(.contextFileRead(path: path, AttachmentPreview.read(url))) }
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }

@@ -58,7 +58,7 @@ public enum Action: Sendable {
     /// Cases read from a file to import into the prompt file's `[[cases]]` (as typed: `source`), or why not.
     case casesImported([EvalCase], source: String, error: String?)
     /// An attached file was read for the context pane (`path` as written in the prompt).
-    case contextFileRead(path: String, ContextFile)
+    case contextFileRead(path: String, AttachmentPreview)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.

@@ -32,7 +32,7 @@ public struct ContextItem: Sendable, Equatable {
     static let imageRows = 8
 
     /// The items of a prompt, in the order shown: attachments, then the schema, then the tools.
-    public static func items(_ document: PromptDocument, files: [String: ContextFile], graphics: TerminalGraphics) -> [ContextItem] {
+    public static func items(_ document: PromptDocument, files: [String: AttachmentPreview], graphics: TerminalGraphics) -> [ContextItem] {
         var out: [ContextItem] = []
         for attachment in document.attachments {
             let path = attachment.path

@@ -30,9 +30,9 @@ import TerminalUI
         #expect(reads.allSatisfy { $0.1.path.hasPrefix("/") })
         // Asked once: the next action reads nothing again.
         #expect(!h.send(.tick).contains { if case .readContextFile = $0 { true } else { false } })
-        h.send(.contextFileRead(path: "notes.md", ContextFile.describe(Array("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8))))
-        h.send(.contextFileRead(path: "chart.png", ContextFile.describe(png)))
-        h.send(.contextFileRead(path: "gone.txt", ContextFile.read(URL(fileURLWithPath: "/nonexistent/gone.txt"))))
+        h.send(.contextFileRead(path: "notes.md", AttachmentPreview.describe(Array("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8))))
+        h.send(.contextFileRead(path: "chart.png", AttachmentPreview.describe(png)))
+        h.send(.contextFileRead(path: "gone.txt", AttachmentPreview.read(URL(fileURLWithPath: "/nonexistent/gone.txt"))))
         return h
     }
 
@@ -123,11 +123,11 @@ import TerminalUI
         try Data(Self.png).write(to: folder.appendingPathComponent("a.png"))
         try Data([0, 1, 2, 3, 0xFF]).write(to: folder.appendingPathComponent("blob.bin"))
         try Data("%PDF-1.7\n...".utf8).write(to: folder.appendingPathComponent("doc.pdf"))
-        let image = ContextFile.read(folder.appendingPathComponent("a.png"))
+        let image = AttachmentPreview.read(folder.appendingPathComponent("a.png"))
         #expect(image.kind == "PNG image" && image.preview?.width == 8 && image.png?.count == 149)
-        #expect(ContextFile.read(folder.appendingPathComponent("blob.bin")).kind == "binary")
-        #expect(ContextFile.read(folder.appendingPathComponent("doc.pdf")).kind == "PDF document")
-        #expect(ContextFile.read(folder).kind == "folder")
+        #expect(AttachmentPreview.read(folder.appendingPathComponent("blob.bin")).kind == "binary")
+        #expect(AttachmentPreview.read(folder.appendingPathComponent("doc.pdf")).kind == "PDF document")
+        #expect(AttachmentPreview.read(folder).kind == "folder")
     }
 
     @Test func anEmptyContextTakesNoRoomUntilFocused() {

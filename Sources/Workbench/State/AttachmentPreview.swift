@@ -3,7 +3,7 @@ import TerminalUI
 
 /// What the workbench knows of one attached file for the context list: its kind, size, a few lines or
 /// a small decoded image for the preview. Built off the UI thread from the file's bytes.
-public struct ContextFile: Sendable, Equatable {
+public struct AttachmentPreview: Sendable, Equatable {
     /// "text", "PNG image", "PDF document"…
     public var kind: String
     public var bytes: Int
@@ -27,9 +27,9 @@ public struct ContextFile: Sendable, Equatable {
     static let previewLimit = 160
 
     /// Describes a file's content (pure: the caller reads the bytes).
-    public static func describe(_ data: [UInt8]) -> ContextFile {
+    public static func describe(_ data: [UInt8]) -> AttachmentPreview {
         if let header = ImageHeader.read(data) {
-            var file = ContextFile(kind: "\(header.format.rawValue) image", bytes: data.count)
+            var file = AttachmentPreview(kind: "\(header.format.rawValue) image", bytes: data.count)
             file.image = header
             if header.format == .png, let decoded = try? PNGDecoder.decode(data, maxPixels: 25_000_000) {
                 file.preview = downscaled(decoded)
@@ -37,11 +37,11 @@ public struct ContextFile: Sendable, Equatable {
             }
             return file
         }
-        if data.starts(with: Array("%PDF-".utf8)) { return ContextFile(kind: "PDF document", bytes: data.count) }
+        if data.starts(with: Array("%PDF-".utf8)) { return AttachmentPreview(kind: "PDF document", bytes: data.count) }
         guard let text = String(validating: data, as: UTF8.self), !data.contains(0) else {
-            return ContextFile(kind: "binary", bytes: data.count)
+            return AttachmentPreview(kind: "binary", bytes: data.count)
         }
-        var file = ContextFile(kind: "text", bytes: data.count)
+        var file = AttachmentPreview(kind: "text", bytes: data.count)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         file.lineCount = lines.count
         file.head = lines.prefix(6).map { TextSanitizer.plainSanitized(String($0)) }
@@ -49,18 +49,18 @@ public struct ContextFile: Sendable, Equatable {
     }
 
     /// Reads and describes a file, or says why it cannot.
-    public static func read(_ url: URL, limit: Int = 64 << 20) -> ContextFile {
+    public static func read(_ url: URL, limit: Int = 64 << 20) -> AttachmentPreview {
         let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
         guard let attributes else { return failed("no such file: \(url.path)") }
         let size = (attributes[.size] as? Int) ?? 0
-        if attributes[.type] as? FileAttributeType == .typeDirectory { return ContextFile(kind: "folder", bytes: size) }
-        guard size <= limit else { return ContextFile(kind: "file", bytes: size) }
+        if attributes[.type] as? FileAttributeType == .typeDirectory { return AttachmentPreview(kind: "folder", bytes: size) }
+        guard size <= limit else { return AttachmentPreview(kind: "file", bytes: size) }
         guard let data = FileManager.default.contents(atPath: url.path) else { return failed("cannot read \(url.path)") }
         return describe(Array(data))
     }
 
-    static func failed(_ message: String) -> ContextFile {
-        var file = ContextFile(kind: "missing", bytes: 0)
+    static func failed(_ message: String) -> AttachmentPreview {
+        var file = AttachmentPreview(kind: "missing", bytes: 0)
         file.error = message
         return file
     }
