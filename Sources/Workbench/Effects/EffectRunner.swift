@@ -107,8 +107,8 @@ public final class EffectRunner: Sendable {
             loadCases(text: text, file: file)
         case .readCaseFile(let path, let folder):
             readCaseFile(path, folder: folder)
-        case .readContextFile(let path, let url):
-            Task.detached(priority: .userInitiated) { [queue] in queue.send(.contextFileRead(path: path, AttachmentPreview.read(url))) }
+        case .readAttachmentPreview(let path, let url):
+            Task.detached(priority: .userInitiated) { [queue] in queue.send(.attachmentPreviewRead(path: path, AttachmentPreview.read(url))) }
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }

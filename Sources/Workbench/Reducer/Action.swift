@@ -58,7 +58,7 @@ public enum Action: Sendable {
     /// Cases read from a file to import into the prompt file's `[[cases]]` (as typed: `source`), or why not.
     case casesImported([EvalCase], source: String, error: String?)
     /// An attached file was read for the context pane (`path` as written in the prompt).
-    case contextFileRead(path: String, AttachmentPreview)
+    case attachmentPreviewRead(path: String, AttachmentPreview)
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -102,7 +102,7 @@ public enum Effect: Sendable, Equatable {
     /// Read a CSV, JSONL file or folder of cases to import (`path` as typed: relative to `folder`, or `~/…`).
     case readCaseFile(path: String, folder: URL)
     /// Read an attached file for the context pane (kind, size, first lines, a decoded image).
-    case readContextFile(path: String, url: URL)
+    case readAttachmentPreview(path: String, url: URL)
 }
 
 /// A comparison to start: its shape (for the session) and its cells.

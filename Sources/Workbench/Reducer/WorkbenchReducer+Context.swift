@@ -28,7 +28,7 @@ extension WorkbenchReducer {
     }
 
     /// Reads attached files the pane has not seen (off the UI thread); globs and folders are listed by name.
-    func readNewContextFiles(_ state: inout WorkbenchState) -> [Effect] {
+    func readNewAttachmentPreviews(_ state: inout WorkbenchState) -> [Effect] {
         var effects: [Effect] = []
         for attachment in state.document.base.attachments {
             let path = attachment.path
@@ -37,7 +37,7 @@ extension WorkbenchReducer {
             state.context.pending.insert(path)
             let expanded = (path as NSString).expandingTildeInPath
             let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : state.contextFolder.appendingPathComponent(expanded)
-            effects.append(.readContextFile(path: path, url: url.standardizedFileURL))
+            effects.append(.readAttachmentPreview(path: path, url: url.standardizedFileURL))
         }
         if state.context.selected >= max(1, state.contextItems.count) { state.context.selected = max(0, state.contextItems.count - 1) }
         return effects

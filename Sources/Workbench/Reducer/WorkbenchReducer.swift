@@ -89,7 +89,7 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .casesImported(let cases, let source, let error):
             effects = applyCasesImported(cases, source: source, error: error, &state)
-        case .contextFileRead(let path, let file):
+        case .attachmentPreviewRead(let path, let file):
             state.context.pending.remove(path)
             state.context.files[path] = file
             effects = []
@@ -105,7 +105,7 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects += trackDocument(&state)
-            effects += readNewContextFiles(&state)
+            effects += readNewAttachmentPreviews(&state)
         }
         return effects
     }

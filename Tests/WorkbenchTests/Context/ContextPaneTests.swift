@@ -25,14 +25,14 @@ import TerminalUI
         h.state.context.graphics = graphics
         h.state.document.base = try document()
         let effects = h.send(.input(.resize(width: width, height: height)))
-        let reads = effects.compactMap { if case .readContextFile(let path, let url) = $0 { (path, url) } else { nil } }
+        let reads = effects.compactMap { if case .readAttachmentPreview(let path, let url) = $0 { (path, url) } else { nil } }
         #expect(reads.map(\.0) == ["notes.md", "chart.png", "gone.txt"])
         #expect(reads.allSatisfy { $0.1.path.hasPrefix("/") })
         // Asked once: the next action reads nothing again.
-        #expect(!h.send(.tick).contains { if case .readContextFile = $0 { true } else { false } })
-        h.send(.contextFileRead(path: "notes.md", AttachmentPreview.describe(Array("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8))))
-        h.send(.contextFileRead(path: "chart.png", AttachmentPreview.describe(png)))
-        h.send(.contextFileRead(path: "gone.txt", AttachmentPreview.read(URL(fileURLWithPath: "/nonexistent/gone.txt"))))
+        #expect(!h.send(.tick).contains { if case .readAttachmentPreview = $0 { true } else { false } })
+        h.send(.attachmentPreviewRead(path: "notes.md", AttachmentPreview.describe(Array("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8))))
+        h.send(.attachmentPreviewRead(path: "chart.png", AttachmentPreview.describe(png)))
+        h.send(.attachmentPreviewRead(path: "gone.txt", AttachmentPreview.read(URL(fileURLWithPath: "/nonexistent/gone.txt"))))
         return h
     }
 
