@@ -17,6 +17,8 @@ public struct AttachmentPreview: Sendable, Equatable {
     public var lineCount = 0
     /// Why it could not be read (missing, unreadable).
     public var error: String?
+    /// Why an image has no preview (a PNG that does not decode; other formats are not decoded here).
+    public var noPreview: String?
 
     public init(kind: String, bytes: Int) {
         self.kind = kind
@@ -31,9 +33,15 @@ public struct AttachmentPreview: Sendable, Equatable {
         if let header = ImageHeader.read(data) {
             var file = AttachmentPreview(kind: "\(header.format.rawValue) image", bytes: data.count)
             file.image = header
-            if header.format == .png, let decoded = try? PNGDecoder.decode(data, maxPixels: 25_000_000) {
-                file.preview = downscaled(decoded)
-                file.png = data
+            if header.format == .png {
+                do {
+                    file.preview = downscaled(try PNGDecoder.decode(data, maxPixels: 25_000_000))
+                    file.png = data
+                } catch {
+                    file.noPreview = error.description
+                }
+            } else {
+                file.noPreview = "\(header.format.rawValue) is not decoded here"
             }
             return file
         }

@@ -53,7 +53,8 @@ public struct ContextItem: Sendable, Equatable {
             if file.preview != nil || file.png != nil, graphics != .none {
                 rows.append(.image(path: path, rows: imageRows))
             } else if let image = file.image {
-                rows.append(.text("\(image.format.rawValue), \(image.width)×\(image.height) pixels, \(ByteCount.text(file.bytes))" + (graphics == .none ? "" : " (no preview for \(image.format.rawValue))")))
+                let why = graphics == .none ? "" : file.noPreview.map { " (no preview: \($0))" } ?? ""
+                rows.append(.text("\(image.format.rawValue), \(image.width)×\(image.height) pixels, \(ByteCount.text(file.bytes))" + TextSanitizer.plainSanitized(why)))
             }
             if file.kind == "text" {
                 rows += file.head.map { .text($0) }

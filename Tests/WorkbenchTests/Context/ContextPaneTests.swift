@@ -128,6 +128,10 @@ import TerminalUI
         #expect(AttachmentPreview.read(folder.appendingPathComponent("blob.bin")).kind == "binary")
         #expect(AttachmentPreview.read(folder.appendingPathComponent("doc.pdf")).kind == "PDF document")
         #expect(AttachmentPreview.read(folder).kind == "folder")
+        // A PNG header over bytes that do not inflate: its size, and why there is no preview.
+        let broken = AttachmentPreview.describe(Array(Self.png.prefix(40)) + Array(repeating: 0xCD, count: 60))
+        #expect(broken.image?.width == 8 && broken.preview == nil)
+        #expect(broken.noPreview?.contains("runs past the end of the file") == true)
     }
 
     @Test func anEmptyContextTakesNoRoomUntilFocused() {
