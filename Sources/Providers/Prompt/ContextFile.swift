@@ -8,6 +8,8 @@ public struct ContextFile: Sendable, Equatable, Codable {
 
     /// The path as shown: relative to the prompt file's folder (or the working folder) when inside it.
     public var path: String
+    /// The absolute path it was read from: where a replay looks for it again.
+    public var location: String?
     public var kind: Kind
     /// `text/plain`, `image/png`, `image/jpeg`, `image/webp`, `image/gif`, `application/pdf`.
     public var mediaType: String
@@ -17,8 +19,9 @@ public struct ContextFile: Sendable, Equatable, Codable {
     /// The bytes, when loaded; nil for a file read back from a session.
     public var content: Data?
 
-    public init(path: String, kind: Kind, mediaType: String, bytes: Int, sha256: String, content: Data? = nil) {
+    public init(path: String, location: String? = nil, kind: Kind, mediaType: String, bytes: Int, sha256: String, content: Data? = nil) {
         self.path = path
+        self.location = location
         self.kind = kind
         self.mediaType = mediaType
         self.bytes = bytes
@@ -26,11 +29,12 @@ public struct ContextFile: Sendable, Equatable, Codable {
         self.content = content
     }
 
-    enum CodingKeys: String, CodingKey { case path, kind, mediaType = "media_type", bytes, sha256 }
+    enum CodingKeys: String, CodingKey { case path, location = "file", kind, mediaType = "media_type", bytes, sha256 }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         path = try c.decode(String.self, forKey: .path)
+        location = try c.decodeIfPresent(String.self, forKey: .location)
         kind = (try? c.decode(Kind.self, forKey: .kind)) ?? .text
         mediaType = try c.decodeIfPresent(String.self, forKey: .mediaType) ?? "application/octet-stream"
         bytes = try c.decodeIfPresent(Int.self, forKey: .bytes) ?? 0
@@ -42,6 +46,7 @@ public struct ContextFile: Sendable, Equatable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(path, forKey: .path)
+        try c.encodeIfPresent(location, forKey: .location)
         try c.encode(kind, forKey: .kind)
         try c.encode(mediaType, forKey: .mediaType)
         try c.encode(bytes, forKey: .bytes)
