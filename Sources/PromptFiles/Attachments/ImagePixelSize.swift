@@ -19,13 +19,14 @@ public struct ImagePixelSize: Sendable, Equatable, CustomStringConvertible {
         func le16(_ i: Int) -> Int { i + 1 < b.count ? Int(b[i]) | Int(b[i + 1]) << 8 : 0 }
         func be32(_ i: Int) -> Int { be16(i) << 16 | be16(i + 2) }
         func le24(_ i: Int) -> Int { i + 2 < b.count ? Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 : 0 }
-        guard b.count >= 30 else { return nil }
+        guard b.count >= 10 else { return nil }
         switch AttachmentKind.detect(data) {
         case .image("image/png"):
-            return ImagePixelSize(width: be32(16), height: be32(20))
+            return b.count >= 24 ? ImagePixelSize(width: be32(16), height: be32(20)) : nil
         case .image("image/gif"):
             return ImagePixelSize(width: le16(6), height: le16(8))
         case .image("image/webp"):
+            guard b.count >= 30 else { return nil }
             let chunk = String(decoding: b[12..<16], as: UTF8.self)
             switch chunk {
             case "VP8 ": return ImagePixelSize(width: le16(26) & 0x3FFF, height: le16(28) & 0x3FFF)
