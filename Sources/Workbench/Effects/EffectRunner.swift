@@ -131,7 +131,14 @@ public final class EffectRunner: Sendable {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }
             case .loadSavedRun(let run, let file, let purpose):
-                do throws(SessionError) { queue.send(.savedRunLoaded(try sessions.loadRun(run, from: file), file: file, purpose: purpose)) } catch {
+                do throws(SessionError) {
+                    var saved = try sessions.loadRun(run, from: file)
+                    // Attached files are read again (off the UI thread): a re-run or a fork sends them as they are now.
+                    let (files, notes) = AttachmentRecheck.reload(saved.started.prompt.files)
+                    saved.started.prompt.files = files
+                    queue.send(.savedRunLoaded(saved, file: file, purpose: purpose))
+                    if !notes.isEmpty { queue.send(.sessionMessage(notes.joined(separator: "; "), isError: true)) }
+                } catch {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }
             case .loadSavedGroup(let runs, let group, let file):
