@@ -1,6 +1,13 @@
 import Foundation
 
 extension Prompt {
+    /// This prompt with `files` attached.
+    public func attaching(_ files: [ContextFile]) -> Prompt {
+        var prompt = self
+        prompt.files = files
+        return prompt
+    }
+
     /// `request` with the attached files placed: text files as blocks before the last user turn's text
     /// (and before a raw prompt's own pattern), images and PDFs as that turn's parts.
     func attachingFiles(to request: ModelRequest) throws(ProviderError) -> ModelRequest {

@@ -51,6 +51,15 @@ public final class EffectRunner: Sendable {
             }
         case .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession, .deleteSession:
             performSessionEffect(effect)
+        case .loadAttachments(let entries, let folder):
+            Task.detached(priority: .userInitiated) { [queue] in
+                let (files, error) = AttachableFiles.load(entries, folder: folder)
+                queue.send(.attachmentsLoaded(entries: entries, files: files, error: error))
+            }
+        case .listAttachableFiles(let folder, let absolute):
+            Task.detached(priority: .userInitiated) { [queue] in
+                queue.send(.attachableFilesListed(AttachableFiles.list(folder: folder, absolute: absolute)))
+            }
         case .startGroup(let group):
             observer?.groupStarted(group)
             group.runs.forEach(start)

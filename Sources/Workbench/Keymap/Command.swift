@@ -9,7 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
     // The prompt file
-    case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt"
+    case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt", attach
     // Few-shot examples
     case exampleAdd = "example_add", exampleDelete = "example_delete", exampleMoveUp = "example_move_up", exampleMoveDown = "example_move_down"
     // Editor

@@ -31,6 +31,10 @@ public enum Action: Sendable {
     case sessionMessage(String, isError: Bool)
     /// Input tokens the providers counted for grid cells (cell index → tokens).
     case tokensCounted([Int: Int])
+    /// The attached files were read (off the UI thread): for which entries, the files, or why not.
+    case attachmentsLoaded(entries: [String], files: [ContextFile], error: String?)
+    /// The files the attach picker offers.
+    case attachableFilesListed([AttachableFile])
     /// The prompt file was written (the text and the content fingerprint it captured).
     case documentSaved(text: String, fingerprint: Int)
     /// The prompt file now lives at another path (save as), already written and locked.
@@ -66,6 +70,10 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     case openExternalEditor(PaneID, text: String)
     case refreshModels
+    /// Read the prompt's attachments (entries as written; relative ones from `folder`, nil: the working folder).
+    case loadAttachments([String], folder: URL?)
+    /// List the files under `folder` (nil: the working folder) for the attach picker; `absolute` writes entries as absolute paths.
+    case listAttachableFiles(folder: URL?, absolute: Bool)
     case quit
     case listSessions
     case searchSessions(String)

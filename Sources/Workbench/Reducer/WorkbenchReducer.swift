@@ -67,6 +67,15 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects = []
+        case .attachmentsLoaded(let entries, let files, let error):
+            applyAttachmentsLoaded(entries: entries, files: files, error: error, &state)
+            effects = []
+        case .attachableFilesListed(let files):
+            if case .attachPicker(var picker) = state.overlay {
+                picker.candidates = files
+                state.overlay = .attachPicker(picker)
+            }
+            effects = []
         case .promptInspected(let inspection, let error):
             applyInspection(inspection, error: error, &state)
             effects = []
@@ -101,6 +110,7 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects += trackDocument(&state)
+            effects += trackAttachments(&state)
         }
         return effects
     }

@@ -12,12 +12,3 @@ enum AttachedFiles {
         do { return try AttachmentLoader.load(all) } catch { throw CLIError(message: error.message, exitCode: 2) }
     }
 }
-
-extension Prompt {
-    /// This prompt with `files` attached.
-    func attaching(_ files: [ContextFile]) -> Prompt {
-        var prompt = self
-        prompt.files = files
-        return prompt
-    }
-}
