@@ -36,9 +36,9 @@ public enum KeyTable {
         .init(command: .focusExamples, contexts: [.global], title: "go to the few-shot examples", defaultKeys: ["M-6"]),
         .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
-        .init(command: .attach, contexts: [.global], title: "attach a file (or detach one): a picker that filters as you type", defaultKeys: ["M-a"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),
         .init(command: .inspectPrompt, contexts: [.global], title: "what the model receives: messages, template, tokens", defaultKeys: ["F7"]),
+        .init(command: .attach, contexts: [.global], title: "attach or detach a file (picker, filters as you type)", defaultKeys: ["M-a"]),
 
         .init(command: .exampleAdd, contexts: [.examples], title: "add an example after the selected one", defaultKeys: ["a", "Insert"]),
         .init(command: .confirm, contexts: [.examples], title: "edit the example (Tab: input/output, Esc: done)", defaultKeys: ["Enter"]),
