@@ -35,8 +35,11 @@ import Testing
         h.key("C-r")
         #expect(h.lastRequest == nil, "no run while the files are read")
         #expect(h.state.notice?.text == "the attached files are still being read: run again in a moment")
-        h.send(.attachmentsLoaded(entries: ["notes.txt"], files: [Self.text("notes.txt")], error: nil))
+        let counting = h.send(.attachmentsLoaded(entries: ["notes.txt"], files: [Self.text("notes.txt")], error: nil))
         #expect(h.state.attachments.summaries.map(\.line) == ["notes.txt · text · 5 B · ≈ 2 tokens"])
+        #expect(counting == [.countAttachmentTokens([Self.text("notes.txt")], entries: ["notes.txt"], model: h.state.model)], "a local model counts them itself")
+        h.send(.attachmentTokensCounted(entries: ["notes.txt"], counts: [1]))
+        #expect(h.state.attachments.summaries.map(\.line) == ["notes.txt · text · 5 B · 1 tokens"])
         h.key("C-r")
         let request = h.lastRequest?.request
         #expect(request?.messages.last?.content == "File: notes.txt\n```\nhello\n```\n\nDescribe.")

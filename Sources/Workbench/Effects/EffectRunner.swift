@@ -56,6 +56,15 @@ public final class EffectRunner: Sendable {
                 let (files, error) = AttachableFiles.load(entries, folder: folder)
                 queue.send(.attachmentsLoaded(entries: entries, files: files, error: error))
             }
+        case .countAttachmentTokens(let files, let entries, let model):
+            Task.detached(priority: .utility) { [models, queue] in
+                var counts: [Int?] = []
+                for file in files {
+                    guard file.kind == .text, let content = file.content else { counts.append(nil); continue }
+                    counts.append(await models.countTextTokens(String(decoding: content, as: UTF8.self), model: model))
+                }
+                queue.send(.attachmentTokensCounted(entries: entries, counts: counts))
+            }
         case .listAttachableFiles(let folder, let absolute):
             Task.detached(priority: .userInitiated) { [queue] in
                 queue.send(.attachableFilesListed(AttachableFiles.list(folder: folder, absolute: absolute)))

@@ -33,6 +33,8 @@ public enum Action: Sendable {
     case tokensCounted([Int: Int])
     /// The attached files were read (off the UI thread): for which entries, the files, or why not.
     case attachmentsLoaded(entries: [String], files: [ContextFile], error: String?)
+    /// The attached text files' token counts by the local model (nil where it could not count), in file order.
+    case attachmentTokensCounted(entries: [String], counts: [Int?])
     /// The files the attach picker offers.
     case attachableFilesListed([AttachableFile])
     /// The prompt file was written (the text and the content fingerprint it captured).
@@ -72,6 +74,8 @@ public enum Effect: Sendable, Equatable {
     case refreshModels
     /// Read the prompt's attachments (entries as written; relative ones from `folder`, nil: the working folder).
     case loadAttachments([String], folder: URL?)
+    /// Count each attached text file's tokens with a local model (llama.cpp `/tokenize`).
+    case countAttachmentTokens([ContextFile], entries: [String], model: ModelRef)
     /// List the files under `folder` (nil: the working folder) for the attach picker; `absolute` writes entries as absolute paths.
     case listAttachableFiles(folder: URL?, absolute: Bool)
     case quit

@@ -73,13 +73,16 @@ extension WorkbenchReducer {
     }
 
     /// A load finished: kept only when it is for the entries the prompt has now.
-    func applyAttachmentsLoaded(entries: [String], files: [ContextFile], error: String?, _ state: inout WorkbenchState) {
-        guard entries == state.attachments.requested else { return }
+    func applyAttachmentsLoaded(entries: [String], files: [ContextFile], error: String?, _ state: inout WorkbenchState) -> [Effect] {
+        guard entries == state.attachments.requested else { return [] }
         state.attachments.loading = false
         state.attachments.error = error
         state.attachments.files = error == nil ? files : []
         state.attachments.summaries = state.attachments.files.map { AttachmentSummary($0) }
         if let error { state.notice = Notice(AttachmentSummary.inert(error), level: .error, expiresAt: state.now + 8) }
+        // A local model counts the text files' tokens itself; elsewhere the summaries keep the estimate.
+        guard providers[state.model.provider]?.isManagedLocal == true, state.attachments.files.contains(where: { $0.kind == .text }) else { return [] }
+        return [.countAttachmentTokens(state.attachments.files, entries: entries, model: state.model)]
     }
 
     /// Why a run cannot start now because of the attachments, if it cannot.

@@ -1,3 +1,4 @@
+import PromptFiles
 import Providers
 import TerminalUI
 
@@ -68,7 +69,11 @@ public struct WorkbenchReducer: Sendable {
             }
             effects = []
         case .attachmentsLoaded(let entries, let files, let error):
-            applyAttachmentsLoaded(entries: entries, files: files, error: error, &state)
+            effects = applyAttachmentsLoaded(entries: entries, files: files, error: error, &state)
+        case .attachmentTokensCounted(let entries, let counts):
+            if entries == state.attachments.requested, counts.count == state.attachments.files.count {
+                state.attachments.summaries = zip(state.attachments.files, counts).map { AttachmentSummary($0, countedTokens: $1) }
+            }
             effects = []
         case .attachableFilesListed(let files):
             if case .attachPicker(var picker) = state.overlay {
