@@ -85,6 +85,26 @@ extension WorkbenchReducer {
         return [.countAttachmentTokens(state.attachments.files, entries: entries, model: state.model)]
     }
 
+    /// A saved run's files (read again by the effect that loaded the run) become the prompt's attachments,
+    /// as its texts become the prompt's: entries relative to the prompt file's folder when inside it.
+    func adoptSavedFiles(_ files: [ContextFile], _ state: inout WorkbenchState) {
+        let folder = attachmentFolder(state)
+        let entries = files.map { file -> String in
+            guard let location = file.location else { return file.path }
+            return folder.map { AttachmentPathResolver.shown(location, base: $0) } ?? location
+        }
+        var unique: [String] = []
+        for entry in entries where !unique.contains(entry) { unique.append(entry) }
+        state.document.base.attachments = unique.map(PromptAttachment.init(path:))
+        state.attachments = AttachmentsState()
+        state.attachments.requested = unique
+        state.attachments.files = files
+        state.attachments.summaries = files.map { AttachmentSummary($0) }
+        if let gone = files.first(where: { $0.content == nil }) {
+            state.attachments.error = "\(AttachmentSummary.inert(gone.path)) is gone since the run: detach it (\(keymap.hint(for: .attach) ?? "the attach key")) or put it back"
+        }
+    }
+
     /// Why a run cannot start now because of the attachments, if it cannot.
     func attachmentsBlockRun(_ state: WorkbenchState) -> String? {
         if state.attachments.loading { return "the attached files are still being read: run again in a moment" }

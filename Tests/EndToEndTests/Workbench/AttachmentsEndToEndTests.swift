@@ -54,6 +54,16 @@ import Testing
         try w.tmux.waitForText("[image image/png \(Self.png.count) bytes]", timeout: 30)
         let screen = w.screen
         #expect(screen.contains("File: notes.txt") && screen.contains("The office opens at nine."), "the text file arrived:\n\(screen)")
+
+        // The notes change; a re-run from the session browser says so and sends them as they are now.
+        try Data("The office opens at ten.\n".utf8).write(to: folder.appendingPathComponent("notes.txt"))
+        try w.keys("C-o")
+        try w.tmux.waitForText("1 of 1 sessions")
+        try w.keys("Enter")
+        try w.tmux.waitForText("RUN MODEL")
+        try w.keys("r")
+        try w.tmux.waitForText("notes.txt changed since the run", timeout: 10)
+        try w.tmux.waitForText("The office opens at [-nine-]{+ten+}.", timeout: 30)  // the word diff of the saved and the new answer
         try w.keys("C-q")
         try w.tmux.waitForText("REFRACT-EXITED 0")
         let saved = try String(contentsOfFile: file, encoding: .utf8)
