@@ -50,6 +50,31 @@ import Testing
         #expect(lines.contains("refract: run 1: cat.png is gone since the run (it was at \(URL(fileURLWithPath: dir.file("cat.png")).standardizedFileURL.path)): a re-run cannot attach it"), "\(replay.stderr)")
     }
 
+    @Test func promptShowCountsEachTextFileWithTheLocalModelsTokenizer() throws {
+        try SharedLocalModels.shared.ensureRunning(binary: RefractCLI.path())
+        let dir = TemporaryFolder()
+        let text = "The café opens at nine, except on Sundays.\n"
+        try dir.write("notes.txt", text)
+        try dir.write("p.refract.toml", "format = 1\ninstruction = \"When?\"\n\n[[attachments]]\npath = \"notes.txt\"\n")
+        let env = ["REFRACT_HOME": PackagePaths.root.path]
+        let shown = try RefractCLI.run(["prompt", "p.refract.toml", "--show", "--model", "local:smollm2-135m-instruct"], environment: env, in: dir.path)
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("File: notes.txt\n```\n\(text)```\n\nWhen?"), "\(shown.stdout)")
+        let line = try #require(shown.stdout.split(separator: "\n").first { $0.hasPrefix("notes.txt · text · ") }, "\(shown.stdout)")
+        // The count is llama.cpp's own: ask its /tokenize with an independent client.
+        let runFile = PackagePaths.root.appendingPathComponent(".local-model/run/smollm2-135m-instruct.json")
+        let port = try #require((try JSONSerialization.jsonObject(with: Data(contentsOf: runFile)) as? [String: Any])?["port"] as? Int)
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["content": text, "add_special": false]), as: UTF8.self)
+        let curl = try CommandRunner.run("/usr/bin/curl", ["-s", "-X", "POST", "http://127.0.0.1:\(port)/tokenize", "-H", "content-type: application/json", "-d", body])
+        let tokens = try #require((try JSONSerialization.jsonObject(with: Data(curl.stdout.utf8)) as? [String: Any])?["tokens"] as? [Any])
+        #expect(line == "notes.txt · text · \(text.utf8.count) B · \(tokens.count) tokens")
+        #expect(shown.stdout.contains("─── 1 attached file (tokens: llama.cpp /tokenize) ───"))
+
+        let estimated = try RefractCLI.run(["prompt", "p.refract.toml", "--show", "--no-tokens", "--model", "local:smollm2-135m-instruct"], environment: env, in: dir.path)
+        #expect(estimated.stdout.contains("notes.txt · text · \(text.utf8.count) B · ≈ \((text.unicodeScalars.count + 3) / 4) tokens"), "\(estimated.stdout)")
+        #expect(estimated.stdout.contains("─── 1 attached file (tokens: ≈ estimate, characters ÷ 4) ───"))
+    }
+
     @Test func whatAModelCannotTakeIsRefusedBeforeAnyRequest() throws {
         let echo = try AttachmentEcho.server()
         defer { echo.stop() }
