@@ -14,11 +14,13 @@ public struct PromptFileReader: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "labels", "params", "raw", "workbench",
+        "attachments",
     ]
     static let instructionKeys: Set<String> = ["name", "text"]
     static let exampleKeys: Set<String> = ["input", "output"]
     static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]
     static let rawKeys: Set<String> = ["input_prefix", "output_prefix", "separator"]
+    static let attachmentKeys: Set<String> = ["path"]
 
     /// The document, and a warning per unknown key that looks like a typo of a known one (such keys are
     /// kept as written, since a newer Refract may have put them there).
@@ -82,6 +84,7 @@ private struct TableReading {
         doc.input = try text(root["input"], "input") ?? ""
         doc.instructions = try instructions(root)
         doc.examples = try examples(root)
+        doc.attachments = try attachments(root)
         doc.variables = try variables(root)
         doc.models = try models(root)
         doc.labels = try labels(root)
@@ -137,6 +140,23 @@ private struct TableReading {
             var example = PromptExample(input: try text(t["input"], "input", in: place) ?? "", output: try text(t["output"], "output", in: place) ?? "")
             example.extras = extras(of: t, known: PromptFileReader.exampleKeys, tablesAllowed: false)
             list.append(example)
+        }
+        return list
+    }
+
+    func attachments(_ root: TOMLTable) throws(PromptFileError) -> [PromptAttachment] {
+        guard let v = root["attachments"] else { return [] }
+        guard let array = v.array else { throw fail("expected [[attachments]] tables, each with a path", "attachments") }
+        var list: [PromptAttachment] = []
+        for index in array.indices {
+            let place = Place.entry("attachments", index)
+            guard let t = array[index].table else { throw fail("expected a table with a path", nil, in: place) }
+            guard let path = try text(t["path"], "path", in: place), !path.isEmpty else {
+                throw fail("needs a path (a file, a glob like \"docs/*.md\", or a folder)", "path", in: place)
+            }
+            var attachment = PromptAttachment(path: path)
+            attachment.extras = extras(of: t, known: PromptFileReader.attachmentKeys, tablesAllowed: false)
+            list.append(attachment)
         }
         return list
     }

@@ -62,6 +62,12 @@ public enum PromptFileWriter {
             out.extra(example.extras.lines)
         }
 
+        for (index, attachment) in doc.attachments.enumerated() {
+            out.header("[[attachments]]", anchor: "[[attachments]]#\(index)", scope: "attachments#\(index).")
+            out.put("path", string(attachment.path))
+            out.extra(attachment.extras.lines)
+        }
+
         if let place = doc.workbench {
             out.header("[workbench]", scope: "workbench.")
             if let focus = place.focus { out.put("focus", string(focus)) }

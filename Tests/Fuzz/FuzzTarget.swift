@@ -5,7 +5,7 @@
 //   stream   byte 0 picks the protocol, byte 1 the read size (0: whole), the rest is a response body:
 //            framer + event mapper through StreamDecoder, whole and split into reads.
 //   session  the bytes are a session file: SessionReader.read(bytes:).
-//   image    the bytes are an attached file: ImageHeader.read and PNGDecoder.decode (a small pixel cap).
+//   image    the bytes are an attached file: ImagePixelSize.read and PNGDecoder.decode (a small pixel cap).
 //
 // A crash, a hang (-timeout) or memory past -rss_limit_mb is a finding.
 import Foundation
@@ -20,7 +20,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     case "session":
         _ = try? SessionReader.read(bytes: bytes, name: "fuzz.jsonl")
     case "image":
-        _ = ImageHeader.read(bytes)
+        _ = ImagePixelSize.read(Data(bytes))
         _ = try? PNGDecoder.decode(bytes, maxPixels: 1 << 20)
     default:
         guard bytes.count >= 2 else { return 0 }

@@ -20,14 +20,15 @@ import Testing
         #expect(warnings.isEmpty)
         #expect(document.instructions.map(\.name) == ["ticket", "answer"])
         #expect(document.examples.count == 2)
+        #expect(document.attachments.map(\.path) == ["docs/returns-policy.md", "photos/*.png"])
         #expect(document.rawFormat.inputPrefix == "Email: ")
         #expect(PromptFileWriter.text(of: document) == example)
     }
 
     @Test func everyKeyTheReaderKnowsIsDocumented() {
-        let keys = PromptFileReader.topLevelKeys.subtracting(["instructions", "examples", "variables", "params", "raw", "workbench"])
+        let keys = PromptFileReader.topLevelKeys.subtracting(["instructions", "examples", "variables", "params", "raw", "workbench", "attachments"])
         for key in keys { #expect(Self.doc.contains("| `\(key)` |"), "top-level key \(key)") }
-        for table in ["[[instructions]]", "[[examples]]", "[variables]", "[workbench]"] { #expect(Self.doc.contains("| `\(table)`"), "\(table)") }
+        for table in ["[[instructions]]", "[[examples]]", "[[attachments]]", "[variables]", "[workbench]"] { #expect(Self.doc.contains("| `\(table)`"), "\(table)") }
         for key in PromptFileReader.paramKeys { #expect(Self.doc.contains("| `[params]` `\(key)` |"), "params.\(key)") }
         for key in PromptFileReader.rawKeys { #expect(Self.doc.contains("| `[raw]` `\(key)` |"), "raw.\(key)") }
     }

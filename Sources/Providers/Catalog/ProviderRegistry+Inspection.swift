@@ -37,6 +37,10 @@ extension ProviderRegistry {
     public func requestPreview(_ request: ModelRequest, model ref: ModelRef) throws(ProviderError) -> RequestPreview {
         // A missing key does not stop the preview (resolve would): the request is shown without one.
         guard let spec = spec(named: ref.provider) else { _ = try resolve(ref); throw ProviderError(kind: .invalidInput, message: "unknown provider") }
+        let textOnly = spec.isManagedLocal ? LocalModelCatalog.providerPrefix + ref.model : nil
+        if let line = AttachmentPolicy.refusal(for: request, protocolName: spec.protocolName, textOnly: textOnly) {
+            throw ProviderError(kind: .invalidInput, message: line)
+        }
         var port: Int?
         if spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model), case .running(let running) = localPool.status(of: local) { port = running }
         return try spec.requestPreview(request, key: spec.keyStatus(environment: environment), localPort: port)

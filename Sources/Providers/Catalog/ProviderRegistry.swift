@@ -51,10 +51,12 @@ public final class ProviderRegistry: Sendable {
         let spec: ProviderSpec
         do { spec = try resolve(ref) } catch { return FailingModel(error: error) }
         if spec.isManagedLocal, let local = LocalModelCatalog.model(ref.model) {
-            return LocalModelClient(model: local, pool: localPool, makeClient: { self.client(spec, baseURL: $0) })
+            let inner = LocalModelClient(model: local, pool: localPool, makeClient: { self.client(spec, baseURL: $0) })
+            return AttachmentCheckedModel(inner: inner, protocolName: spec.protocolName, textOnly: LocalModelCatalog.providerPrefix + local.id)
         }
         let declared = spec.models
-        return SuggestingModel(inner: client(spec, baseURL: spec.baseURL), model: ref.model, provider: spec.name, declared: declared)
+        let inner = SuggestingModel(inner: client(spec, baseURL: spec.baseURL), model: ref.model, provider: spec.name, declared: declared)
+        return AttachmentCheckedModel(inner: inner, protocolName: spec.protocolName, textOnly: nil)
     }
 
     func client(_ spec: ProviderSpec, baseURL: URL) -> ProviderClient {

@@ -11,6 +11,8 @@ public struct Prompt: Sendable, Equatable, Codable {
     public var examples: [FewShotExample]
     /// How examples are written in raw completion mode.
     public var rawFormat: RawExampleFormat
+    /// Attached files (text, images, PDFs), in the order attached; see `ContextLayout`.
+    public var files: [ContextFile] = []
 
     public init(
         system: String = "", instruction: String = "", input: String = "", variables: [String: String] = [:],
@@ -24,7 +26,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         self.rawFormat = rawFormat
     }
 
-    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format" }
+    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format", files }
 
     /// A key for one variable name.
     struct VariableKey: CodingKey {
@@ -43,6 +45,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         variables = try c.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]
         examples = try c.decodeIfPresent([FewShotExample].self, forKey: .examples) ?? []
         rawFormat = try c.decodeIfPresent(RawExampleFormat.self, forKey: .rawFormat) ?? .standard
+        files = (try? c.decodeIfPresent([ContextFile].self, forKey: .files)) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +61,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         // Only when used, so sessions of prompts without examples keep their old bytes.
         if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
         if rawFormat != .standard { try c.encode(rawFormat, forKey: .rawFormat) }
+        if !files.isEmpty { try c.encode(files, forKey: .files) }
     }
 
     /// Variable names used in the texts, in order of first appearance.
@@ -87,14 +91,14 @@ public struct Prompt: Sendable, Equatable, Codable {
         let input = fill(self.input)
         let shots = examples.map { FewShotExample(input: fill($0.input), output: fill($0.output)) }
         let user = [instruction, input].filter { !$0.isEmpty }.joined(separator: "\n\n")
-        guard !user.isEmpty || !system.isEmpty else {
+        guard !user.isEmpty || !system.isEmpty || !files.isEmpty else {
             throw ProviderError(kind: .invalidInput, message: "the prompt is empty: write an instruction or an input")
         }
         var messages: [ChatMessage] = []
         if !system.isEmpty { messages.append(ChatMessage(role: .system, content: system)) }
         guard !shots.isEmpty else {
             if !user.isEmpty { messages.append(ChatMessage(role: .user, content: user)) }
-            return ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+            return try attachingFiles(to: ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode))
         }
         for (index, shot) in shots.enumerated() {
             let head = index == 0 && !instruction.isEmpty ? instruction + "\n\n" : ""
@@ -109,6 +113,6 @@ public struct Prompt: Sendable, Equatable, Codable {
             request.rawText = (preamble.isEmpty ? "" : preamble + rawFormat.separator) + pairs.joined(separator: rawFormat.separator)
             if let stop = rawFormat.nextPairStop, !request.parameters.stop.contains(stop) { request.parameters.stop.append(stop) }
         }
-        return request
+        return try attachingFiles(to: request)
     }
 }

@@ -51,6 +51,24 @@ public final class EffectRunner: Sendable {
             }
         case .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession, .deleteSession:
             performSessionEffect(effect)
+        case .loadAttachments(let entries, let folder):
+            Task.detached(priority: .userInitiated) { [queue] in
+                let (files, error) = AttachableFiles.load(entries, folder: folder)
+                queue.send(.attachmentsLoaded(entries: entries, files: files, error: error))
+            }
+        case .countAttachmentTokens(let files, let entries, let model):
+            Task.detached(priority: .utility) { [models, queue] in
+                var counts: [Int?] = []
+                for file in files {
+                    guard file.kind == .text, let content = file.content else { counts.append(nil); continue }
+                    counts.append(await models.countTextTokens(String(decoding: content, as: UTF8.self), model: model))
+                }
+                queue.send(.attachmentTokensCounted(entries: entries, counts: counts))
+            }
+        case .listAttachableFiles(let folder, let absolute):
+            Task.detached(priority: .userInitiated) { [queue] in
+                queue.send(.attachableFilesListed(AttachableFiles.list(folder: folder, absolute: absolute)))
+            }
         case .startGroup(let group):
             observer?.groupStarted(group)
             group.runs.forEach(start)
@@ -107,8 +125,12 @@ public final class EffectRunner: Sendable {
             loadCases(text: text, file: file)
         case .readCaseFile(let path, let folder):
             readCaseFile(path, folder: folder)
-        case .readAttachmentPreview(let path, let url):
-            Task.detached(priority: .userInitiated) { [queue] in queue.send(.attachmentPreviewRead(path: path, AttachmentPreview.read(url))) }
+        case .decodeImagePreviews(let files):
+            Task.detached(priority: .utility) { [queue] in
+                var previews: [String: AttachmentPreview] = [:]
+                for file in files { previews[file.sha256] = AttachmentPreview.decode(file.content ?? Data(), mediaType: file.mediaType) }
+                queue.send(.imagePreviewsDecoded(previews))
+            }
         case .copyToClipboard, .openExternalEditor, .quit:
             break
         }
@@ -133,7 +155,14 @@ public final class EffectRunner: Sendable {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }
             case .loadSavedRun(let run, let file, let purpose):
-                do throws(SessionError) { queue.send(.savedRunLoaded(try sessions.loadRun(run, from: file), file: file, purpose: purpose)) } catch {
+                do throws(SessionError) {
+                    var saved = try sessions.loadRun(run, from: file)
+                    // Attached files are read again (off the UI thread): a re-run or a fork sends them as they are now.
+                    let (files, notes) = AttachmentRecheck.reload(saved.started.prompt.files)
+                    saved.started.prompt.files = files
+                    queue.send(.savedRunLoaded(saved, file: file, purpose: purpose))
+                    if !notes.isEmpty { queue.send(.sessionMessage(notes.joined(separator: "; "), isError: true)) }
+                } catch {
                     queue.send(.sessionMessage(error.message, isError: true))
                 }
             case .loadSavedGroup(let runs, let group, let file):

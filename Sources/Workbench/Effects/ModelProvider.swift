@@ -13,9 +13,12 @@ public protocol ModelProvider: Sendable {
     func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection?
     /// How likely the model finds each label as its answer (label mode); throws where it cannot score.
     func scoreLabels(_ request: ModelRequest, labels: [String], model: ModelRef) async throws(ProviderError) -> LabelScores
+    /// How many tokens `text` is for `model`, counted by the model itself (llama.cpp `/tokenize`); nil elsewhere.
+    func countTextTokens(_ text: String, model: ModelRef) async -> Int?
 }
 
 extension ModelProvider {
+    public func countTextTokens(_ text: String, model: ModelRef) async -> Int? { nil }
     public func inspectPrompt(_ request: ModelRequest, model: ModelRef) async throws(ProviderError) -> PromptInspection? { nil }
     public func scoreLabels(_ request: ModelRequest, labels: [String], model: ModelRef) async throws(ProviderError) -> LabelScores {
         throw ProviderError(kind: .invalidInput, message: "label mode is not available here")

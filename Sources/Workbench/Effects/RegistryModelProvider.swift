@@ -12,6 +12,10 @@ public struct RegistryModelProvider: ModelProvider {
 
     public func languageModel(for ref: ModelRef) -> any LanguageModel { registry.languageModel(for: ref) }
 
+    public func countTextTokens(_ text: String, model: ModelRef) async -> Int? {
+        await registry.localTokenCount(text, model: model)
+    }
+
     public func countInputTokens(_ request: ModelRequest, model: ModelRef) async -> Int? {
         await registry.countInputTokens(request, model: model)
     }

@@ -19,6 +19,8 @@ extension PromptDocument {
         variables = prompt.variables
         examples = prompt.examples.map { PromptExample(input: $0.input, output: $0.output) }
         rawFormat = prompt.rawFormat
+        // Where each file was read from, so running the exported file attaches the same files.
+        attachments = prompt.files.map { PromptAttachment(path: $0.location ?? $0.path) }
 
         // One variant per distinct (name, text): a grid may run two variants with the same text, and
         // both names belong in the file; runs without names are told apart by their text alone.

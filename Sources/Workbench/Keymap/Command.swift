@@ -10,7 +10,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
     case focusContext = "focus_context", contextToggle = "context_toggle"
     // The prompt file
-    case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt"
+    case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt", attach
     // Few-shot examples
     case exampleAdd = "example_add", exampleDelete = "example_delete", exampleMoveUp = "example_move_up", exampleMoveDown = "example_move_down"
     // Editor

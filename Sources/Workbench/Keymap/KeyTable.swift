@@ -40,6 +40,7 @@ public enum KeyTable {
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),
         .init(command: .inspectPrompt, contexts: [.global], title: "what the model receives: messages, template, tokens", defaultKeys: ["F7"]),
+        .init(command: .attach, contexts: [.global], title: "attach or detach a file (picker, filters as you type)", defaultKeys: ["M-a"]),
 
         .init(command: .exampleAdd, contexts: [.examples], title: "add an example after the selected one", defaultKeys: ["a", "Insert"]),
         .init(command: .confirm, contexts: [.examples], title: "edit the example (Tab: input/output, Esc: done)", defaultKeys: ["Enter"]),

@@ -60,9 +60,9 @@ struct ContextPane: Widget, Equatable {
                 drawItemLine(items[i], selected: i == state.selected, y: y, inner: inner, into: &buffer)
             case .row(_, .text(let text)):
                 buffer.write(TextTruncation.truncate(text, toWidth: max(0, inner.width - 2)), x: inner.x + 2, y: y, style: theme[.textDim], maxX: inner.maxX)
-            case .row(_, .image(let path, let rows)):
+            case .row(_, .image(let key, let rows)):
                 let rect = Rect(x: inner.x + 2, y: y, width: max(0, inner.width - 2), height: min(rows, inner.maxY - y))
-                drawImage(path, in: rect, into: &buffer)
+                drawImage(key, in: rect, into: &buffer)
             case .imageContinuation:
                 break
             }
@@ -87,20 +87,20 @@ struct ContextPane: Widget, Equatable {
     }
 
     /// Half blocks from the decoded pixels, or a blank area a graphics protocol draws over.
-    private func drawImage(_ path: String, in rect: Rect, into buffer: inout CellBuffer) {
-        guard let file = state.files[path], !rect.isEmpty else { return }
-        let size = file.preview.map { ($0.width, $0.height) } ?? file.image.map { ($0.width, $0.height) } ?? (1, 1)
-        let (columns, rows) = BlockImage.fit(width: size.0, height: size.1, into: rect)
+    private func drawImage(_ key: String, in rect: Rect, into buffer: inout CellBuffer) {
+        guard let preview = state.previews[key], let image = preview.image, !rect.isEmpty else { return }
+        let (columns, rows) = BlockImage.fit(width: image.width, height: image.height, into: rect)
         let area = Rect(x: rect.x, y: rect.y, width: columns, height: rows)
-        let id = UInt32(truncatingIfNeeded: path.utf8.reduce(5381) { ($0 &* 33) &+ Int($1) }) & 0xFFFFFF | 1
+        // The file's hash names the image to kitty: the same picture keeps its id across frames.
+        let id = UInt32(key.prefix(6), radix: 16).map { $0 | 1 } ?? 1
         switch state.graphics {
-        case .kitty where file.png != nil:
-            buffer.images.append(ImagePlacement(area: area, id: id, sequence: GraphicsSequence.kitty(png: file.png!, id: id, columns: columns, rows: rows)))
-        case .sixel where file.preview != nil:
+        case .kitty where preview.png != nil:
+            buffer.images.append(ImagePlacement(area: area, id: id, sequence: GraphicsSequence.kitty(png: preview.png!, id: id, columns: columns, rows: rows)))
+        case .sixel:
             // Cells are assumed 10×20 pixels: the usual ratio; the terminal scales nothing.
-            buffer.images.append(ImagePlacement(area: area, id: id, sequence: GraphicsSequence.sixel(file.preview!, widthPixels: columns * 10, heightPixels: rows * 20)))
+            buffer.images.append(ImagePlacement(area: area, id: id, sequence: GraphicsSequence.sixel(image, widthPixels: columns * 10, heightPixels: rows * 20)))
         default:
-            if let preview = file.preview { BlockImage(image: preview, depth: theme.depth).render(in: rect, into: &buffer) }
+            BlockImage(image: image, depth: theme.depth).render(in: rect, into: &buffer)
         }
     }
 }

@@ -36,6 +36,8 @@ struct OverlayView: Widget {
             }
         case .inspection(let shown):
             InspectionOverlay(shown: shown, theme: theme).render(in: screen, into: &buffer)
+        case .attachPicker(let picker):
+            AttachPickerOverlay(picker: picker, state: state, theme: theme).render(in: screen, into: &buffer)
         case .conflict:
             guard let disk = state.document.conflict else { return }
             ConflictOverlay(mine: PromptFileWriter.text(of: state.promptDocument), disk: disk.text, fileName: state.document.displayName ?? "the prompt file", theme: theme)

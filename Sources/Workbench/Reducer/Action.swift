@@ -31,6 +31,12 @@ public enum Action: Sendable {
     case sessionMessage(String, isError: Bool)
     /// Input tokens the providers counted for grid cells (cell index → tokens).
     case tokensCounted([Int: Int])
+    /// The attached files were read (off the UI thread): for which entries, the files, or why not.
+    case attachmentsLoaded(entries: [String], files: [ContextFile], error: String?)
+    /// The attached text files' token counts by the local model (nil where it could not count), in file order.
+    case attachmentTokensCounted(entries: [String], counts: [Int?])
+    /// The files the attach picker offers.
+    case attachableFilesListed([AttachableFile])
     /// The prompt file was written (the text and the content fingerprint it captured).
     case documentSaved(text: String, fingerprint: Int)
     /// The prompt file now lives at another path (save as), already written and locked.
@@ -57,8 +63,8 @@ public enum Action: Sendable {
     case casesLoaded([EvalCase], error: String?)
     /// Cases read from a file to import into the prompt file's `[[cases]]` (as typed: `source`), or why not.
     case casesImported([EvalCase], source: String, error: String?)
-    /// An attached file was read for the context pane (`path` as written in the prompt).
-    case attachmentPreviewRead(path: String, AttachmentPreview)
+    /// Attached images were decoded for the context pane, by their files' hashes.
+    case imagePreviewsDecoded([String: AttachmentPreview])
 }
 
 /// Work the reducer asks for; the effect runner does the I/O and answers with actions.
@@ -68,6 +74,12 @@ public enum Effect: Sendable, Equatable {
     case copyToClipboard(String)
     case openExternalEditor(PaneID, text: String)
     case refreshModels
+    /// Read the prompt's attachments (entries as written; relative ones from `folder`, nil: the working folder).
+    case loadAttachments([String], folder: URL?)
+    /// Count each attached text file's tokens with a local model (llama.cpp `/tokenize`).
+    case countAttachmentTokens([ContextFile], entries: [String], model: ModelRef)
+    /// List the files under `folder` (nil: the working folder) for the attach picker; `absolute` writes entries as absolute paths.
+    case listAttachableFiles(folder: URL?, absolute: Bool)
     case quit
     case listSessions
     case searchSessions(String)
@@ -101,8 +113,8 @@ public enum Effect: Sendable, Equatable {
     case loadCases(text: String, file: URL)
     /// Read a CSV, JSONL file or folder of cases to import (`path` as typed: relative to `folder`, or `~/…`).
     case readCaseFile(path: String, folder: URL)
-    /// Read an attached file for the context pane (kind, size, first lines, a decoded image).
-    case readAttachmentPreview(path: String, url: URL)
+    /// Decode attached images for the context pane's previews.
+    case decodeImagePreviews([ContextFile])
 }
 
 /// A comparison to start: its shape (for the session) and its cells.

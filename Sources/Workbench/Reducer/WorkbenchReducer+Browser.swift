@@ -197,6 +197,7 @@ extension WorkbenchReducer {
             run.label = "saved run \(saved.run)"
             state.runs.append(run)
             loadPrompt(saved.started.prompt, &state)
+            adoptSavedFiles(saved.started.prompt.files, &state)
             state.model = saved.model
             state.parameters = saved.started.params
             state.mode = saved.started.mode
@@ -226,6 +227,7 @@ extension WorkbenchReducer {
             original.label = "saved run \(saved.run)"
             state.runs.append(original)
             loadPrompt(saved.started.prompt, &state)
+            adoptSavedFiles(saved.started.prompt.files, &state)
             state.parameters = saved.started.params
             if let spec = providers[state.model.provider] { state.mode = spec.defaultMode(for: state.model.model) }
             var effects = startRun(&state)

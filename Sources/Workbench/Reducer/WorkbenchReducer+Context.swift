@@ -27,19 +27,14 @@ extension WorkbenchReducer {
         state.context.selected = min(max(0, i), count - 1)
     }
 
-    /// Reads attached files the pane has not seen (off the UI thread); globs and folders are listed by name.
-    func readNewAttachmentPreviews(_ state: inout WorkbenchState) -> [Effect] {
-        var effects: [Effect] = []
-        for attachment in state.document.base.attachments {
-            let path = attachment.path
-            guard state.context.files[path] == nil, !state.context.pending.contains(path) else { continue }
-            guard !path.contains(where: { "*?[".contains($0) }) else { continue }
-            state.context.pending.insert(path)
-            let expanded = (path as NSString).expandingTildeInPath
-            let url = expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded) : state.contextFolder.appendingPathComponent(expanded)
-            effects.append(.readAttachmentPreview(path: path, url: url.standardizedFileURL))
+    /// Decodes the previews of attached images not decoded yet (off the UI thread), by their hash.
+    func decodeNewImagePreviews(_ state: inout WorkbenchState) -> [Effect] {
+        let images = state.attachments.files.filter {
+            $0.kind == .image && $0.content != nil && state.context.previews[$0.sha256] == nil && !state.context.pending.contains($0.sha256)
         }
         if state.context.selected >= max(1, state.contextItems.count) { state.context.selected = max(0, state.contextItems.count - 1) }
-        return effects
+        guard !images.isEmpty else { return [] }
+        state.context.pending.formUnion(images.map(\.sha256))
+        return [.decodeImagePreviews(images)]
     }
 }

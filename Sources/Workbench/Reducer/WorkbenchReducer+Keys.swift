@@ -78,6 +78,7 @@ extension WorkbenchReducer {
         case .contextToggle: return toggleContextItem(&state)
         case .save, .saveAs, .newPrompt: return executeDocumentCommand(command, &state)
         case .inspectPrompt: return openInspection(&state)
+        case .attach: return openAttachPicker(&state)
         case .exampleAdd, .exampleDelete, .exampleMoveUp, .exampleMoveDown:
             return state.focus == .examples ? executeExampleCommand(command, &state) : []
         case .modelSwitcher:
@@ -255,6 +256,10 @@ extension WorkbenchReducer {
         case .verdictSummary:
             state.overlay = nil
             return []
+        case .attachPicker(var picker):
+            let effects = handleAttachPickerKey(press, &picker, &state)
+            if case .attachPicker = state.overlay { state.overlay = .attachPicker(picker) }
+            return effects
         }
     }
 }

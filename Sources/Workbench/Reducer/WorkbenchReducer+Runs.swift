@@ -10,6 +10,10 @@ extension WorkbenchReducer {
             state.notice = Notice("no provider called \(state.model.provider): pick a model with \(keymap.hint(for: .modelSwitcher) ?? "the switcher")", level: .error)
             return []
         }
+        if let why = attachmentsBlockRun(state) {
+            state.notice = Notice(why, level: .error)
+            return []
+        }
         let prompt = state.prompt
         if let first = prompt.missingVariables.first {
             let list = prompt.missingVariables.map { "{{\($0)}}" }.joined(separator: ", ")

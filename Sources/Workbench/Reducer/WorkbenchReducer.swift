@@ -1,3 +1,4 @@
+import PromptFiles
 import Providers
 import TerminalUI
 
@@ -67,6 +68,19 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects = []
+        case .attachmentsLoaded(let entries, let files, let error):
+            effects = applyAttachmentsLoaded(entries: entries, files: files, error: error, &state)
+        case .attachmentTokensCounted(let entries, let counts):
+            if entries == state.attachments.requested, counts.count == state.attachments.files.count {
+                state.attachments.summaries = zip(state.attachments.files, counts).map { AttachmentSummary($0, countedTokens: $1) }
+            }
+            effects = []
+        case .attachableFilesListed(let files):
+            if case .attachPicker(var picker) = state.overlay {
+                picker.candidates = files
+                state.overlay = .attachPicker(picker)
+            }
+            effects = []
         case .promptInspected(let inspection, let error):
             applyInspection(inspection, error: error, &state)
             effects = []
@@ -89,9 +103,9 @@ public struct WorkbenchReducer: Sendable {
             effects = []
         case .casesImported(let cases, let source, let error):
             effects = applyCasesImported(cases, source: source, error: error, &state)
-        case .attachmentPreviewRead(let path, let file):
-            state.context.pending.remove(path)
-            state.context.files[path] = file
+        case .imagePreviewsDecoded(let previews):
+            state.context.pending.subtract(previews.keys)
+            state.context.previews.merge(previews) { _, new in new }
             effects = []
         case .documentSaved, .documentMoved, .documentSaveFailed, .documentChangedOnDisk, .documentUnreadable, .promptFileCreated:
             effects = applyDocumentAction(action, &state)
@@ -105,7 +119,8 @@ public struct WorkbenchReducer: Sendable {
                 state.overlay = .gridSetup(setup)
             }
             effects += trackDocument(&state)
-            effects += readNewAttachmentPreviews(&state)
+            effects += trackAttachments(&state)
+            effects += decodeNewImagePreviews(&state)
         }
         return effects
     }

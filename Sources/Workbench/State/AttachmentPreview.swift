@@ -1,76 +1,36 @@
 import Foundation
 import TerminalUI
 
-/// What the workbench knows of one attached file for the context list: its kind, size, a few lines or
-/// a small decoded image for the preview. Built off the UI thread from the file's bytes.
+/// An attached image made ready to show: decoded and scaled down for half blocks and sixel, the PNG's own
+/// bytes for kitty, or why there is none. Decoded off the UI thread (a large PNG takes a moment).
 public struct AttachmentPreview: Sendable, Equatable {
-    /// "text", "PNG image", "PDF document"…
-    public var kind: String
-    public var bytes: Int
-    public var image: ImageHeader?
-    /// The image scaled down for previews (PNG only: the one format decoded here).
-    public var preview: RGBAImage?
+    /// The image scaled down (PNG only: the one format decoded here).
+    public var image: RGBAImage?
     /// The PNG's own bytes, for kitty (which draws PNG itself).
     public var png: [UInt8]?
-    /// The first lines of a text file, sanitized.
-    public var head: [String] = []
-    public var lineCount = 0
-    /// Why it could not be read (missing, unreadable).
-    public var error: String?
-    /// Why an image has no preview (a PNG that does not decode; other formats are not decoded here).
-    public var noPreview: String?
+    /// Why there is no preview (a PNG that does not decode; other formats are not decoded here).
+    public var unavailable: String?
 
-    public init(kind: String, bytes: Int) {
-        self.kind = kind
-        self.bytes = bytes
+    public init(image: RGBAImage? = nil, png: [UInt8]? = nil, unavailable: String? = nil) {
+        self.image = image
+        self.png = png
+        self.unavailable = unavailable
     }
 
     /// The largest preview kept: enough for a side pane of half blocks, small enough to redraw every frame.
     static let previewLimit = 160
 
-    /// Describes a file's content (pure: the caller reads the bytes).
-    public static func describe(_ data: [UInt8]) -> AttachmentPreview {
-        if let header = ImageHeader.read(data) {
-            var file = AttachmentPreview(kind: "\(header.format.rawValue) image", bytes: data.count)
-            file.image = header
-            if header.format == .png {
-                do {
-                    file.preview = downscaled(try PNGDecoder.decode(data, maxPixels: 25_000_000))
-                    file.png = data
-                } catch {
-                    file.noPreview = error.description
-                }
-            } else {
-                file.noPreview = "\(header.format.rawValue) is not decoded here"
-            }
-            return file
+    /// Decodes an image file's bytes (pure).
+    public static func decode(_ data: Data, mediaType: String) -> AttachmentPreview {
+        guard mediaType == "image/png" else {
+            return AttachmentPreview(unavailable: "\(mediaType.replacingOccurrences(of: "image/", with: "").uppercased()) is not decoded here")
         }
-        if data.starts(with: Array("%PDF-".utf8)) { return AttachmentPreview(kind: "PDF document", bytes: data.count) }
-        guard let text = String(validating: data, as: UTF8.self), !data.contains(0) else {
-            return AttachmentPreview(kind: "binary", bytes: data.count)
+        let bytes = Array(data)
+        do {
+            return AttachmentPreview(image: downscaled(try PNGDecoder.decode(bytes, maxPixels: 25_000_000)), png: bytes)
+        } catch {
+            return AttachmentPreview(unavailable: error.description)
         }
-        var file = AttachmentPreview(kind: "text", bytes: data.count)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        file.lineCount = lines.count
-        file.head = lines.prefix(6).map { TextSanitizer.plainSanitized(String($0)) }
-        return file
-    }
-
-    /// Reads and describes a file, or says why it cannot.
-    public static func read(_ url: URL, limit: Int = 64 << 20) -> AttachmentPreview {
-        let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-        guard let attributes else { return failed("no such file: \(url.path)") }
-        let size = (attributes[.size] as? Int) ?? 0
-        if attributes[.type] as? FileAttributeType == .typeDirectory { return AttachmentPreview(kind: "folder", bytes: size) }
-        guard size <= limit else { return AttachmentPreview(kind: "file", bytes: size) }
-        guard let data = FileManager.default.contents(atPath: url.path) else { return failed("cannot read \(url.path)") }
-        return describe(Array(data))
-    }
-
-    static func failed(_ message: String) -> AttachmentPreview {
-        var file = AttachmentPreview(kind: "missing", bytes: 0)
-        file.error = message
-        return file
     }
 
     /// Box-averaged to at most `previewLimit` pixels a side.

@@ -1,5 +1,4 @@
 import Foundation
-import Platform
 import PromptFiles
 import Providers
 import TerminalUI
@@ -17,7 +16,7 @@ public struct ContextItem: Sendable, Equatable {
     public enum Row: Sendable, Equatable {
         case text(String)
         /// An image preview `rows` high, drawn from the attachment's decoded pixels.
-        case image(path: String, rows: Int)
+        case image(key: String, rows: Int)
     }
 
     public var kind: Kind
@@ -31,36 +30,17 @@ public struct ContextItem: Sendable, Equatable {
     /// Rows an image preview takes in the pane.
     static let imageRows = 8
 
-    /// The items of a prompt, in the order shown: attachments, then the schema, then the tools.
-    public static func items(_ document: PromptDocument, files: [String: AttachmentPreview], graphics: TerminalGraphics) -> [ContextItem] {
+    /// The items of a prompt, in the order shown: attached files (each file of a glob or folder), then the
+    /// schema, then the tools.
+    public static func items(_ document: PromptDocument, attachments: AttachmentsState, previews: [String: AttachmentPreview], graphics: TerminalGraphics) -> [ContextItem] {
         var out: [ContextItem] = []
-        for attachment in document.attachments {
-            let path = attachment.path
-            let name = TextSanitizer.plainSanitized(path)
-            guard let file = files[path] else {
-                out.append(ContextItem(kind: .attachment(path: path), key: "file:" + path, title: name, detail: "reading…", rows: []))
-                continue
-            }
-            if let error = file.error {
-                out.append(ContextItem(kind: .attachment(path: path), key: "file:" + path, title: name, detail: "missing", rows: [.text(TextSanitizer.plainSanitized(error))]))
-                continue
-            }
-            var detail = [file.kind]
-            if let image = file.image { detail.append("\(image.width)×\(image.height)") }
-            detail.append(ByteCount.text(file.bytes))
-            if file.kind == "text" { detail.append("~\(TokenEstimate.tokens(characters: file.bytes)) tok") }
-            var rows: [Row] = []
-            if file.preview != nil || file.png != nil, graphics != .none {
-                rows.append(.image(path: path, rows: imageRows))
-            } else if let image = file.image {
-                let why = graphics == .none ? "" : file.noPreview.map { " (no preview: \($0))" } ?? ""
-                rows.append(.text("\(image.format.rawValue), \(image.width)×\(image.height) pixels, \(ByteCount.text(file.bytes))" + TextSanitizer.plainSanitized(why)))
-            }
-            if file.kind == "text" {
-                rows += file.head.map { .text($0) }
-                if file.lineCount > file.head.count { rows.append(.text("… \(file.lineCount - file.head.count) more lines")) }
-            }
-            out.append(ContextItem(kind: .attachment(path: path), key: "file:" + path, title: name, detail: detail.joined(separator: " · "), rows: rows))
+        if let error = attachments.error {
+            out.append(ContextItem(kind: .attachment(path: ""), key: "files", title: "attachments", detail: "not loaded", rows: [.text(AttachmentSummary.inert(error))]))
+        } else if attachments.loading || (attachments.requested == nil && !document.attachments.isEmpty) {
+            out.append(ContextItem(kind: .attachment(path: ""), key: "files", title: "attachments", detail: "reading…", rows: []))
+        }
+        for (file, summary) in zip(attachments.files, attachments.summaries) where attachments.error == nil {
+            out.append(attachmentItem(file, summary, preview: previews[file.sha256], graphics: graphics))
         }
         if let schema = document.schema {
             out.append(ContextItem(kind: .schema, key: "schema", title: "schema", detail: schemaSummary(schema), rows: schema.prettyLines.map { .text($0) }))
@@ -84,6 +64,31 @@ public struct ContextItem: Sendable, Equatable {
             out.append(ContextItem(kind: .tool(name: tool.name), key: "tool:" + tool.name, title: "tool " + title, detail: "→ " + answer, rows: rows))
         }
         return out
+    }
+
+    static func attachmentItem(_ file: ContextFile, _ summary: AttachmentSummary, preview: AttachmentPreview?, graphics: TerminalGraphics) -> ContextItem {
+        var detail: [String] = [file.kind == .image ? file.mediaType.replacingOccurrences(of: "image/", with: "").uppercased() : file.kind.rawValue]
+        if let size = summary.pixelSize { detail.append(size.description) }
+        detail.append(AttachmentRules.size(file.bytes))
+        if let tokens = summary.tokens { detail.append("\(summary.tokensCounted ? "" : "~")\(tokens) tok") }
+        var rows: [Row] = []
+        switch file.kind {
+        case .image:
+            if let preview, preview.image != nil, graphics != .none {
+                rows.append(.image(key: file.sha256, rows: imageRows))
+            } else {
+                let why = graphics == .none ? "" : (preview?.unavailable).map { " (no preview: \($0))" } ?? ""
+                rows.append(.text(AttachmentSummary.inert(summary.line + why)))
+            }
+        case .text:
+            // The first lines only: a file can be megabytes, and items are built for every frame.
+            let head = String(decoding: (file.content ?? Data()).prefix(4096), as: UTF8.self)
+            let lines = head.split(separator: "\n", omittingEmptySubsequences: false).prefix(6)
+            rows += lines.map { .text(TextSanitizer.plainSanitized(String($0))) }
+        case .pdf:
+            rows.append(.text(AttachmentSummary.inert(summary.line)))
+        }
+        return ContextItem(kind: .attachment(path: file.path), key: "file:" + file.path, title: AttachmentSummary.inert(file.path), detail: detail.joined(separator: " · "), rows: rows)
     }
 
     /// `object · title, priority, tags` or the schema's type.

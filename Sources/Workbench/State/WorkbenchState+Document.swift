@@ -26,6 +26,7 @@ extension WorkbenchState {
         h.combine(mode.rawValue)
         h.combine(document.explicitMode)
         h.combine(document.casesRevision)
+        h.combine(document.base.attachments.map(\.path))
         if document.isScratch {
             h.combine(focus.rawValue)
             h.combine(activeVariant)

@@ -20,6 +20,8 @@ public struct WorkbenchState: Sendable {
     public var context = ContextState()
     /// The prompt file behind the workbench, if any.
     public var document = DocumentState()
+    /// The attached files (the prompt file's `[[attachments]]`), loaded off the UI thread.
+    public var attachments = AttachmentsState()
     /// The model and settings the next run uses.
     public var model: ModelRef
     public var parameters = GenerationParameters()
@@ -97,7 +99,7 @@ public struct WorkbenchState: Sendable {
         return Prompt(
             system: system.text, instruction: instruction.text, input: input.text, variables: values,
             examples: examples.items.map { FewShotExample(input: $0.input.text, output: $0.output.text) }, rawFormat: document.base.rawFormat
-        )
+        ).attaching(attachments.files)
     }
 
     /// The run the response pane shows (the latest one).
@@ -193,6 +195,8 @@ public enum OverlayState: Sendable {
     case verdictSummary
     /// What the model receives for the prompt as it stands (F7).
     case inspection(InspectionState)
+    /// Pick a file to attach or detach (`AttachPickerState`).
+    case attachPicker(AttachPickerState)
 }
 
 /// A one-line question with a text answer.

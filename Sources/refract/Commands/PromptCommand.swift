@@ -80,8 +80,9 @@ struct PromptCommand: AsyncParsableCommand {
                 }
                 let preview = Result { () throws(ProviderError) in try context.registry.requestPreview(request, model: ref) }
                 let count = inspection == nil ? await Self.promptTokens(request, model: ref, registry: context.registry, ask: !noTokens) : nil
+                let files = await Self.attachmentSummaries(named.prompt.files, model: ref, registry: context.registry, ask: !noTokens)
                 writer.write(json ? Self.json(request, variant: named.name, model: ref, inspection: inspection, preview: preview, count: count)
-                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable, preview: preview, count: count, prompt: named.prompt))
+                    : Self.text(request, variant: named.name, model: ref, inspection: inspection, unavailable: unavailable, preview: preview, count: count, prompt: named.prompt) + Self.attachmentLines(files))
             }
         }
         writer.finish()

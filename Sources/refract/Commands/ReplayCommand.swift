@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import PromptFiles
 import Providers
 import Sessions
 
@@ -47,6 +48,7 @@ struct ReplayCommand: AsyncParsableCommand {
             let log = try folder.read(url)
             let runs = try selectedRuns(log, file: url)
             guard !runs.isEmpty else { throw CLIError(message: "\(url.lastPathComponent) has no runs to replay") }
+            for line in Self.attachmentNotes(runs) { Stderr.line("refract: \(line)") }
             let printed = runs.map { run in
                 PrintedRun(
                     ref: run.model, title: "run \(run.run) · \(run.model)" + (run.started.variant.map { " · \($0)" } ?? ""),
@@ -86,6 +88,13 @@ struct ReplayCommand: AsyncParsableCommand {
             throw CLIError(message: "\(url.lastPathComponent) has no run \(runNumber) (\(known))")
         }
         return [one]
+    }
+
+    /// For each run's attached files that changed since or are gone, one line (`run N: …`).
+    static func attachmentNotes(_ runs: [RecordedRun]) -> [String] {
+        runs.flatMap { run in
+            AttachmentRecheck.reload(run.started.prompt.files).notes.map { "run \(run.run): \($0)" }
+        }
     }
 
     /// Streams one saved run through the printer, with the recorded figures.

@@ -18,6 +18,12 @@ struct PromptOptions: ParsableArguments {
     @Option(name: .customLong("var"), help: ArgumentHelp("A value for {{name}}: --var name=value (repeatable).", valueName: "name=value"))
     var variables: [String] = []
 
+    @Option(
+        name: .customLong("attach"),
+        help: ArgumentHelp("A file, glob (\"docs/*.md\") or folder given to the model as context (repeatable; see docs/attachments.md).", valueName: "path")
+    )
+    var attachments: [String] = []
+
     /// What the options say, read (`@file`, `-`), before any prompt file is applied.
     struct Values {
         var system: String?

@@ -26,7 +26,12 @@ struct PromptPlan {
         guard let file else {
             guard variants.isEmpty else { throw CLIError(message: "--variant chooses among a prompt file's instructions: name a FILE", exitCode: 2) }
             let texts = given.instructions.isEmpty ? [""] : given.instructions
-            let prompts = texts.map { Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables) }
+            let files = try AttachedFiles.load(file: [], options: options.attachments, fileFolder: nil)
+            let prompts = texts.map {
+                var prompt = Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables)
+                prompt.files = files
+                return prompt
+            }
             return PromptPlan(
                 prompts: prompts.map { (nil, $0) }, models: refs.isEmpty ? [context.config.startingModel] : refs,
                 parameters: generation.parameters, mode: generation.modeOverride
@@ -59,9 +64,10 @@ struct PromptPlan {
                 throw CLIError(message: "\(file): models: \(error.message)", exitCode: error.exitCode)
             }
         }
+        let files = try AttachedFiles.load(file: doc.attachments.map(\.path), options: options.attachments, fileFolder: url.deletingLastPathComponent())
         let chosenModels = !refs.isEmpty ? refs : (!fileModels.isEmpty ? fileModels : [context.config.startingModel])
         return PromptPlan(
-            prompts: chosen.map { (doc.instructions[$0].name, doc.prompt(variant: $0)) }, models: chosenModels,
+            prompts: chosen.map { (doc.instructions[$0].name, doc.prompt(variant: $0).attaching(files)) }, models: chosenModels,
             parameters: generation.overriding(doc.parameters), mode: generation.modeOverride ?? doc.mode, file: url, labels: doc.labels
         )
     }

@@ -2,27 +2,12 @@ import Foundation
 import Testing
 @testable import TerminalUI
 
-/// Headers, half-block previews, the kitty and sixel sequences, and which one a terminal gets.
+/// Half-block previews, the kitty and sixel sequences, and which one a terminal gets.
 @Suite struct TerminalImageTests {
     static func solid(_ w: Int, _ h: Int, top: [UInt8], bottom: [UInt8]) -> RGBAImage {
         var pixels: [UInt8] = []
         for y in 0..<h { for _ in 0..<w { pixels += (y < h / 2 ? top : bottom) + [255] } }
         return RGBAImage(width: w, height: h, pixels: pixels)
-    }
-
-    @Test func headersGiveFormatAndSize() throws {
-        let png = try #require(ImageHeader.read(PNGDecoderTests.rgbFilters))
-        #expect(png == ImageHeader(format: .png, width: 8, height: 5))
-        let gif: [UInt8] = Array("GIF89a".utf8) + [0x40, 0x01, 0xF0, 0x00, 0, 0, 0]
-        #expect(ImageHeader.read(gif) == ImageHeader(format: .gif, width: 320, height: 240))
-        // SOI, an APP0 segment of 16 bytes, then SOF0 with height 480 and width 640.
-        let jpeg: [UInt8] = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array(repeating: 0, count: 14) + [0xFF, 0xC0, 0x00, 0x11, 0x08, 0x01, 0xE0, 0x02, 0x80, 0x03]
-        #expect(ImageHeader.read(jpeg) == ImageHeader(format: .jpeg, width: 640, height: 480))
-        var webp: [UInt8] = Array("RIFF".utf8) + [0, 0, 0, 0] + Array("WEBPVP8X".utf8) + Array(repeating: 0, count: 8)
-        webp += [0x3F, 0x01, 0x00, 0xEF, 0x00, 0x00]
-        #expect(ImageHeader.read(webp) == ImageHeader(format: .webp, width: 320, height: 240))
-        #expect(ImageHeader.read(Array("%PDF-1.7".utf8)) == nil)
-        #expect(ImageHeader.read([0xFF, 0xD8, 0x00]) == nil)
     }
 
     @Test func halfBlocksCarryTheTopPixelInFrontAndTheBottomBehind() {

@@ -11,7 +11,7 @@ import TerminalUI
 
     static func document() throws -> PromptDocument {
         var doc = PromptDocument()
-        doc.attachments = [PromptAttachment(path: "notes.md"), PromptAttachment(path: "chart.png"), PromptAttachment(path: "gone.txt")]
+        doc.attachments = [PromptAttachment(path: "notes.md"), PromptAttachment(path: "chart.png")]
         doc.schema = try JSONParser.parse(#"{"type":"object","properties":{"title":{"type":"string"},"priority":{"enum":["low","high"]}},"required":["title"]}"#)
         var tool = PromptTool(name: "get_weather", description: "Weather for a city", answer: .result("sunny in {{args.city}}"))
         tool.parameters = try JSONParser.parse(#"{"type":"object","properties":{"city":{"type":"string"},"unit":{"type":"string"}}}"#)
@@ -19,20 +19,36 @@ import TerminalUI
         return doc
     }
 
-    /// A harness whose document has the context above, with its files read as the effect runner would.
-    static func harness(graphics: TerminalGraphics = .blocks, width: Int = 120, height: Int = 44) throws -> WorkbenchHarness {
+    /// A folder with the two attached files, removed when the test ends.
+    final class Folder {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("context-\(UUID().uuidString)")
+        init() throws {
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            try Data("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8).write(to: url.appendingPathComponent("notes.md"))
+            try Data(png).write(to: url.appendingPathComponent("chart.png"))
+        }
+        deinit { try? FileManager.default.removeItem(at: url) }
+    }
+
+    /// A harness whose prompt file has the context above, its files loaded and its image decoded as the
+    /// effect runner would (the same functions, called here).
+    static func harness(_ folder: Folder, graphics: TerminalGraphics = .blocks, width: Int = 120, height: Int = 44) throws -> WorkbenchHarness {
         var h = WorkbenchHarness(width: width, height: height)
         h.state.context.graphics = graphics
+        h.state.document.url = folder.url.appendingPathComponent("p.refract.toml")
         h.state.document.base = try document()
         let effects = h.send(.input(.resize(width: width, height: height)))
-        let reads = effects.compactMap { if case .readAttachmentPreview(let path, let url) = $0 { (path, url) } else { nil } }
-        #expect(reads.map(\.0) == ["notes.md", "chart.png", "gone.txt"])
-        #expect(reads.allSatisfy { $0.1.path.hasPrefix("/") })
-        // Asked once: the next action reads nothing again.
-        #expect(!h.send(.tick).contains { if case .readAttachmentPreview = $0 { true } else { false } })
-        h.send(.attachmentPreviewRead(path: "notes.md", AttachmentPreview.describe(Array("# Notes\nfirst line\n\u{1B}[31mred\u{1B}[0m\n".utf8))))
-        h.send(.attachmentPreviewRead(path: "chart.png", AttachmentPreview.describe(png)))
-        h.send(.attachmentPreviewRead(path: "gone.txt", AttachmentPreview.read(URL(fileURLWithPath: "/nonexistent/gone.txt"))))
+        let loads = effects.compactMap { if case .loadAttachments(let entries, let at) = $0 { (entries, at) } else { nil } }
+        let (entries, at) = try #require(loads.first)
+        let (files, error) = AttachableFiles.load(entries, folder: at)
+        #expect(error == nil)
+        let decodes = h.send(.attachmentsLoaded(entries: entries, files: files, error: nil)).compactMap { if case .decodeImagePreviews(let f) = $0 { f } else { nil } }
+        #expect(decodes.count == 1 && decodes[0].map(\.path) == ["chart.png"])
+        // Asked once: the next action decodes nothing again.
+        #expect(!h.send(.tick).contains { if case .decodeImagePreviews = $0 { true } else { false } })
+        var previews: [String: AttachmentPreview] = [:]
+        for file in decodes[0] { previews[file.sha256] = AttachmentPreview.decode(file.content!, mediaType: file.mediaType) }
+        h.send(.imagePreviewsDecoded(previews))
         return h
     }
 
@@ -42,19 +58,20 @@ import TerminalUI
     }
 
     @Test func everyItemHasOneLineWithWhatItCosts() throws {
-        let h = try Self.harness()
+        let folder = try Folder()
+        let h = try Self.harness(folder)
         let lines = contextLines(h)
-        #expect(lines[0].hasPrefix("╭ Context") && lines[0].contains("6"))
+        #expect(lines[0].hasPrefix("╭ Context") && lines[0].contains("5"))
         #expect(lines.contains { $0.contains("▸ notes.md") && $0.contains("text · 32 B · ~8 tok") })
-        #expect(lines.contains { $0.contains("▸ chart.png") && $0.contains("PNG image · 8×5 · 149 B") })
-        #expect(lines.contains { $0.contains("▸ gone.txt") && $0.contains("missing") })
+        #expect(lines.contains { $0.contains("▸ chart.png") && $0.contains("PNG · 8×5 · 149 B") })
         #expect(lines.contains { $0.contains("▸ schema") && $0.contains("object · title, priority") })
         #expect(lines.contains { $0.contains("▸ tool get_weather(city, unit)") && $0.contains("→ fixed result") })
         #expect(lines.contains { $0.contains("▸ tool lookup()") && $0.contains("→ runs grep") })
     }
 
     @Test func enterOpensAnItemInPlace() throws {
-        var h = try Self.harness()
+        let folder = try Folder()
+        var h = try Self.harness(folder)
         h.key("M-7")
         #expect(h.state.focus == .context)
         h.key("Enter")
@@ -66,7 +83,7 @@ import TerminalUI
         #expect(lines.contains { $0.contains("red") })
         h.key("Enter")
         #expect(!contextLines(h).contains { $0.contains("  # Notes") })
-        h.key("Down"); h.key("Down"); h.key("Down")
+        h.key("Down"); h.key("Down")
         h.key("Space")
         lines = contextLines(h)
         #expect(lines.contains { $0.contains("\"title\": {") })
@@ -75,10 +92,9 @@ import TerminalUI
     }
 
     @Test func anImageIsPreviewedWithHalfBlocksInColour() throws {
-        var h = try Self.harness()
-        h.key("M-7")
-        h.key("Down")
-        h.key("Enter")
+        let folder = try Folder()
+        var h = try Self.harness(folder)
+        h.key("M-7"); h.key("Down"); h.key("Enter")
         let frame = h.render(theme: .standard)
         let rect = h.state.layout.panes[.context]!
         let blocks = (rect.y..<rect.maxY).flatMap { y in (rect.x..<rect.maxX).map { frame[$0, y] } }.filter { $0.grapheme == "▀" }
@@ -89,7 +105,8 @@ import TerminalUI
     }
 
     @Test func kittyTerminalsGetTheFileItselfOverBlankCells() throws {
-        var h = try Self.harness(graphics: .kitty)
+        let folder = try Folder()
+        var h = try Self.harness(folder, graphics: .kitty)
         h.key("M-7"); h.key("Down"); h.key("Enter")
         let frame = h.render(theme: .standard)
         #expect(frame.images.count == 1)
@@ -102,36 +119,37 @@ import TerminalUI
         #expect(h.render(theme: .standard).images.isEmpty)
     }
 
-    @Test func withoutColourAnImageIsItsNameAndSize() throws {
-        var h = try Self.harness(graphics: .none)
+    @Test func withoutColourAnImageIsItsSummary() throws {
+        let folder = try Folder()
+        var h = try Self.harness(folder, graphics: .none)
         h.key("M-7"); h.key("Down"); h.key("Enter")
         let lines = contextLines(h)
-        #expect(lines.contains { $0.contains("PNG, 8×5 pixels, 149 B") })
+        #expect(lines.contains { $0.contains("chart.png · image/png 8×5 · 149 B") })
         #expect(!lines.joined().contains("▀"))
     }
 
-    @Test func aMissingFileSaysSo() throws {
-        var h = try Self.harness()
-        h.key("M-7"); h.key("Down"); h.key("Down"); h.key("Enter")
-        #expect(contextLines(h).contains { $0.contains("no such file: /nonexistent/gone.txt") })
+    @Test func aFileThatCannotBeLoadedSaysWhy() throws {
+        let folder = try Folder()
+        var h = WorkbenchHarness(width: 120, height: 44)
+        h.state.document.url = folder.url.appendingPathComponent("p.refract.toml")
+        h.state.document.base.attachments = [PromptAttachment(path: "gone.txt")]
+        let effects = h.send(.tick)
+        let (entries, at) = try #require(effects.compactMap { if case .loadAttachments(let e, let a) = $0 { (e, a) } else { nil } }.first)
+        #expect(contextLines(h).contains { $0.contains("attachments") && $0.contains("reading…") })
+        let (files, error) = AttachableFiles.load(entries, folder: at)
+        h.send(.attachmentsLoaded(entries: entries, files: files, error: error))
+        h.key("M-7"); h.key("Enter")
+        let lines = contextLines(h)
+        #expect(lines.contains { $0.contains("attachments") && $0.contains("not loaded") })
+        #expect(lines.contains { $0.contains("gone.txt") })
     }
 
-    @Test func filesAreReadFromDisk() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("context-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try Data(Self.png).write(to: folder.appendingPathComponent("a.png"))
-        try Data([0, 1, 2, 3, 0xFF]).write(to: folder.appendingPathComponent("blob.bin"))
-        try Data("%PDF-1.7\n...".utf8).write(to: folder.appendingPathComponent("doc.pdf"))
-        let image = AttachmentPreview.read(folder.appendingPathComponent("a.png"))
-        #expect(image.kind == "PNG image" && image.preview?.width == 8 && image.png?.count == 149)
-        #expect(AttachmentPreview.read(folder.appendingPathComponent("blob.bin")).kind == "binary")
-        #expect(AttachmentPreview.read(folder.appendingPathComponent("doc.pdf")).kind == "PDF document")
-        #expect(AttachmentPreview.read(folder).kind == "folder")
-        // A PNG header over bytes that do not inflate: its size, and why there is no preview.
-        let broken = AttachmentPreview.describe(Array(Self.png.prefix(40)) + Array(repeating: 0xCD, count: 60))
-        #expect(broken.image?.width == 8 && broken.preview == nil)
-        #expect(broken.noPreview?.contains("runs past the end of the file") == true)
+    @Test func imagesThatAreNotDecodedSayWhy() {
+        #expect(AttachmentPreview.decode(Data("GIF89a....".utf8), mediaType: "image/gif").unavailable == "GIF is not decoded here")
+        let broken = AttachmentPreview.decode(Data(Self.png.prefix(40)) + Data(repeating: 0xCD, count: 60), mediaType: "image/png")
+        #expect(broken.image == nil && broken.unavailable?.contains("runs past the end of the file") == true)
+        let good = AttachmentPreview.decode(Data(Self.png), mediaType: "image/png")
+        #expect(good.image?.width == 8 && good.png?.count == 149)
     }
 
     @Test func anEmptyContextTakesNoRoomUntilFocused() {
@@ -142,4 +160,3 @@ import TerminalUI
         #expect(contextLines(h).contains { $0.contains("no files, schema or tools") })
     }
 }
-

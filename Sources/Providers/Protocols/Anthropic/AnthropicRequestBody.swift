@@ -5,6 +5,8 @@ struct AnthropicRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String
         var content: String
+        /// Images and PDFs, sent as content blocks (see `AnthropicRequestBody+Attachments`).
+        var attachments: [MessageAttachment] = []
     }
 
     var model: String
@@ -26,7 +28,7 @@ struct AnthropicRequestBody: Encodable, Equatable {
     init(_ request: ModelRequest) {
         model = request.model
         maxTokens = request.parameters.maxTokens ?? AnthropicProtocol.defaultMaxTokens
-        messages = request.conversation.map { Message(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        messages = request.conversation.map { Message(role: $0.role == .assistant ? "assistant" : "user", content: $0.content, attachments: $0.attachments) }
         // A final assistant turn is a prefill (a branch continuing an answer); the API refuses one that
         // ends in whitespace, so the model writes that space itself.
         if let last = messages.indices.last, messages[last].role == "assistant" {

@@ -3,7 +3,9 @@ import Foundation
 /// The camelCase JSON body of `models/{model}:streamGenerateContent`.
 struct GeminiRequestBody: Encodable, Equatable {
     struct Part: Encodable, Equatable {
-        var text: String
+        var text: String?
+        /// An image or PDF, base64 (`GeminiInlineData`).
+        var inlineData: GeminiInlineData?
     }
 
     struct Content: Encodable, Equatable {
@@ -33,7 +35,7 @@ struct GeminiRequestBody: Encodable, Equatable {
 
     init(_ request: ModelRequest) {
         contents = request.conversation.map {
-            Content(role: $0.role == .assistant ? "model" : "user", parts: [Part(text: $0.content)])
+            Content(role: $0.role == .assistant ? "model" : "user", parts: GeminiInlineData.parts(of: $0.attachments) + [Part(text: $0.content)])
         }
         systemInstruction = request.systemPrompt.map { Content(role: nil, parts: [Part(text: $0)]) }
         let parameters = request.parameters

@@ -5,6 +5,8 @@ struct OllamaChatRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String
         var content: String
+        /// Images, base64, on the message (Ollama's vision models).
+        var images: [String]?
     }
 
     var model: String
@@ -22,7 +24,9 @@ struct OllamaChatRequestBody: Encodable, Equatable {
 
     init(_ request: ModelRequest) {
         model = request.model
-        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        messages = request.messages.map {
+            Message(role: $0.role.rawValue, content: $0.content, images: $0.attachments.isEmpty ? nil : $0.attachments.map { $0.data.base64EncodedString() })
+        }
         options = OllamaOptions.make(request.parameters)
         (logprobs, topLogprobs) = OllamaOptions.logprobs(request.parameters)
     }

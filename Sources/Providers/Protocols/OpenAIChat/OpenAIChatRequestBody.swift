@@ -5,6 +5,8 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String
         var content: String
+        /// Images, sent as `content` parts (see `OpenAIChatRequestBody+Attachments`).
+        var attachments: [MessageAttachment] = []
     }
 
     var model: String
@@ -33,7 +35,7 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     ///   models reject `max_tokens`); compatible servers mostly know only `max_tokens`.
     init(_ request: ModelRequest, useMaxCompletionTokens: Bool) {
         model = request.model
-        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content, attachments: $0.attachments) }
         temperature = request.parameters.temperature
         topP = request.parameters.topP
         if useMaxCompletionTokens {

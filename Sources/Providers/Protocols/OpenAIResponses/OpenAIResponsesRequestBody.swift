@@ -5,6 +5,8 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     struct InputMessage: Encodable, Equatable {
         var role: String
         var content: String
+        /// Images, sent as `input_image` parts (see `OpenAIResponsesRequestBody+Attachments`).
+        var attachments: [MessageAttachment] = []
     }
 
     var model: String
@@ -28,7 +30,7 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     init(_ request: ModelRequest) {
         model = request.model
         instructions = request.systemPrompt
-        input = request.conversation.map { InputMessage(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        input = request.conversation.map { InputMessage(role: $0.role == .assistant ? "assistant" : "user", content: $0.content, attachments: $0.attachments) }
         maxOutputTokens = request.parameters.maxTokens
         temperature = request.parameters.temperature
         topP = request.parameters.topP

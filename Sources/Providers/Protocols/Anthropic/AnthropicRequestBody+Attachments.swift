@@ -1,0 +1,30 @@
+import Foundation
+
+/// A message with images or PDFs is sent with `content` as blocks: `image` and `document` blocks
+/// (`source` of type `base64`), then a `text` block; without them `content` stays a plain string.
+extension AnthropicRequestBody.Message {
+    private enum Keys: String, CodingKey { case role, content }
+
+    private struct Block: Encodable {
+        struct Source: Encodable {
+            var type = "base64"
+            var mediaType: String
+            var data: String
+            enum CodingKeys: String, CodingKey { case type, mediaType = "media_type", data }
+        }
+        var type: String
+        var text: String?
+        var source: Source?
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: Keys.self)
+        try c.encode(role, forKey: .role)
+        guard !attachments.isEmpty else { return try c.encode(content, forKey: .content) }
+        var blocks = attachments.map {
+            Block(type: $0.kind == .pdf ? "document" : "image", source: Block.Source(mediaType: $0.mediaType, data: $0.data.base64EncodedString()))
+        }
+        if !content.isEmpty { blocks.append(Block(type: "text", text: content)) }
+        try c.encode(blocks, forKey: .content)
+    }
+}
