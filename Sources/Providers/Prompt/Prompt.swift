@@ -11,6 +11,10 @@ public struct Prompt: Sendable, Equatable, Codable {
     public var examples: [FewShotExample]
     /// How examples are written in raw completion mode.
     public var rawFormat: RawExampleFormat
+    /// The JSON schema the answer must follow (structured output); recorded with the run.
+    public var schema: ResponseSchema?
+    /// False for a variant that only checks its answer against `schema` and does not ask for it (`schema = false`).
+    public var sendsSchema = true
 
     public init(
         system: String = "", instruction: String = "", input: String = "", variables: [String: String] = [:],
@@ -24,7 +28,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         self.rawFormat = rawFormat
     }
 
-    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format" }
+    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format", schema }
 
     /// A key for one variable name.
     struct VariableKey: CodingKey {
@@ -43,6 +47,9 @@ public struct Prompt: Sendable, Equatable, Codable {
         variables = try c.decodeIfPresent([String: String].self, forKey: .variables) ?? [:]
         examples = try c.decodeIfPresent([FewShotExample].self, forKey: .examples) ?? []
         rawFormat = try c.decodeIfPresent(RawExampleFormat.self, forKey: .rawFormat) ?? .standard
+        let recorded = try c.decodeIfPresent(RecordedSchema.self, forKey: .schema)
+        schema = recorded?.responseSchema
+        sendsSchema = recorded?.sent ?? true
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -58,6 +65,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         // Only when used, so sessions of prompts without examples keep their old bytes.
         if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
         if rawFormat != .standard { try c.encode(rawFormat, forKey: .rawFormat) }
+        if let schema { try c.encode(RecordedSchema(schema, sent: sendsSchema), forKey: .schema) }
     }
 
     /// Variable names used in the texts, in order of first appearance.
@@ -94,7 +102,9 @@ public struct Prompt: Sendable, Equatable, Codable {
         if !system.isEmpty { messages.append(ChatMessage(role: .system, content: system)) }
         guard !shots.isEmpty else {
             if !user.isEmpty { messages.append(ChatMessage(role: .user, content: user)) }
-            return ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+            var request = ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+            request.responseSchema = sendsSchema ? schema : nil
+            return request
         }
         for (index, shot) in shots.enumerated() {
             let head = index == 0 && !instruction.isEmpty ? instruction + "\n\n" : ""
@@ -103,6 +113,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         }
         messages.append(ChatMessage(role: .user, content: input))
         var request = ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+        request.responseSchema = sendsSchema ? schema : nil
         if mode == .rawCompletion {
             let preamble = [system, instruction].filter { !$0.isEmpty }.joined(separator: "\n\n")
             let pairs = shots.map { rawFormat.pair(input: $0.input, output: $0.output) } + [rawFormat.openEnd(input: input)]
