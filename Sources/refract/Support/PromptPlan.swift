@@ -26,7 +26,8 @@ struct PromptPlan {
         guard let file else {
             guard variants.isEmpty else { throw CLIError(message: "--variant chooses among a prompt file's instructions: name a FILE", exitCode: 2) }
             let texts = given.instructions.isEmpty ? [""] : given.instructions
-            let prompts = texts.map { Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables) }
+            let schema = given.schema.map { ResponseSchema(name: "answer", schema: $0) }
+            let prompts = texts.map { Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables).withSchema(schema) }
             return PromptPlan(
                 prompts: prompts.map { (nil, $0) }, models: refs.isEmpty ? [context.config.startingModel] : refs,
                 parameters: generation.parameters, mode: generation.modeOverride
@@ -40,6 +41,7 @@ struct PromptPlan {
         if let system = given.system { doc.system = system }
         if let input = given.input { doc.input = input }
         doc.variables.merge(given.variables) { _, new in new }
+        if let schema = given.schema { (doc.schema, doc.schemaFile) = (schema, nil) }
         if !given.instructions.isEmpty {
             doc.instructions = given.instructions.enumerated().map { PromptInstruction(name: "instruction \($0.offset + 1)", text: $0.element) }
         }
