@@ -23,6 +23,7 @@ public enum KeyTable {
         .init(command: .toggleRawMode, contexts: [.global], title: "toggle raw completion mode", defaultKeys: ["M-r"]),
         .init(command: .toggleReasoning, contexts: [.response], title: "show or hide reasoning", defaultKeys: ["t"]),
         .init(command: .toggleProbabilities, contexts: [.response], title: "token probabilities: shade the answer, alternatives at the cursor", defaultKeys: ["p"]),
+        .init(command: .toggleJSON, contexts: [.response], title: "the answer as indented, coloured JSON (with a schema: valid or the first violation)", defaultKeys: ["J"]),
         .init(command: .tokenPrevious, contexts: [.response], title: "previous token (probability view)", defaultKeys: ["Left", "h"]),
         .init(command: .tokenNext, contexts: [.response], title: "next token (probability view)", defaultKeys: ["Right", "l"]),
         .init(command: .confirm, contexts: [.response], title: "branch: continue from the alternative picked with ↑/↓ (probability view)", defaultKeys: ["Enter"]),

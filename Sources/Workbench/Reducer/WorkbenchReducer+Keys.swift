@@ -138,6 +138,12 @@ extension WorkbenchReducer {
             state.response.showReasoning.toggle()
             rebuildResponse(&state)
             return []
+        case .toggleJSON:
+            state.response.json.toggle()
+            if state.response.json, let run = state.shownRun, case .failure(let error) = JSONAnswer.parse(run.answerText) {
+                state.notice = Notice("the answer is not JSON (\(error)): shown as text", level: .info, expiresAt: state.now + 5)
+            }
+            return []
         case .toggleProbabilities:
             state.response.probabilities.toggle()
             if state.response.probabilities, state.shownRun?.shownTokens.isEmpty ?? true {

@@ -1,4 +1,5 @@
 import Foundation
+import PromptFiles
 import Sessions
 import Providers
 import TerminalUI
@@ -95,7 +96,7 @@ public struct WorkbenchState: Sendable {
         return Prompt(
             system: system.text, instruction: instruction.text, input: input.text, variables: values,
             examples: examples.items.map { FewShotExample(input: $0.input.text, output: $0.output.text) }, rawFormat: document.base.rawFormat
-        )
+        ).withSchema(document.base.responseSchema, sent: sendsSchema(variant: activeVariant))
     }
 
     /// The run the response pane shows (the latest one).
@@ -132,6 +133,7 @@ public struct WorkbenchState: Sendable {
     public func prompt(variant: Int) -> Prompt {
         var p = prompt
         if variants.indices.contains(variant) { p.instruction = variants[variant].editor.text }
+        p.sendsSchema = sendsSchema(variant: variant)
         return p
     }
 }
@@ -164,6 +166,8 @@ public struct ResponseViewState: Sendable {
     public var showReasoning = true
     /// The answer shown as tokens shaded by probability, with a token cursor (`p`).
     public var probabilities = false
+    /// The answer shown as indented, coloured JSON (`J`).
+    public var json = false
     public var tokenCursor = 0
     /// The alternative picked at the cursor (↑/↓), which Enter branches from.
     public var alternative = 0
