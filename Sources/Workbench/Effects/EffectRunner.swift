@@ -107,7 +107,7 @@ public final class EffectRunner: Sendable {
             loadCases(text: text, file: file)
         case .readCaseFile(let path, let folder):
             readCaseFile(path, folder: folder)
-        case .copyToClipboard, .openExternalEditor, .quit:
+        case .copyToClipboard, .openExternalEditor, .editSchema, .quit:
             break
         }
     }

@@ -38,7 +38,7 @@ struct ResponsePane: Widget {
             SchemaVerdictLine(verdict: verdict, theme: theme).render(in: Rect(x: body.x, y: body.maxY - 1, width: body.width, height: 1), into: &buffer)
             body.height -= 1
         }
-        if state.response.json, !run.phase.isActive, case .success(let value) = JSONAnswer.parse(run.answerText) {
+        if showsJSON(run), case .success(let value) = JSONAnswer.parse(run.answerText) {
             renderJSON(value, in: body, scrollbarX: area.maxX - 1, into: &buffer)
             return
         }
@@ -77,6 +77,12 @@ struct ResponsePane: Widget {
         }
     }
 
+    /// The JSON view is on and applies: the run ended and its answer is JSON.
+    func showsJSON(_ run: RunState) -> Bool {
+        guard state.response.json, !run.phase.isActive, case .success = JSONAnswer.parse(run.answerText) else { return false }
+        return true
+    }
+
     func title(_ run: RunState?) -> String {
         guard let run else { return "Response" }
         let mode = run.mode == .rawCompletion ? " · raw" : ""
@@ -92,7 +98,7 @@ struct ResponsePane: Widget {
         case .streaming:
             let frame = Spinner(elapsed: .milliseconds(Int((state.now - run.startedAt) * 1000))).frame
             return count + "\(frame) streaming" + (state.response.follow ? "" : " · scrolled")
-        case .finished: return count + (run.result.finish?.kind.rawValue ?? "done")
+        case .finished: return count + (run.result.finish?.kind.rawValue ?? "done") + (showsJSON(run) ? " · JSON view" : "")
         case .failed: return count + "failed"
         case .cancelled: return count + "cancelled"
         }

@@ -138,6 +138,8 @@ extension WorkbenchReducer {
             state.response.showReasoning.toggle()
             rebuildResponse(&state)
             return []
+        case .editSchema:
+            return editSchema(&state)
         case .toggleJSON:
             state.response.json.toggle()
             if state.response.json, let run = state.shownRun, case .failure(let error) = JSONAnswer.parse(run.answerText) {
