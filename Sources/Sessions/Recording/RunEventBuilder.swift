@@ -18,6 +18,8 @@ public struct RunEventBuilder: Sendable {
     private var pendingLogprobsMs = 0
     /// The schema the answer is checked against when the run finishes (`run_finished.schema`).
     public var schema: ResponseSchema?
+    /// A branch's prefix: the answer checked is the prefix and what the run wrote after it.
+    public var schemaPrefix = ""
 
     public init(run: Int, windowMs: Int = 50) {
         self.run = run
@@ -74,7 +76,7 @@ public struct RunEventBuilder: Sendable {
             // A stream must end with a finish; one that did not is still a run whose text we keep.
             let finish = accumulator.finish ?? FinishReason(.other)
             var finished = RunFinished(run: run, finish: finish.kind, rawFinish: finish.raw, ttftMs: firstTokenMs, totalMs: ms)
-            finished.schema = schema.map { SchemaVerdict.check(accumulator.text, against: $0.schema) }
+            finished.schema = schema.map { SchemaVerdict.check(schemaPrefix + accumulator.text, against: $0.schema) }
             out.append(.finished(finished))
         }
         return out

@@ -35,6 +35,7 @@ public final class RunRecorder: Sendable {
         }
         var builder = RunEventBuilder(run: started.run, windowMs: windowMs)
         builder.schema = started.prompt.schema
+        builder.schemaPrefix = started.branch?.prefix ?? ""
         state = Mutex(State(builder: builder))
         _ = perform { _ in [.runStarted(started)] }
     }
