@@ -250,6 +250,10 @@ extension WorkbenchReducer {
             return effects
         case .textPrompt, .confirm:
             return handlePromptOverlayKey(press, &state)
+        case .schemaEditor(var editor):
+            let effects = handleSchemaEditorKey(press, &editor, &state)
+            if case .schemaEditor = state.overlay { state.overlay = .schemaEditor(editor) }
+            return effects
         case .conflict:
             return handleConflictKey(press, &state)
         case .inspection(var shown):

@@ -1,6 +1,7 @@
 import Foundation
 import PromptFiles
 import Providers
+import TerminalUI
 
 extension WorkbenchReducer {
     /// What `$EDITOR` opens for a prompt without a schema: an object to fill in.
@@ -13,7 +14,45 @@ extension WorkbenchReducer {
             return []
         }
         let text = state.document.base.schema.map { $0.text(pretty: true) + "\n" } ?? Self.schemaTemplate
-        return [.editSchema(text: text)]
+        state.overlay = .schemaEditor(TextEditorState(text: text))
+        return []
+    }
+
+    /// Keys in the schema editor: text keys edit, Ctrl-S keeps the schema when it is one (otherwise the
+    /// editor stays open and the notice says why), F4 hands the text to `$EDITOR`, Esc leaves it unchanged.
+    func handleSchemaEditorKey(_ press: KeyPress, _ editor: inout TextEditorState, _ state: inout WorkbenchState) -> [Effect] {
+        switch press.key {
+        case .escape:
+            state.overlay = nil
+            return []
+        case .tab where press.modifiers.isEmpty:
+            editor.type("  ")
+            return []
+        case .char(let c) where press.modifiers.isDisjoint(with: [.ctrl, .alt]):
+            editor.type(String(c))
+            return []
+        default:
+            break
+        }
+        let command = keymap.command(for: press, in: [.editor, .global])
+        switch command {
+        case .save:
+            if case .failure(let problem) = SchemaDraft.check(editor.text) {
+                state.notice = Notice("schema not saved: \(problem)", level: .error, expiresAt: state.now + 6)
+                return []
+            }
+            state.overlay = nil
+            schemaEdited(editor.text, message: nil, &state)
+            return []
+        case .openInEditor:
+            state.overlay = nil
+            return [.editSchema(text: editor.text)]
+        case .some(let command):
+            EditorCommand.apply(command, to: &editor, page: 10)
+            return []
+        case nil:
+            return []
+        }
     }
 
     /// Keeps an edited schema only when it is JSON and a schema; otherwise the old one stays and the

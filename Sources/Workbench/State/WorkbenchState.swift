@@ -192,6 +192,8 @@ public enum OverlayState: Sendable {
     case verdictSummary
     /// What the model receives for the prompt as it stands (F7).
     case inspection(InspectionState)
+    /// The response schema's JSON being edited (Alt-J), checked as it is typed.
+    case schemaEditor(TextEditorState)
 }
 
 /// A one-line question with a text answer.
