@@ -139,7 +139,7 @@ import Testing
             "╰│ Ctrl-S                save the prompt file now (it also saves itself)      │╮",
             "╭│ Alt-S                 save the prompt under a new name and go on there     ││",
             "││ Ctrl-N                start a fresh scratch prompt (the old one is kept)   ││",
-            "╰│ Alt-J                 edit the response schema (JSON) in $EDITOR           │╯",
+            "╰│ Alt-J                 edit the response schema (JSON), checked as typed    │╯",
             " ╰────────────────────────────────────────────────────────────────────────────╯",
         ])
     }

@@ -38,7 +38,7 @@ public enum KeyTable {
         .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),
-        .init(command: .editSchema, contexts: [.global], title: "edit the response schema (JSON) in $EDITOR", defaultKeys: ["M-j"]),
+        .init(command: .editSchema, contexts: [.global], title: "edit the response schema (JSON), checked as typed", defaultKeys: ["M-j"]),
         .init(command: .inspectPrompt, contexts: [.global], title: "what the model receives: messages, template, tokens", defaultKeys: ["F7"]),
 
         .init(command: .exampleAdd, contexts: [.examples], title: "add an example after the selected one", defaultKeys: ["a", "Insert"]),
