@@ -77,4 +77,21 @@ import Testing
         try w.keys("C-q")
         try w.tmux.waitForText("REFRACT-EXITED 0")
     }
+
+    @Test func sideBySideInTheWorkbenchEachColumnHasItsVerdict() throws {
+        let dir = TemporaryFolder()
+        let file = try dir.write("ticket.refract.toml", Self.prompt)
+        let w = try WorkbenchInTmux([file], width: 160, height: 36)
+        try w.tmux.waitForText("Extract the product")
+        try w.keys("C-g")
+        try w.tmux.waitForText("2 instructions × 1 model = 2 cells")
+        try w.keys("C-r")
+        let screen = try w.tmux.waitFor("both columns judged", timeout: 240) { lines in
+            lines.contains { $0.contains("schema: valid ✓") } && lines.contains { $0.contains("schema ✗ ") }
+        }
+        #expect(screen.contains { $0.contains("json") } && screen.contains { $0.contains("free") }, "\(screen.joined(separator: "\n"))")
+        try w.escape()
+        try w.keys("C-q")
+        try w.tmux.waitForText("REFRACT-EXITED 0")
+    }
 }
