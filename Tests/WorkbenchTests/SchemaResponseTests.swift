@@ -1,6 +1,7 @@
 import Foundation
 import Providers
 import RefractTestSupport
+import Sessions
 import TerminalUI
 import Testing
 @testable import Workbench
@@ -73,6 +74,18 @@ import Testing
         #expect(JSONAnswer.lines(try! JSONParser.parse(#"{"k":"v","n":1,"b":false}"#))[3].map(\.role) == [.jsonPunctuation, .jsonKey, .jsonPunctuation, .jsonLiteral])
         h.key("J")
         #expect(h.render().lines.contains { $0.contains(#"{"issue": "bad"#) }, "back to the text")
+    }
+
+    @Test func aReopenedRunShowsTheVerdictItRecorded() {
+        var prompt = Prompt(instruction: "i")
+        prompt.schema = ResponseSchema(schema: Self.schema)
+        var saved = RecordedRun(started: RunStarted(run: 1, at: Date(timeIntervalSince1970: 0), prompt: prompt, model: ModelRef(provider: "local", model: "m")))
+        saved.text = #"{"priority": "low"}"#
+        var finished = RunFinished(run: 1, finish: .stop, ttftMs: 10, totalMs: 20)
+        finished.schema = SchemaVerdict(valid: false, violation: "$: no property issue (required)")
+        saved.outcome = .finished(finished)
+        let run = RunState(saved: saved, id: "r", now: 100, price: nil, protocolName: nil)
+        #expect(run.schemaVerdict == finished.schema)
     }
 
     @Test func theKeyIsInTheHelp() {
