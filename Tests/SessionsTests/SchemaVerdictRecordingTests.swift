@@ -36,6 +36,22 @@ import Testing
         #expect(try record("Sure! Here it is").schemaVerdict == SchemaVerdict(valid: false, violation: "not JSON: unexpected 'S' at 1:1"))
     }
 
+    @Test func theJSONExportCarriesTheVerdict() throws {
+        let folder = TestFolder()
+        let writer = try SessionWriter.create(in: folder.url, title: "t", scrubber: .off)
+        let recorder = writer.beginRun(prompt: Prompt(instruction: "x").withSchemaForTest(Self.schema, sent: true), model: ModelRef(provider: "local", model: "m"), elapsedMs: { 0 })
+        recorder.record(.textDelta("[]"))
+        recorder.record(.finish(FinishReason(.stop)))
+        recorder.finish()
+        writer.close()
+        let json = try SessionExporter.export(try SessionReader.read(writer.file), as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let run = try #require((object["runs"] as? [[String: Any]])?.first)
+        let verdict = try #require(run["schema"] as? [String: Any], "\(json)")
+        #expect(verdict["valid"] as? Bool == false)
+        #expect(verdict["violation"] as? String == "$: expected object, found array")
+    }
+
     @Test func linesWithAndWithoutTheFieldRead() throws {
         let old = try SessionLineCodec.decodeLine(#"{"type":"finished","run":1,"finish":"stop","total_ms":5}"#)
         guard case .finished(let f) = old else { Issue.record("not finished"); return }
