@@ -42,4 +42,30 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr == "refract: \(dir.path)/nope.json: no such file\n", "\(missing.stderr)")
     }
+
+    @Test func compareSendsTheSchemaAndReportsEachVerdict() throws {
+        let server = try HTTPServer { request, writer in
+            OpenAIChatReply.respond(writer, text: OpenAIChatReply.lastUserMessage(request).hasPrefix("Be JSON") ? #"{"priority": "low"}"# : "Low, I think.")
+        }
+        defer { server.stop() }
+        let dir = TemporaryFolder()
+        let config = try dir.write("config.toml", """
+            [providers.srv]
+            protocol = "openai-chat"
+            base_url = "\(server.baseURL.absoluteString)/v1"
+            models = ["chat"]
+            """)
+        _ = try dir.write("s.json", #"{"type":"object","properties":{"priority":{"enum":["low","high"]}},"required":["priority"]}"#)
+        let args = ["compare", "--config", config, "--model", "srv:chat", "--instruction", "Be JSON.", "--instruction", "Be brief.", "--input", "x", "--schema", "s.json", "--no-save"]
+        let json = try RefractCLI.run(args + ["--format", "json"], in: dir.path)
+        #expect(json.status == 0, "\(json.stderr)")
+        let rows = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["results"] as? [[String: Any]])
+        #expect(rows.map { ($0["schema"] as? [String: Any])?["valid"] as? Bool } == [true, false])
+        #expect((rows[1]["schema"] as? [String: Any])?["violation"] as? String == "not JSON: unexpected 'L' at 1:1")
+        #expect(server.requests.allSatisfy { String(decoding: $0.body, as: UTF8.self).contains(#""response_format":{"json_schema""#) })
+        let markdown = try RefractCLI.run(args, in: dir.path)
+        #expect(markdown.stdout.hasPrefix("| Instruction | Model | Answer | Out tokens | TTFT | Total | Cost | Schema |\n"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| valid |\n"))
+        #expect(markdown.stdout.contains("| not JSON: unexpected 'L' at 1:1 |\n"))
+    }
 }
