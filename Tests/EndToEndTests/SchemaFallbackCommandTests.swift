@@ -68,4 +68,26 @@ import Testing
         #expect(markdown.stdout.contains("| valid |\n"))
         #expect(markdown.stdout.contains("| not JSON: unexpected 'L' at 1:1 |\n"))
     }
+
+    @Test func promptShowShowsTheSchemaAndTheRequestCarryingIt() throws {
+        let dir = TemporaryFolder()
+        let config = try dir.write("config.toml", """
+            [providers.srv]
+            protocol = "openai-chat"
+            base_url = "http://127.0.0.1:9/v1"
+            models = ["chat"]
+            """)
+        let file = try dir.write("p.refract.toml", """
+            input = "x"
+            schema = { type = "object", properties = { zeta = { type = "string" }, alpha = { type = "string" } } }
+            """)
+        let chat = try RefractCLI.run(["prompt", file, "--show", "--no-tokens", "--config", config, "--model", "srv:chat"], in: dir.path)
+        #expect(chat.status == 0, "\(chat.stderr)")
+        #expect(chat.stdout.contains("─── response schema \"answer\" (the answer must follow it; keys in this order) ───\n{\n  \"type\": \"object\",\n  \"properties\": {\n    \"zeta\": {"), "\(chat.stdout)")
+        #expect(chat.stdout.contains(#""response_format":{"json_schema":{"name":"answer","schema":{"type":"object","properties":{"zeta":{"type":"string"},"alpha":{"type":"string"}}},"strict":true},"type":"json_schema"}"#))
+        let raw = try RefractCLI.run(["prompt", file, "--show", "--no-tokens", "--config", config, "--model", "srv:chat", "--raw"], in: dir.path)
+        #expect(raw.stdout.contains("⚠ srv:chat: the schema is not enforced (raw completion has no schema field)"), "\(raw.stdout)")
+        #expect(raw.stdout.contains("Answer with JSON only, no other text, following this JSON Schema:\n{\"type\":\"object\",\"properties\":{\"zeta\""))
+        #expect(!raw.stdout.contains("response_format"))
+    }
 }
