@@ -25,6 +25,8 @@ public struct PromptDocument: Sendable, Equatable {
     public var schema: JSON?
     /// …or kept in a file next to the prompt (`schema_file = "ticket.schema.json"`).
     public var schemaFile: String?
+    /// The inline `schema` value exactly as written, put back while the schema is unchanged.
+    public var schemaSource: String?
     /// The functions the model may call (`[[tools]]`), and whether it must (`[params] tool_choice`).
     public var tools: [PromptTool] = []
     public var toolChoice: ToolChoice?
@@ -49,7 +51,7 @@ public struct PromptDocument: Sendable, Equatable {
         return Prompt(
             system: system, instruction: instruction, input: input, variables: variables,
             examples: examples.map { FewShotExample(input: $0.input, output: $0.output) }, rawFormat: rawFormat
-        )
+        ).withSchema(responseSchema, sent: !instructions.indices.contains(index) || instructions[index].usesSchema)
     }
 
     /// The index of the variant with this name, if any.
@@ -69,6 +71,8 @@ public struct PromptDocument: Sendable, Equatable {
 public struct PromptInstruction: Sendable, Equatable {
     public var name: String
     public var text: String
+    /// False for a variant written with `schema = false`: it runs without the file's schema (to see the difference side by side).
+    public var usesSchema = true
     public var extras = ExtraKeys()
 
     public init(name: String, text: String) {

@@ -13,10 +13,10 @@ public struct PromptFileReader: Sendable {
     }
 
     static let topLevelKeys: Set<String> = [
-        "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "labels", "params", "raw", "workbench",
+        "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "labels", "params", "raw", "workbench", "schema", "schema_file",
         "attachments",
     ]
-    static let instructionKeys: Set<String> = ["name", "text"]
+    static let instructionKeys: Set<String> = ["name", "text", "schema"]
     static let exampleKeys: Set<String> = ["input", "output"]
     static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]
     static let rawKeys: Set<String> = ["input_prefix", "output_prefix", "separator"]
@@ -33,6 +33,8 @@ public struct PromptFileReader: Sendable {
         }
         let locator = TOMLKeyLocator(source: text)
         var document = try TableReading(file: file, locator: locator).document(root)
+        let schema = try PromptSchemaReading(file: file, source: text, locator: locator).read(root)
+        (document.schema, document.schemaSource, document.schemaFile) = (schema.schema, schema.source, schema.file)
         if text.contains("#") {
             document.comments = TOMLComments.scan(text).keyingInstructionsByName(document.instructions.map(\.name))
         }
@@ -123,6 +125,10 @@ private struct TableReading {
                 guard !name.isEmpty else { throw fail("the name is empty", "name", in: place) }
                 guard !list.contains(where: { $0.name == name }) else { throw fail("a second variant named \"\(name)\" (names must differ)", "name", in: place) }
                 var instruction = PromptInstruction(name: name, text: try text(t["text"], "text", in: place) ?? "")
+                if let v = t["schema"] {
+                    guard v.bool == false else { throw fail("expected false (this variant runs without the file's schema); leave it out to use the schema", "schema", in: place) }
+                    instruction.usesSchema = false
+                }
                 instruction.extras = extras(of: t, known: PromptFileReader.instructionKeys, tablesAllowed: false)
                 list.append(instruction)
             }

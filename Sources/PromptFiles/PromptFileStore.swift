@@ -41,7 +41,8 @@ public enum PromptFileStore {
             let (line, column) = InvalidUTF8.position(in: bytes)
             throw PromptFileError(file: path, line: line, column: column, message: "is not UTF-8 text (save it as UTF-8)")
         }
-        let (document, warnings) = try PromptFileReader(file: path).read(text)
+        var (document, warnings) = try PromptFileReader(file: path).read(text)
+        try SchemaFileLoader.resolve(&document, promptFile: url, text: text)
         return LoadedPromptFile(document: document, text: text, signature: signature, readOnlyReason: readOnlyReason(url), warnings: warnings)
     }
 

@@ -16,6 +16,11 @@ public enum PromptFileWriter {
         if !doc.labels.isEmpty { out.put("labels", "[" + doc.labels.map(string).joined(separator: ", ") + "]") }
         out.put("system", string(doc.system))
         out.put("input", string(doc.input))
+        if let file = doc.schemaFile {
+            out.put("schema_file", string(file))
+        } else if let schema = PromptSchemaWriting.value(of: doc) {
+            out.put("schema", schema)
+        }
         out.extra(doc.extras.lines)
 
         let p = doc.parameters
@@ -52,6 +57,7 @@ public enum PromptFileWriter {
             out.header("[[instructions]]", anchor: "[[instructions]]\(instruction.name)", scope: "instructions[\(instruction.name)].")
             out.put("name", string(instruction.name))
             out.put("text", string(instruction.text))
+            if !instruction.usesSchema { out.put("schema", "false") }
             out.extra(instruction.extras.lines)
         }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Providers
 
 /// What a check sees of one cell: the answer, the case's values, and the run's figures.
 public struct CheckContext: Sendable, Equatable {
@@ -13,6 +14,8 @@ public struct CheckContext: Sendable, Equatable {
     public var totalMs: Double?
     /// Output tokens as the provider reported them; nil when it did not (then about 4 characters a token).
     public var outputTokens: Int?
+    /// The cell's prompt's response schema, for the `schema` check.
+    public var schema: JSON?
 
     public init(
         answer: String, caseName: String = "", values: [String: String] = [:], caseJSON: String = "{}", costUSD: Double? = nil,

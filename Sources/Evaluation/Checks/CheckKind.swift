@@ -13,6 +13,8 @@ public enum CheckKind: Sendable, Equatable {
     case isJSON
     /// The schema, or why it is not one (kept so every cell reports the error instead of stopping the evaluation).
     case jsonSchema(Result<JSONSchema, CheckSetupError>)
+    /// The answer follows the prompt's own schema (`schema` / `schema_file` in the prompt file): nothing repeated.
+    case promptSchema
     case jsonPath(path: String, equals: String?, contains: String?)
     case length(min: Int?, max: Int?, unit: LengthUnit)
     case maxCost(usd: Double)
@@ -27,7 +29,7 @@ public enum CheckKind: Sendable, Equatable {
 
     /// The names used in `type = "…"`.
     public static let typeNames = [
-        "equals", "contains", "contains-any", "contains-all", "not-contains", "starts-with", "regex", "is-json", "json-schema", "json-path",
+        "equals", "contains", "contains-any", "contains-all", "not-contains", "starts-with", "regex", "is-json", "json-schema", "schema", "json-path",
         "length", "max-cost", "max-latency", "command", "judge",
     ]
 
@@ -42,6 +44,7 @@ public enum CheckKind: Sendable, Equatable {
         case .regex: "regex"
         case .isJSON: "is-json"
         case .jsonSchema: "json-schema"
+        case .promptSchema: "schema"
         case .jsonPath: "json-path"
         case .length: "length"
         case .maxCost: "max-cost"
@@ -64,7 +67,7 @@ public enum CheckKind: Sendable, Equatable {
         case .maxLatency(let ms, let of): "max-latency \(of.rawValue) \(Int(ms)) ms"
         case .command(let c): "command \(CheckText.clip(c.display, 30))"
         case .judge(let j): "judge \(j.model)"
-        case .isJSON, .jsonSchema: typeName
+        case .isJSON, .jsonSchema, .promptSchema: typeName
         }
     }
 }

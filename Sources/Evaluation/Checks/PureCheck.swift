@@ -89,6 +89,12 @@ public enum PureCheck {
             do { value = try JSONParser.parse(answer) } catch { return (.fail, "not JSON: \(error.description)") }
             if let violation = schema.firstViolation(of: value) { return (.fail, "does not fit the schema: \(violation)") }
             return (.pass, "fits the schema")
+        case .promptSchema:
+            guard let schema = c.schema else { throw CheckSetupError("the prompt has no schema: add schema = {…} or schema_file = \"…\" to the prompt file, or use --schema FILE") }
+            let verdict = SchemaVerdict.check(answer, against: schema)
+            if verdict.valid { return (.pass, "fits the prompt's schema") }
+            let violation = verdict.summary
+            return (.fail, violation.hasPrefix("not JSON") ? violation : "does not fit the schema: \(violation)")
         case .jsonPath(let rawPath, let equals, let contains):
             let path = try JSONPath(rawPath)
             let root: JSON

@@ -31,10 +31,12 @@ public struct EvalCell: Sendable, Equatable {
 
     /// What its checks see, once the run is done.
     public func context(answer: String, costUSD: Double?, ttftMs: Double?, totalMs: Double?, outputTokens: Int?, defaults: [String: String] = [:]) -> CheckContext {
-        CheckContext(
+        var context = CheckContext(
             answer: answer, caseName: evalCase.name, values: evalCase.checkValues(defaults: defaults), caseJSON: evalCase.json, costUSD: costUSD,
             ttftMs: ttftMs, totalMs: totalMs, outputTokens: outputTokens
         )
+        context.schema = prompt.schema?.schema
+        return context
     }
 }
 

@@ -171,6 +171,7 @@ public struct EvaluationSpecReader: Sendable {
         case "not-contains": kind = .notContains(try texts(), ignoreCase: ignoreCase)
         case "regex": kind = .regex(try text("value"))
         case "is-json": kind = .isJSON
+        case "schema": kind = .promptSchema
         case "json-schema": kind = .jsonSchema(schema(t, label: label, locate: { locate($0) ?? at }))
         case "json-path":
             let equals = try t["equals"].map { _ throws(EvaluationError) in try text("equals") }

@@ -50,6 +50,12 @@ public struct ProviderClient: LanguageModel {
                 // Said once, before anything else; the run goes on without them.
                 output.emit(.warning("this provider does not return token probabilities (\(wireProtocol.name.rawValue) has none); the answer comes without them"))
             }
+            var request = request
+            if request.responseSchema != nil, !wireProtocol.name.sendsSchemaNatively(mode: request.mode) {
+                // Said once, before anything else: the schema travels in the prompt instead.
+                request = SchemaInPrompt.apply(to: request)
+                output.emit(.warning(SchemaInPrompt.warning(reason: "raw completion has no schema field")))
+            }
             await run(request, output: &output)
             continuation.finish()
         }

@@ -65,7 +65,7 @@ public enum StreamPartJSON {
     /// `{"type":"summary","text","reasoning","finish","usage":{…},"cost_usd","error":null|{"kind","message"}}`.
     ///
     /// `finish` is `error` when the run failed; `cost_usd` is null when the model is unpriced.
-    public static func summary(_ run: RunAccumulator, costUSD: Double?) -> String {
+    public static func summary(_ run: RunAccumulator, costUSD: Double?, schema: SchemaVerdict? = nil) -> String {
         var w = JSONWriter()
         w.beginObject()
         typed(&w, "summary")
@@ -82,6 +82,14 @@ public enum StreamPartJSON {
             w.endObject()
         } else {
             w.null()
+        }
+        // Only for a run with a response schema, so other summaries keep their bytes.
+        if let schema {
+            w.key("schema")
+            w.beginObject()
+            w.key("valid"); w.bool(schema.valid)
+            if let violation = schema.violation { w.key("violation"); w.string(violation) }
+            w.endObject()
         }
         w.endObject()
         return w.text

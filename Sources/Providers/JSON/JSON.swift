@@ -42,8 +42,11 @@ public enum JSON: Sendable, Equatable {
     }
 
     /// Compact JSON text, through the one `JSONWriter` (whole numbers without a fraction).
-    public var text: String {
-        var writer = JSONWriter()
+    public var text: String { text(pretty: false) }
+
+    /// The JSON text, compact or indented by two spaces.
+    public func text(pretty: Bool) -> String {
+        var writer = JSONWriter(pretty: pretty)
         write(to: &writer)
         return writer.text
     }

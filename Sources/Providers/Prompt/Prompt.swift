@@ -13,6 +13,10 @@ public struct Prompt: Sendable, Equatable, Codable {
     public var rawFormat: RawExampleFormat
     /// Attached files (text, images, PDFs), in the order attached; see `ContextLayout`.
     public var files: [ContextFile] = []
+    /// The JSON schema the answer must follow (structured output); recorded with the run.
+    public var schema: ResponseSchema?
+    /// False for a variant that only checks its answer against `schema` and does not ask for it (`schema = false`).
+    public var sendsSchema = true
 
     public init(
         system: String = "", instruction: String = "", input: String = "", variables: [String: String] = [:],
@@ -26,7 +30,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         self.rawFormat = rawFormat
     }
 
-    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format", files }
+    enum CodingKeys: String, CodingKey { case system, instruction, input, variables, examples, rawFormat = "raw_format", files, schema }
 
     /// A key for one variable name.
     struct VariableKey: CodingKey {
@@ -46,6 +50,9 @@ public struct Prompt: Sendable, Equatable, Codable {
         examples = try c.decodeIfPresent([FewShotExample].self, forKey: .examples) ?? []
         rawFormat = try c.decodeIfPresent(RawExampleFormat.self, forKey: .rawFormat) ?? .standard
         files = (try? c.decodeIfPresent([ContextFile].self, forKey: .files)) ?? []
+        let recorded = try c.decodeIfPresent(RecordedSchema.self, forKey: .schema)
+        schema = recorded?.responseSchema
+        sendsSchema = recorded?.sent ?? true
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -62,6 +69,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         if !examples.isEmpty { try c.encode(examples, forKey: .examples) }
         if rawFormat != .standard { try c.encode(rawFormat, forKey: .rawFormat) }
         if !files.isEmpty { try c.encode(files, forKey: .files) }
+        if let schema { try c.encode(RecordedSchema(schema, sent: sendsSchema), forKey: .schema) }
     }
 
     /// Variable names used in the texts, in order of first appearance.
@@ -98,7 +106,9 @@ public struct Prompt: Sendable, Equatable, Codable {
         if !system.isEmpty { messages.append(ChatMessage(role: .system, content: system)) }
         guard !shots.isEmpty else {
             if !user.isEmpty { messages.append(ChatMessage(role: .user, content: user)) }
-            return try attachingFiles(to: ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode))
+            var request = ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+            request.responseSchema = sendsSchema ? schema : nil
+            return try attachingFiles(to: request)
         }
         for (index, shot) in shots.enumerated() {
             let head = index == 0 && !instruction.isEmpty ? instruction + "\n\n" : ""
@@ -107,6 +117,7 @@ public struct Prompt: Sendable, Equatable, Codable {
         }
         messages.append(ChatMessage(role: .user, content: input))
         var request = ModelRequest(model: model, messages: messages, parameters: parameters, mode: mode)
+        request.responseSchema = sendsSchema ? schema : nil
         if mode == .rawCompletion {
             let preamble = [system, instruction].filter { !$0.isEmpty }.joined(separator: "\n\n")
             let pairs = shots.map { rawFormat.pair(input: $0.input, output: $0.output) } + [rawFormat.openEnd(input: input)]

@@ -17,7 +17,7 @@ enum FastEventDecoder {
             return .cost(CostEvent(run: run, usd: usd, price: price))
         case .finished:
             guard let run = o.int("run"), let finish = o.string("finish"), let raw = optional(o, "raw_finish", o.string),
-                  let ttft = optional(o, "ttft_ms", o.int), let total = optional(o, "total_ms", o.int) else { return nil }
+                  let ttft = optional(o, "ttft_ms", o.int), let total = optional(o, "total_ms", o.int), o.isAbsent("schema") else { return nil }
             return .finished(RunFinished(run: run, finish: FinishReason.Kind(rawValue: finish) ?? .other, rawFinish: raw, ttftMs: ttft, totalMs: total ?? 0))
         case .failed:
             guard let run = o.int("run"), let e = o.object("error"), let kind = e.string("kind"), let message = optional(e, "message", e.string),

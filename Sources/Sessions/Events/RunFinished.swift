@@ -10,6 +10,8 @@ public struct RunFinished: Sendable, Equatable, Codable {
     /// Time to the first answer, reasoning or tool-call token; nil when none came.
     public var ttftMs: Int?
     public var totalMs: Int
+    /// The answer checked against the run's response schema, when it had one (absent in older files).
+    public var schema: SchemaVerdict?
 
     public init(run: Int, finish: FinishReason.Kind, rawFinish: String? = nil, ttftMs: Int?, totalMs: Int) {
         self.run = run
@@ -20,7 +22,7 @@ public struct RunFinished: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case run, finish, rawFinish = "raw_finish", ttftMs = "ttft_ms", totalMs = "total_ms"
+        case run, finish, rawFinish = "raw_finish", ttftMs = "ttft_ms", totalMs = "total_ms", schema
     }
 
     public init(from decoder: any Decoder) throws {
@@ -30,6 +32,7 @@ public struct RunFinished: Sendable, Equatable, Codable {
         rawFinish = try c.decodeIfPresent(String.self, forKey: .rawFinish)
         ttftMs = try c.decodeIfPresent(Int.self, forKey: .ttftMs)
         totalMs = try c.decodeIfPresent(Int.self, forKey: .totalMs) ?? 0
+        schema = try c.decodeIfPresent(SchemaVerdict.self, forKey: .schema)
     }
 
     /// The finish reason as the provider layer names it.

@@ -47,7 +47,7 @@ private struct ExportedRun: Encodable {
     enum CodingKeys: String, CodingKey {
         case run, group, at, model, protocolName = "protocol", mode, label, variant, branch, params, prompt
         case answer, reasoning, toolCalls = "tool_calls", usage, cost, outcome, finish, rawFinish = "raw_finish", error
-        case ttftMs = "ttft_ms", totalMs = "total_ms", warnings, checks
+        case ttftMs = "ttft_ms", totalMs = "total_ms", warnings, checks, schema
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -80,6 +80,8 @@ private struct ExportedRun: Encodable {
             try c.encode("finished", forKey: .outcome)
             try c.encode(f.finish, forKey: .finish)
             try c.encodeIfPresent(f.rawFinish, forKey: .rawFinish)
+            // The schema verdict, only for a run that had a schema (older exports keep their bytes).
+            try c.encodeIfPresent(f.schema, forKey: .schema)
         case .failed(let f):
             try c.encode("failed", forKey: .outcome)
             try c.encode(f.error, forKey: .error)

@@ -45,6 +45,12 @@ public struct RecordedRun: Sendable, Equatable {
         }
     }
 
+    /// The answer checked against the run's schema, when it had one and finished.
+    public var schemaVerdict: SchemaVerdict? {
+        if case .finished(let f) = outcome { return f.schema }
+        return nil
+    }
+
     public var totalMs: Int? {
         switch outcome {
         case .finished(let f): f.totalMs

@@ -16,6 +16,10 @@ public struct RunEventBuilder: Sendable {
     /// Log-probabilities of text still in the coalescer's window: written right after that text's line.
     private var pendingLogprobs: [TokenLogprob] = []
     private var pendingLogprobsMs = 0
+    /// The schema the answer is checked against when the run finishes (`run_finished.schema`).
+    public var schema: ResponseSchema?
+    /// A branch's prefix: the answer checked is the prefix and what the run wrote after it.
+    public var schemaPrefix = ""
 
     public init(run: Int, windowMs: Int = 50) {
         self.run = run
@@ -71,7 +75,9 @@ public struct RunEventBuilder: Sendable {
         } else {
             // A stream must end with a finish; one that did not is still a run whose text we keep.
             let finish = accumulator.finish ?? FinishReason(.other)
-            out.append(.finished(RunFinished(run: run, finish: finish.kind, rawFinish: finish.raw, ttftMs: firstTokenMs, totalMs: ms)))
+            var finished = RunFinished(run: run, finish: finish.kind, rawFinish: finish.raw, ttftMs: firstTokenMs, totalMs: ms)
+            finished.schema = schema.map { SchemaVerdict.check(schemaPrefix + accumulator.text, against: $0.schema) }
+            out.append(.finished(finished))
         }
         return out
     }

@@ -33,7 +33,10 @@ public final class RunRecorder: Sendable {
                 return Int(d.seconds) * 1000 + Int(d.attoseconds / 1_000_000_000_000_000)
             }
         }
-        state = Mutex(State(builder: RunEventBuilder(run: started.run, windowMs: windowMs)))
+        var builder = RunEventBuilder(run: started.run, windowMs: windowMs)
+        builder.schema = started.prompt.schema
+        builder.schemaPrefix = started.branch?.prefix ?? ""
+        state = Mutex(State(builder: builder))
         _ = perform { _ in [.runStarted(started)] }
     }
 

@@ -74,6 +74,11 @@ description = "Light text on a dark grey background."
 "diff.removed"        = { fg = 203, fg16 = "red" }
 "diff.moved"          = { fg = 141, fg16 = "magenta" }
 "badge.best"          = { fg = 235, bg = 114, fg16 = "black", bg16 = "green", bold = true }
+"json.key"            = { fg = 179, fg16 = "yellow", bold = true }
+"json.string"         = { fg = 151, fg16 = "green" }
+"json.number"         = { fg = 117, fg16 = "cyan" }
+"json.literal"        = { fg = 214, fg16 = "yellow" }
+"json.punctuation"    = { fg = 244, fg16 = "bright-black" }
 
 """#
 }

@@ -84,6 +84,12 @@ public struct ThemeRole: Sendable, Hashable, Comparable, CustomStringConvertible
     public static let diffRemoved: ThemeRole = "diff.removed"
     public static let diffMoved: ThemeRole = "diff.moved"
     public static let badgeBest: ThemeRole = "badge.best"
+    /// The response pane's JSON view: keys, strings, numbers, `true`/`false`/`null`, brackets and commas.
+    public static let jsonKey: ThemeRole = "json.key"
+    public static let jsonString: ThemeRole = "json.string"
+    public static let jsonNumber: ThemeRole = "json.number"
+    public static let jsonLiteral: ThemeRole = "json.literal"
+    public static let jsonPunctuation: ThemeRole = "json.punctuation"
 
     /// Every role the app uses, in the order theme files list them.
     public static let all: [ThemeRole] = [
@@ -101,6 +107,7 @@ public struct ThemeRole: Sendable, Hashable, Comparable, CustomStringConvertible
         .helpKey, .helpText,
         .diffAdded, .diffRemoved, .diffMoved,
         .badgeBest,
+        .jsonKey, .jsonString, .jsonNumber, .jsonLiteral, .jsonPunctuation,
     ]
 
     /// The roles in `all`, for lookups.
@@ -135,6 +142,11 @@ public struct ThemeRole: Sendable, Hashable, Comparable, CustomStringConvertible
         .scrollbar: .paneBorder,
         .spinner: .meterValue,
         .badgeBest: .success,
+        .jsonKey: .variableName,
+        .jsonString: .variableValue,
+        .jsonNumber: .meterValue,
+        .jsonLiteral: .warning,
+        .jsonPunctuation: .textDim,
         .variableMissing: .error,
         .diffAdded: .success,
         .diffRemoved: .error,

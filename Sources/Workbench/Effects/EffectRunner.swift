@@ -131,7 +131,7 @@ public final class EffectRunner: Sendable {
                 for file in files { previews[file.sha256] = AttachmentPreview.decode(file.content ?? Data(), mediaType: file.mediaType) }
                 queue.send(.imagePreviewsDecoded(previews))
             }
-        case .copyToClipboard, .openExternalEditor, .quit:
+        case .copyToClipboard, .openExternalEditor, .editSchema, .quit:
             break
         }
     }

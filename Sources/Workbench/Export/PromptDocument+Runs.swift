@@ -21,6 +21,8 @@ extension PromptDocument {
         rawFormat = prompt.rawFormat
         // Where each file was read from, so running the exported file attaches the same files.
         attachments = prompt.files.map { PromptAttachment(path: $0.location ?? $0.path) }
+        // The schema of the group (runs with and without it share one; `schema = false` marks the variants that did not send it).
+        schema = runs.lazy.compactMap(\.started.prompt.schema).first?.schema
 
         // One variant per distinct (name, text): a grid may run two variants with the same text, and
         // both names belong in the file; runs without names are told apart by their text alone.
@@ -39,7 +41,10 @@ extension PromptDocument {
                 name = "\(base) (\(n))"
                 n += 1
             }
-            return PromptInstruction(name: name, text: variant.text)
+            var instruction = PromptInstruction(name: name, text: variant.text)
+            let sent = runs.first { $0.started.variant == variant.name && $0.started.prompt.instruction == variant.text }.map { $0.started.prompt.schema != nil && $0.started.prompt.sendsSchema } ?? true
+            if schema != nil, !sent { instruction.usesSchema = false }
+            return instruction
         }
 
         var modelNames: [String] = []

@@ -4,6 +4,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case run, cancel, quit, focusNext = "focus_next", focusPrevious = "focus_previous"
     case modelSwitcher = "model_switcher", help, sessions, openInEditor = "open_in_editor"
     case copyResponse = "copy_response", toggleRawMode = "toggle_raw_mode", toggleReasoning = "toggle_reasoning"
+    case toggleJSON = "toggle_json", editSchema = "edit_schema"
     case toggleProbabilities = "toggle_probabilities", tokenPrevious = "token_previous", tokenNext = "token_next"
     case branchTyped = "branch_typed", showBranches = "show_branches"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"

@@ -23,6 +23,7 @@ public enum KeyTable {
         .init(command: .toggleRawMode, contexts: [.global], title: "toggle raw completion mode", defaultKeys: ["M-r"]),
         .init(command: .toggleReasoning, contexts: [.response], title: "show or hide reasoning", defaultKeys: ["t"]),
         .init(command: .toggleProbabilities, contexts: [.response], title: "token probabilities: shade the answer, alternatives at the cursor", defaultKeys: ["p"]),
+        .init(command: .toggleJSON, contexts: [.response], title: "the answer as indented, coloured JSON (with a schema: valid or the first violation)", defaultKeys: ["J"]),
         .init(command: .tokenPrevious, contexts: [.response], title: "previous token (probability view)", defaultKeys: ["Left", "h"]),
         .init(command: .tokenNext, contexts: [.response], title: "next token (probability view)", defaultKeys: ["Right", "l"]),
         .init(command: .confirm, contexts: [.response], title: "branch: continue from the alternative picked with ↑/↓ (probability view)", defaultKeys: ["Enter"]),
@@ -39,6 +40,7 @@ public enum KeyTable {
         .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),
+        .init(command: .editSchema, contexts: [.global], title: "edit the response schema (JSON), checked as typed", defaultKeys: ["M-j"]),
         .init(command: .inspectPrompt, contexts: [.global], title: "what the model receives: messages, template, tokens", defaultKeys: ["F7"]),
         .init(command: .attach, contexts: [.global], title: "attach or detach a file (picker, filters as you type)", defaultKeys: ["M-a"]),
 

@@ -100,6 +100,10 @@ public final class WorkbenchLoop {
             let result = ExternalEditor.edit(text, suspending: backend)
             lastFrame = nil
             dispatch(.externalEditorFinished(pane, text: result.text, message: result.message))
+        case .editSchema(let text):
+            let result = ExternalEditor.edit(text, suspending: backend)
+            lastFrame = nil
+            dispatch(.schemaEdited(text: result.text, message: result.message))
         case .quit:
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,

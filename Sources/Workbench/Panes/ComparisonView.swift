@@ -94,6 +94,9 @@ struct ComparisonView: Widget {
             wrapped.append("\n\n✖ " + TextSanitizer.plainSanitized(error.description), role: .error)
         } else if run.phase == .cancelled {
             wrapped.append("\n\n■ cancelled", role: .warning)
+        } else if let verdict = run.schemaVerdict {
+            // Side by side with and without a schema (`schema = false`), each column is judged by the same schema.
+            wrapped.append(verdict.valid ? "\n\nschema: valid ✓" : "\n\nschema ✗ " + TextSanitizer.plainSanitized(verdict.summary), role: verdict.valid ? .success : .error)
         }
         let scroll = index < comparison.scroll.count ? comparison.scroll[index] : 0
         if comparison.probabilities, !run.shownTokens.isEmpty {

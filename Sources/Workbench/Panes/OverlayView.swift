@@ -34,6 +34,8 @@ struct OverlayView: Widget {
             for (i, line) in lines.prefix(max(0, inner.height - 1)).enumerated() {
                 buffer.write(line, x: inner.x + 1, y: inner.y + i, style: theme[.overlayText], maxX: inner.maxX)
             }
+        case .schemaEditor(let editor):
+            SchemaEditorOverlay(editor: editor, keymap: keymap, theme: theme).render(in: screen, into: &buffer)
         case .inspection(let shown):
             InspectionOverlay(shown: shown, theme: theme).render(in: screen, into: &buffer)
         case .attachPicker(let picker):

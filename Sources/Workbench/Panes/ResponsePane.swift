@@ -34,6 +34,14 @@ struct ResponsePane: Widget {
             body = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
         }
         guard !body.isEmpty else { return }
+        if let verdict = run.schemaVerdict, body.height > 1 {
+            SchemaVerdictLine(verdict: verdict, theme: theme).render(in: Rect(x: body.x, y: body.maxY - 1, width: body.width, height: 1), into: &buffer)
+            body.height -= 1
+        }
+        if showsJSON(run), case .success(let value) = JSONAnswer.parse(run.answerText) {
+            renderJSON(value, in: body, scrollbarX: area.maxX - 1, into: &buffer)
+            return
+        }
         if state.response.probabilities, !run.shownTokens.isEmpty {
             TokenProbabilityView(
                 tokens: run.shownTokens, cursor: state.response.tokenCursor, theme: theme, picked: state.response.alternative,
@@ -51,6 +59,30 @@ struct ResponsePane: Widget {
         }
     }
 
+    /// The answer as indented, coloured JSON lines, clipped at the pane's width, scrolled like the text.
+    private func renderJSON(_ value: JSON, in body: Rect, scrollbarX: Int, into buffer: inout CellBuffer) {
+        let lines = JSONAnswer.lines(value)
+        let maxTop = max(0, lines.count - body.height)
+        let top = state.response.follow ? 0 : min(state.response.top, maxTop)
+        for (row, line) in lines.dropFirst(top).prefix(body.height).enumerated() {
+            var x = body.x
+            for piece in line {
+                // Keys and strings are JSON-escaped already; the sanitiser also makes C1 controls and bidi marks inert.
+                x = buffer.write(TextSanitizer.plainSanitized(piece.text), x: x, y: body.y + row, style: theme[piece.role], maxX: body.maxX)
+            }
+        }
+        if lines.count > body.height {
+            Scrollbar(total: lines.count, offset: top, visible: body.height, style: theme[.scrollbar])
+                .render(in: Rect(x: scrollbarX, y: body.y, width: 1, height: body.height), into: &buffer)
+        }
+    }
+
+    /// The JSON view is on and applies: the run ended and its answer is JSON.
+    func showsJSON(_ run: RunState) -> Bool {
+        guard state.response.json, !run.phase.isActive, case .success = JSONAnswer.parse(run.answerText) else { return false }
+        return true
+    }
+
     func title(_ run: RunState?) -> String {
         guard let run else { return "Response" }
         let mode = run.mode == .rawCompletion ? " · raw" : ""
@@ -66,7 +98,7 @@ struct ResponsePane: Widget {
         case .streaming:
             let frame = Spinner(elapsed: .milliseconds(Int((state.now - run.startedAt) * 1000))).frame
             return count + "\(frame) streaming" + (state.response.follow ? "" : " · scrolled")
-        case .finished: return count + (run.result.finish?.kind.rawValue ?? "done")
+        case .finished: return count + (run.result.finish?.kind.rawValue ?? "done") + (showsJSON(run) ? " · JSON view" : "")
         case .failed: return count + "failed"
         case .cancelled: return count + "cancelled"
         }

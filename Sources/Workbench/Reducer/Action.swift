@@ -16,6 +16,8 @@ public enum Action: Sendable {
     case modelsUpdated([ModelEntry])
     /// `$EDITOR` returned; nil when it failed (the message says why).
     case externalEditorFinished(PaneID, text: String?, message: String?)
+    /// `$EDITOR` returned from editing the response schema (nil text: it failed, the message says why).
+    case schemaEdited(text: String?, message: String?)
     /// Something happened outside that the user should know (session folder read-only, a copy done).
     case notice(Notice)
     case persistentWarning(String?)
@@ -73,6 +75,8 @@ public enum Effect: Sendable, Equatable {
     case cancelRun(runID: String)
     case copyToClipboard(String)
     case openExternalEditor(PaneID, text: String)
+    /// The response schema's JSON text in `$EDITOR`.
+    case editSchema(text: String)
     case refreshModels
     /// Read the prompt's attachments (entries as written; relative ones from `folder`, nil: the working folder).
     case loadAttachments([String], folder: URL?)

@@ -67,6 +67,10 @@ extension WorkbenchReducer {
             LineInput.paste(text, into: &prompt.editor)
             state.overlay = .textPrompt(prompt)
             return []
+        case .schemaEditor(var editor):
+            editor.paste(text)
+            state.overlay = .schemaEditor(editor)
+            return []
         default:
             break
         }

@@ -142,6 +142,14 @@ extension WorkbenchReducer {
             state.response.showReasoning.toggle()
             rebuildResponse(&state)
             return []
+        case .editSchema:
+            return editSchema(&state)
+        case .toggleJSON:
+            state.response.json.toggle()
+            if state.response.json, let run = state.shownRun, case .failure(let error) = JSONAnswer.parse(run.answerText) {
+                state.notice = Notice("the answer is not JSON (\(error)): shown as text", level: .info, expiresAt: state.now + 5)
+            }
+            return []
         case .toggleProbabilities:
             state.response.probabilities.toggle()
             if state.response.probabilities, state.shownRun?.shownTokens.isEmpty ?? true {
@@ -247,6 +255,10 @@ extension WorkbenchReducer {
             return effects
         case .textPrompt, .confirm:
             return handlePromptOverlayKey(press, &state)
+        case .schemaEditor(var editor):
+            let effects = handleSchemaEditorKey(press, &editor, &state)
+            if case .schemaEditor = state.overlay { state.overlay = .schemaEditor(editor) }
+            return effects
         case .conflict:
             return handleConflictKey(press, &state)
         case .inspection(var shown):

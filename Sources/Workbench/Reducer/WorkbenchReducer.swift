@@ -40,6 +40,9 @@ public struct WorkbenchReducer: Sendable {
         case .modelsUpdated(let entries):
             state.models = entries
             effects = []
+        case .schemaEdited(let text, let message):
+            schemaEdited(text, message: message, &state)
+            effects = []
         case .externalEditorFinished(let pane, let text, let message):
             if let text {
                 if pane == .variables {

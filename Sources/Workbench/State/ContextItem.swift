@@ -43,7 +43,7 @@ public struct ContextItem: Sendable, Equatable {
             out.append(attachmentItem(file, summary, preview: previews[file.sha256], graphics: graphics))
         }
         if let schema = document.schema {
-            out.append(ContextItem(kind: .schema, key: "schema", title: "schema", detail: schemaSummary(schema), rows: schema.prettyLines.map { .text($0) }))
+            out.append(ContextItem(kind: .schema, key: "schema", title: "schema", detail: schemaSummary(schema), rows: schema.text(pretty: true).components(separatedBy: "\n").map { .text($0) }))
         } else if let file = document.schemaFile {
             out.append(ContextItem(kind: .schema, key: "schema", title: "schema", detail: TextSanitizer.plainSanitized(file), rows: []))
         }
@@ -51,7 +51,7 @@ public struct ContextItem: Sendable, Equatable {
             let arguments = propertyNames(tool.parameters).joined(separator: ", ")
             var rows: [Row] = []
             if !tool.description.isEmpty { rows.append(.text(TextSanitizer.plainSanitized(tool.description))) }
-            rows += tool.parameters.prettyLines.map { .text($0) }
+            rows += tool.parameters.text(pretty: true).components(separatedBy: "\n").map { .text($0) }
             let answer: String
             switch tool.answer {
             case .result(let text): answer = "fixed result"; rows.append(.text("result: " + TextSanitizer.plainSanitized(text)))

@@ -26,5 +26,7 @@ extension RunState {
         savedFrom = "run \(saved.run)"
         branch = saved.started.branch.map(RunBranch.init(saved:))
         if let point = saved.started.branch { label = label ?? "branch of run \(point.of) at token \(point.token + 1)" }
+        // The verdict recorded when the run ended is the one shown (a branch's covers its prefix too).
+        if let recorded = saved.schemaVerdict { schemaVerdict = recorded }
     }
 }

@@ -24,6 +24,8 @@ public struct RunState: Sendable, Equatable, Identifiable {
     public var label: String?
     /// Set when the run continues another's answer from a chosen token.
     public var branch: RunBranch?
+    /// The finished answer checked against the prompt's response schema (nil without one, or before the end).
+    public var schemaVerdict: SchemaVerdict?
 
     public init(
         id: String, model: ModelRef, parameters: GenerationParameters, mode: RequestMode, prompt: Prompt,
@@ -70,6 +72,7 @@ public struct RunState: Sendable, Equatable, Identifiable {
     public mutating func end(at now: Double) {
         meter.end(at: now)
         if phase.isActive { phase = result.failed ? .failed : .finished }
+        if phase == .finished, let schema = prompt.schema { schemaVerdict = SchemaVerdict.check(answerText, against: schema.schema) }
     }
 
     /// The user cancelled: the partial answer stays.

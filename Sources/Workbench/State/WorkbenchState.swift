@@ -1,4 +1,5 @@
 import Foundation
+import PromptFiles
 import Sessions
 import Providers
 import TerminalUI
@@ -99,7 +100,7 @@ public struct WorkbenchState: Sendable {
         return Prompt(
             system: system.text, instruction: instruction.text, input: input.text, variables: values,
             examples: examples.items.map { FewShotExample(input: $0.input.text, output: $0.output.text) }, rawFormat: document.base.rawFormat
-        ).attaching(attachments.files)
+        ).attaching(attachments.files).withSchema(document.base.responseSchema, sent: sendsSchema(variant: activeVariant))
     }
 
     /// The run the response pane shows (the latest one).
@@ -139,6 +140,7 @@ public struct WorkbenchState: Sendable {
     public func prompt(variant: Int) -> Prompt {
         var p = prompt
         if variants.indices.contains(variant) { p.instruction = variants[variant].editor.text }
+        p.sendsSchema = sendsSchema(variant: variant)
         return p
     }
 }
@@ -171,6 +173,8 @@ public struct ResponseViewState: Sendable {
     public var showReasoning = true
     /// The answer shown as tokens shaded by probability, with a token cursor (`p`).
     public var probabilities = false
+    /// The answer shown as indented, coloured JSON (`J`).
+    public var json = false
     public var tokenCursor = 0
     /// The alternative picked at the cursor (↑/↓), which Enter branches from.
     public var alternative = 0
@@ -197,6 +201,8 @@ public enum OverlayState: Sendable {
     case inspection(InspectionState)
     /// Pick a file to attach or detach (`AttachPickerState`).
     case attachPicker(AttachPickerState)
+    /// The response schema's JSON being edited (Alt-J), checked as it is typed.
+    case schemaEditor(TextEditorState)
 }
 
 /// A one-line question with a text answer.

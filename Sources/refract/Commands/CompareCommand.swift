@@ -98,6 +98,11 @@ struct ComparisonCell {
     var error: ProviderError? {
         meter.result.error ?? (cancelled ? ProviderError(kind: .cancelled, message: "stopped before it finished") : nil)
     }
+    /// The answer checked against the prompt's schema, for a finished run of a prompt with one.
+    var schemaVerdict: SchemaVerdict? {
+        guard succeeded, let schema = job.prompt.schema else { return nil }
+        return SchemaVerdict.check(meter.result.text, against: schema.schema)
+    }
 }
 
 /// The comparison printed: a Markdown table or the JSON object `refract compare --format json` promises.
@@ -118,9 +123,11 @@ enum ComparisonReport {
         var ttftMs: Int?
         var totalMs: Int?
         var error: Failure?
+        /// Only for a prompt with a schema, so other reports keep their bytes.
+        var schema: SchemaVerdict?
 
         enum CodingKeys: String, CodingKey {
-            case instruction, variant, model, text, usage, costUSD = "cost_usd", ttftMs = "ttft_ms", totalMs = "total_ms", error
+            case instruction, variant, model, text, usage, costUSD = "cost_usd", ttftMs = "ttft_ms", totalMs = "total_ms", error, schema
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -134,6 +141,7 @@ enum ComparisonReport {
             try c.encode(ttftMs, forKey: .ttftMs)
             try c.encode(totalMs, forKey: .totalMs)
             try c.encode(error, forKey: .error)
+            try c.encodeIfPresent(schema, forKey: .schema)
         }
     }
 
@@ -141,7 +149,8 @@ enum ComparisonReport {
         let rows = cells.map { c in
             Row(instruction: c.job.prompt.instruction, variant: c.job.variantName, model: c.job.ref.description, text: c.meter.result.text,
                 usage: c.meter.result.usage ?? Usage(), costUSD: c.meter.result.usage == nil ? nil : c.meter.cost,
-                ttftMs: c.ttftMs, totalMs: c.totalMs, error: c.error.map { Row.Failure(kind: $0.kind.rawValue, message: $0.description) })
+                ttftMs: c.ttftMs, totalMs: c.totalMs, error: c.error.map { Row.Failure(kind: $0.kind.rawValue, message: $0.description) },
+                schema: c.schemaVerdict)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -154,14 +163,18 @@ enum ComparisonReport {
             text.trimmingCharacters(in: .whitespacesAndNewlines)
                 .replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
         }
-        var out = "| Instruction | Model | Answer | Out tokens | TTFT | Total | Cost |\n|---|---|---|---:|---:|---:|---:|\n"
+        // A Schema column only when some prompt has a schema: `valid`, or the first violation.
+        let schemaColumn = cells.contains { $0.job.prompt.schema != nil }
+        var out = "| Instruction | Model | Answer | Out tokens | TTFT | Total | Cost |" + (schemaColumn ? " Schema |" : "") + "\n|---|---|---|---:|---:|---:|---:|"
+            + (schemaColumn ? "---|" : "") + "\n"
         for c in cells {
             let answer = c.error.map { "**\($0.kind.rawValue):** \(cell($0.description))" + (c.meter.result.text.isEmpty ? "" : "<br>" + cell(c.meter.result.text)) }
                 ?? cell(c.meter.result.text)
             let tokens = c.meter.outputTokens
             let cost = c.meter.cost.map(MeterFormat.usd) ?? "unpriced"
             out += "| \(cell(c.job.prompt.instruction)) | \(c.job.ref) | \(answer) | \(tokens.count)\(tokens.exact ? "" : "~") | "
-                + "\(c.ttftMs.map { "\($0) ms" } ?? "–") | \(c.totalMs.map { "\($0) ms" } ?? "–") | \(cost) |\n"
+                + "\(c.ttftMs.map { "\($0) ms" } ?? "–") | \(c.totalMs.map { "\($0) ms" } ?? "–") | \(cost) |"
+                + (schemaColumn ? " \(cell(c.schemaVerdict?.summary ?? "–")) |" : "") + "\n"
         }
         return out
     }

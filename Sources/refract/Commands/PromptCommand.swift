@@ -69,9 +69,14 @@ struct PromptCommand: AsyncParsableCommand {
         for named in plan.prompts {
             for ref in plan.models {
                 let mode = plan.mode ?? context.registry.defaultMode(for: ref)
-                let request: ModelRequest
+                var request: ModelRequest
                 do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
                     throw CLIError(message: "\(error)", exitCode: 2)
+                }
+                // Shown as it is sent: a schema the mode cannot carry goes into the prompt text, as the client does.
+                if request.responseSchema != nil, let wire = context.registry.spec(named: ref.provider)?.protocolName, !wire.sendsSchemaNatively(mode: mode) {
+                    request = SchemaInPrompt.apply(to: request)
+                    if !json { writer.write("⚠ \(ref): \(SchemaInPrompt.warning(reason: "raw completion has no schema field"))\n") }
                 }
                 var inspection: PromptInspection?
                 var unavailable: String?
@@ -128,6 +133,9 @@ struct PromptCommand: AsyncParsableCommand {
         if let s = p.seed { settings.append("seed \(s)") }
         if let k = p.logprobs { settings.append("logprobs \(k)") }
         if !settings.isEmpty { out += "─── " + settings.joined(separator: " · ") + " ───\n" }
+        if let schema = request.responseSchema {
+            out += "─── response schema \"\(schema.name)\" (the answer must follow it; keys in this order) ───\n" + schema.schema.text(pretty: true) + "\n"
+        }
         if let inspection {
             if request.mode == .chat {
                 out += "─── with the chat template (llama.cpp /apply-template) ───\n" + inspection.templated + "\n"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PromptFiles
 import Providers
 
 /// The prompt as command-line options: system, instructions, input (`@file`, `-`), and `--var name=value`.
@@ -23,6 +24,8 @@ struct PromptOptions: ParsableArguments {
         help: ArgumentHelp("A file, glob (\"docs/*.md\") or folder given to the model as context (repeatable; see docs/attachments.md).", valueName: "path")
     )
     var attachments: [String] = []
+    @Option(help: ArgumentHelp("A JSON schema file the answer must follow (structured output); takes the place of the prompt file's schema.", valueName: "FILE"))
+    var schema: String?
 
     /// What the options say, read (`@file`, `-`), before any prompt file is applied.
     struct Values {
@@ -30,6 +33,7 @@ struct PromptOptions: ParsableArguments {
         var instructions: [String]
         var input: String?
         var variables: [String: String]
+        var schema: JSON?
     }
 
     func values() throws -> Values {
@@ -47,7 +51,10 @@ struct PromptOptions: ParsableArguments {
             system: try system.map { try InputReader.text($0, option: "--system") },
             instructions: try instructions.map { try InputReader.text($0, option: "--instruction") },
             input: try input.map { try InputReader.text($0, option: "--input") },
-            variables: values
+            variables: values,
+            schema: try schema.map { path in
+                do { return try SchemaFileLoader.load(path) } catch let error as PromptFileError { throw CLIError(message: error.description, exitCode: 2) }
+            }
         )
     }
 }

@@ -27,8 +27,9 @@ struct PromptPlan {
             guard variants.isEmpty else { throw CLIError(message: "--variant chooses among a prompt file's instructions: name a FILE", exitCode: 2) }
             let texts = given.instructions.isEmpty ? [""] : given.instructions
             let files = try AttachedFiles.load(file: [], options: options.attachments, fileFolder: nil)
+            let schema = given.schema.map { ResponseSchema(name: "answer", schema: $0) }
             let prompts = texts.map {
-                var prompt = Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables)
+                var prompt = Prompt(system: given.system ?? "", instruction: $0, input: given.input ?? "", variables: given.variables).withSchema(schema)
                 prompt.files = files
                 return prompt
             }
@@ -45,6 +46,7 @@ struct PromptPlan {
         if let system = given.system { doc.system = system }
         if let input = given.input { doc.input = input }
         doc.variables.merge(given.variables) { _, new in new }
+        if let schema = given.schema { (doc.schema, doc.schemaFile) = (schema, nil) }
         if !given.instructions.isEmpty {
             doc.instructions = given.instructions.enumerated().map { PromptInstruction(name: "instruction \($0.offset + 1)", text: $0.element) }
         }

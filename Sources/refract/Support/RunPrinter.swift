@@ -11,6 +11,8 @@ struct PrintedRun: Sendable {
     let title: String
     /// `"key":value,` pairs put first in each JSON line ("" for none).
     let jsonFields: String
+    /// The schema the answer is checked against, when the prompt has one.
+    var schema: JSON?
 
     /// A run of `refract run`: its model (and instruction number) name it; JSON lines carry the model
     /// when there are several, and the instruction number when there are several instructions.
@@ -21,7 +23,7 @@ struct PrintedRun: Sendable {
             title += " · " + (job.variantName ?? "instruction \(n)")
             fields = "\"instruction\":\(n)," + (job.variantName.map { "\"variant\":\(JSONText.quoted($0))," } ?? "") + fields
         }
-        return PrintedRun(ref: job.ref, title: title, jsonFields: fields)
+        return PrintedRun(ref: job.ref, title: title, jsonFields: fields, schema: job.prompt.schema?.schema)
     }
 }
 
@@ -99,8 +101,10 @@ actor RunPrinter {
     private func closeSection(_ job: Int, meter: RunMeter, cancelled: Bool) {
         sectionOpen = false
         let ref = jobs[job].ref
+        // A finished answer is checked against the schema; a failed or cancelled one is not.
+        let verdict = meter.result.error == nil && !cancelled ? jobs[job].schema.map { SchemaVerdict.check(meter.result.text, against: $0) } : nil
         if json {
-            let summary = tagged(StreamPartJSON.summary(meter.result, costUSD: meter.cost), job: job)
+            let summary = tagged(StreamPartJSON.summary(meter.result, costUSD: meter.cost, schema: verdict), job: job)
             Stdout.write(summary + "\n")
         } else {
             text.finish()
@@ -113,6 +117,7 @@ actor RunPrinter {
             Stderr.line("refract: \(ref): cancelled; the partial answer is above")
         }
         if let note = meter.reportedZeroNote { Stderr.line("refract: \(ref): \(note)") }
+        if let verdict { Stderr.line("refract: \(ref): schema: \(TextSanitizer.plainSanitized(verdict.summary))") }
         Stderr.line(Self.stats(ref: ref, meter: meter))
     }
 

@@ -87,8 +87,8 @@ import TerminalUI
         h.key("Space")
         lines = contextLines(h)
         #expect(lines.contains { $0.contains("\"title\": {") })
-        #expect(lines.contains { $0.contains("\"enum\": [\"low\", \"high\"]") })
-        #expect(lines.contains { $0.contains("\"required\": [\"title\"]") })
+        #expect(lines.contains { $0.contains("\"enum\": [") })
+        #expect(lines.contains { $0.contains("\"high\"") })
     }
 
     @Test func anImageIsPreviewedWithHalfBlocksInColour() throws {

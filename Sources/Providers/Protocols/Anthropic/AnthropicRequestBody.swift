@@ -17,12 +17,15 @@ struct AnthropicRequestBody: Encodable, Equatable {
     var temperature: Double?
     var topP: Double?
     var stream = true
+    /// Structured output: `output_config: {format: {type: json_schema, schema}}` (the GA field).
+    var outputConfig: AnthropicOutputConfig?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, system, temperature, stream
         case maxTokens = "max_tokens"
         case stopSequences = "stop_sequences"
         case topP = "top_p"
+        case outputConfig = "output_config"
     }
 
     init(_ request: ModelRequest) {
@@ -38,6 +41,7 @@ struct AnthropicRequestBody: Encodable, Equatable {
         stopSequences = request.parameters.stop.isEmpty ? nil : request.parameters.stop
         temperature = request.parameters.temperature
         topP = request.parameters.topP
+        outputConfig = request.responseSchema.map { _ in AnthropicOutputConfig() }
         // Anthropic has no seed parameter: it is left out.
     }
 }

@@ -22,10 +22,13 @@ struct GeminiRequestBody: Encodable, Equatable {
         /// Token probabilities: `responseLogprobs` turns them on, `logprobs` is the number of alternatives.
         var responseLogprobs: Bool?
         var logprobs: Int?
+        /// Structured output: `application/json` and the schema as JSON Schema (`responseJsonSchema`).
+        var responseMimeType: String?
+        var responseJsonSchema: SchemaPlaceholder?
 
         var isEmpty: Bool {
             temperature == nil && topP == nil && maxOutputTokens == nil && stopSequences == nil && seed == nil
-                && responseLogprobs == nil
+                && responseLogprobs == nil && responseJsonSchema == nil
         }
     }
 
@@ -46,7 +49,9 @@ struct GeminiRequestBody: Encodable, Equatable {
             stopSequences: parameters.stop.isEmpty ? nil : parameters.stop,
             seed: parameters.seed,
             responseLogprobs: parameters.logprobs.map { _ in true },
-            logprobs: parameters.logprobs.flatMap { $0 > 0 ? min($0, 20) : nil }
+            logprobs: parameters.logprobs.flatMap { $0 > 0 ? min($0, 20) : nil },
+            responseMimeType: request.responseSchema.map { _ in "application/json" },
+            responseJsonSchema: request.responseSchema.map { _ in SchemaPlaceholder() }
         )
         generationConfig = config.isEmpty ? nil : config
     }

@@ -16,9 +16,11 @@ struct OllamaChatRequestBody: Encodable, Equatable {
     /// Top-level, not in `options` (Ollama 0.12.11 and later; older servers ignore them).
     var logprobs: Bool?
     var topLogprobs: Int?
+    /// Structured output: the schema itself as `format`.
+    var format: SchemaPlaceholder?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream, options, logprobs
+        case model, messages, stream, options, logprobs, format
         case topLogprobs = "top_logprobs"
     }
 
@@ -29,6 +31,7 @@ struct OllamaChatRequestBody: Encodable, Equatable {
         }
         options = OllamaOptions.make(request.parameters)
         (logprobs, topLogprobs) = OllamaOptions.logprobs(request.parameters)
+        format = request.responseSchema.map { _ in SchemaPlaceholder() }
     }
 }
 

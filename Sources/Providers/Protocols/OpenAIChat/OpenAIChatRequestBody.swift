@@ -21,10 +21,13 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     var seed: Int?
     var logprobs: Bool?
     var topLogprobs: Int?
+    /// Structured output: `{type: json_schema, json_schema: {name, schema, strict}}` (schema spliced in, see `SchemaSplice`).
+    var responseFormat: OpenAIResponseFormat?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, stream, temperature, stop, seed, logprobs
         case topLogprobs = "top_logprobs"
+        case responseFormat = "response_format"
         case streamOptions = "stream_options"
         case topP = "top_p"
         case maxTokens = "max_tokens"
@@ -49,5 +52,6 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
             logprobs = true
             topLogprobs = k > 0 ? k : nil
         }
+        responseFormat = request.responseSchema.map(OpenAIResponseFormat.init)
     }
 }

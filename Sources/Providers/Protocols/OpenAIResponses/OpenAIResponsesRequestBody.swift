@@ -19,9 +19,11 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     /// Alternatives per token; with `include` asking for them, each text delta carries its tokens.
     var topLogprobs: Int?
     var include: [String]?
+    /// Structured output: `text: {format: {type: json_schema, name, schema, strict}}`.
+    var text: OpenAIResponsesText?
 
     enum CodingKeys: String, CodingKey {
-        case model, instructions, input, stream, temperature, include
+        case model, instructions, input, stream, temperature, include, text
         case maxOutputTokens = "max_output_tokens"
         case topP = "top_p"
         case topLogprobs = "top_logprobs"
@@ -38,6 +40,7 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
             topLogprobs = min(max(k, 0), 20)
             include = ["message.output_text.logprobs"]
         }
+        text = request.responseSchema.map(OpenAIResponsesText.init)
         // The Responses API has no stop sequences and no seed: they are left out.
     }
 }
