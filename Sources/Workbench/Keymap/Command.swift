@@ -9,7 +9,7 @@ public enum Command: String, Sendable, Hashable, CaseIterable {
     case branchTyped = "branch_typed", showBranches = "show_branches"
     case focusSystem = "focus_system", focusInstruction = "focus_instruction", focusInput = "focus_input"
     case focusVariables = "focus_variables", focusResponse = "focus_response", focusExamples = "focus_examples"
-    case focusContext = "focus_context", contextToggle = "context_toggle"
+    case focusContext = "focus_context", contextToggle = "context_toggle", contextDetach = "context_detach"
     // The prompt file
     case save, saveAs = "save_as", newPrompt = "new_prompt", inspectPrompt = "inspect_prompt", attach
     // Few-shot examples

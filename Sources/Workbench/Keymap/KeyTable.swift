@@ -37,6 +37,7 @@ public enum KeyTable {
         .init(command: .focusExamples, contexts: [.global], title: "go to the few-shot examples", defaultKeys: ["M-6"]),
         .init(command: .focusContext, contexts: [.global], title: "go to the context: attached files, schema, tools", defaultKeys: ["M-7"]),
         .init(command: .contextToggle, contexts: [.context], title: "open or close the item (preview, first lines, JSON)", defaultKeys: ["Enter", "Space"]),
+        .init(command: .contextDetach, contexts: [.context], title: "detach the selected file", defaultKeys: ["d", "Delete"]),
         .init(command: .save, contexts: [.global], title: "save the prompt file now (it also saves itself)", defaultKeys: ["C-s"]),
         .init(command: .saveAs, contexts: [.global], title: "save the prompt under a new name and go on there", defaultKeys: ["M-s"]),
         .init(command: .newPrompt, contexts: [.global], title: "start a fresh scratch prompt (the old one is kept)", defaultKeys: ["C-n"]),

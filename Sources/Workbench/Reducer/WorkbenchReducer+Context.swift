@@ -1,4 +1,5 @@
 import Foundation
+import PromptFiles
 
 extension WorkbenchReducer {
     /// Open or close the selected context item.
@@ -11,6 +12,24 @@ extension WorkbenchReducer {
             return []
         }
         if state.context.expanded.remove(item.key) == nil { state.context.expanded.insert(item.key) }
+        return []
+    }
+
+    /// Detach the selected file: its own `[[attachments]]` entry goes; a file that came from a glob or a
+    /// folder is named with the entry to change instead.
+    func detachContextItem(_ state: inout WorkbenchState) -> [Effect] {
+        let items = state.contextItems
+        guard items.indices.contains(state.context.selected), case .attachment(let path) = items[state.context.selected].kind, !path.isEmpty else {
+            state.notice = Notice("only attached files can be detached here; the schema and tools live in the prompt file", level: .info, expiresAt: state.now + 4)
+            return []
+        }
+        guard let index = state.document.base.attachments.firstIndex(where: { $0.path == path }) else {
+            state.notice = Notice("\(AttachmentSummary.inert(path)) comes from a glob or folder entry: change that entry in the prompt file", level: .info, expiresAt: state.now + 5)
+            return []
+        }
+        state.document.base.attachments.remove(at: index)
+        state.context.expanded.remove(items[state.context.selected].key)
+        state.notice = Notice("detached \(AttachmentSummary.inert(path))", level: .success, expiresAt: state.now + 4)
         return []
     }
 

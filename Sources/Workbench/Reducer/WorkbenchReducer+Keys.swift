@@ -76,6 +76,7 @@ extension WorkbenchReducer {
         case .focusExamples: return focus(.examples, &state)
         case .focusContext: return focus(.context, &state)
         case .contextToggle: return toggleContextItem(&state)
+        case .contextDetach: return detachContextItem(&state)
         case .save, .saveAs, .newPrompt: return executeDocumentCommand(command, &state)
         case .inspectPrompt: return openInspection(&state)
         case .attach: return openAttachPicker(&state)

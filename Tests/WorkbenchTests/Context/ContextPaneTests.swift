@@ -144,6 +144,28 @@ import TerminalUI
         #expect(lines.contains { $0.contains("gone.txt") })
     }
 
+    @Test func dDetachesTheSelectedFileAndTheFileKeepsIt() throws {
+        let folder = try Folder()
+        var h = try Self.harness(folder)
+        let saved = h.state.contentFingerprint
+        h.key("M-7"); h.key("Down")
+        let effects = h.key("d")
+        #expect(h.state.document.base.attachments.map(\.path) == ["notes.md"])
+        // The files are loaded again for what is attached now.
+        let (entries, at) = try #require(effects.compactMap { if case .loadAttachments(let e, let a) = $0 { (e, a) } else { nil } }.first)
+        #expect(entries == ["notes.md"])
+        let (files, error) = AttachableFiles.load(entries, folder: at)
+        h.send(.attachmentsLoaded(entries: entries, files: files, error: error))
+        #expect(contextLines(h).contains { $0.contains("▸ notes.md") } && !contextLines(h).contains { $0.contains("chart.png") })
+        #expect(h.state.notice?.text == "detached chart.png")
+        #expect(h.state.contentFingerprint != saved)
+        #expect(h.state.promptDocument.attachments.map(\.path) == ["notes.md"])
+        // The schema is not a file: it stays, and the line says where it lives.
+        h.key("Down"); h.key("d")
+        #expect(h.state.document.base.schema != nil)
+        #expect(h.state.notice?.text.contains("live in the prompt file") == true)
+    }
+
     @Test func imagesThatAreNotDecodedSayWhy() {
         #expect(AttachmentPreview.decode(Data("GIF89a....".utf8), mediaType: "image/gif").unavailable == "GIF is not decoded here")
         let broken = AttachmentPreview.decode(Data(Self.png.prefix(40)) + Data(repeating: 0xCD, count: 60), mediaType: "image/png")
