@@ -3,11 +3,11 @@ import RefractTestSupport
 import Testing
 
 /// Issue 13: attachments in the workbench, driven in tmux — a text file from the prompt file and an
-/// image picked with the attach picker (filtering as you type) reach an echoing model, and the pick is
-/// saved in the prompt file.
+/// image picked with the attach picker (filtering as you type) are listed in the context pane with their
+/// cost, the image previewed, both reach an echoing model, and the pick is saved in the prompt file.
 @Suite(.serialized) struct AttachmentsEndToEndTests {
-    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13] + Array("IHDR".utf8) + [0, 0, 0, 4, 0, 0, 0, 3, 8, 2, 0, 0, 0]
-        + Array(repeating: UInt8(0xCD), count: 200))
+    /// A real 8×5 PNG (a colour gradient), so the context pane can decode and preview it.
+    static let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAFCAIAAAD38zoCAAAAXElEQVR42mXLuwlCQRBA0eMHNtsBYYOBRYSXmTmxlRhbhJVYiZVYkc/ERLjZ4cKRKzcePHnxZqNWaP9tV1BNdTXUVIs6q8vOXWSPPESOyIyckafIZf89NDqD+esDurAJ0dp6Bo8AAAAASUVORK5CYII=")!
 
     @Test func aFileFromThePromptFileAndAPickedImageReachTheModel() throws {
         let echo = try AttachmentEcho.server()
@@ -37,7 +37,8 @@ import Testing
             protocol = "openai-chat"
             base_url = "http://127.0.0.1:\(echo.port)/v1"
             """
-        let w = try WorkbenchInTmux([file], config: config, localModels: false)
+        // Colour on (the test runner may set NO_COLOR), so the image preview is drawn.
+        let w = try WorkbenchInTmux([file], config: config, extraEnvironment: ["NO_COLOR": ""], localModels: false)
         try w.tmux.waitForText("When does it open?")
         try w.keys("M-a")
         try w.tmux.waitForText("notes.txt")
@@ -48,8 +49,16 @@ import Testing
         try w.keys("Enter")
         try w.tmux.waitForText("attached cat.png")
         try w.keys("M-a")
-        try w.tmux.waitForText("image/png 4×3 · \(Self.png.count) B")
+        try w.tmux.waitForText("image/png 8×5 · \(Self.png.count) B")
         try w.escape()
+        // The context pane lists both with what they cost, and previews the image in half blocks.
+        try w.keys("M-7")
+        try w.tmux.waitForText("PNG · 8×5 · \(Self.png.count) B")
+        #expect(w.screen.contains("notes.txt") && w.screen.contains("text · 26 B · ~7 tok"), "the context lists the text file with its tokens:\n\(w.screen)")
+        try w.keys("Down")
+        try w.keys("Enter")
+        try w.tmux.waitForText("▾ cat.png")
+        try w.tmux.waitForText("▀▀▀▀▀▀▀▀")
         try w.keys("C-r")
         try w.tmux.waitForText("[image image/png \(Self.png.count) bytes]", timeout: 30)
         let screen = w.screen
