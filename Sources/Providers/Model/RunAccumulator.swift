@@ -16,6 +16,8 @@ public struct RunAccumulator: Sendable, Equatable {
     public private(set) var text = ""
     public private(set) var reasoning = ""
     public private(set) var toolCalls: [ToolCall] = []
+    /// The tool loop's answers to those calls, in order.
+    public private(set) var toolResults: [ToolResult] = []
     public private(set) var usage: Usage?
     public private(set) var finish: FinishReason?
     public private(set) var error: ProviderError?
@@ -38,6 +40,7 @@ public struct RunAccumulator: Sendable, Equatable {
             } else {
                 toolCalls.append(ToolCall(index: d.index, id: d.id, name: d.name, arguments: d.argumentsDelta))
             }
+        case .toolResult(let r): toolResults.append(r)
         case .usage(let u): usage = (usage ?? Usage()).overwritten(by: u)
         case .finish(let f): finish = f
         case .logprobs(let tokens): logprobs += tokens

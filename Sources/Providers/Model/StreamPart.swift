@@ -39,6 +39,8 @@ public enum StreamPart: Sendable, Equatable {
     case textDelta(String)
     case reasoningDelta(String)
     case toolCallDelta(ToolCallDelta)
+    /// A tool call's answer, added by the tool loop (never sent by a provider).
+    case toolResult(ToolResult)
     /// How sure the model was of the tokens just streamed (only when asked for, and where the protocol gives it).
     case logprobs([TokenLogprob])
     /// Cumulative usage so far; a later `.usage` replaces an earlier one field by field.

@@ -3,7 +3,15 @@ import Foundation
 /// The camelCase JSON body of `models/{model}:streamGenerateContent`.
 struct GeminiRequestBody: Encodable, Equatable {
     struct Part: Encodable, Equatable {
-        var text: String
+        var text: String?
+        var functionCall: JSONValue?
+        var functionResponse: JSONValue?
+
+        init(text: String? = nil, functionCall: JSONValue? = nil, functionResponse: JSONValue? = nil) {
+            self.text = text
+            self.functionCall = functionCall
+            self.functionResponse = functionResponse
+        }
     }
 
     struct Content: Encodable, Equatable {
@@ -30,11 +38,30 @@ struct GeminiRequestBody: Encodable, Equatable {
     var contents: [Content]
     var systemInstruction: Content?
     var generationConfig: GenerationConfig?
+    var tools: [JSONValue]?
+    var toolConfig: JSONValue?
 
     init(_ request: ModelRequest) {
-        contents = request.conversation.map {
-            Content(role: $0.role == .assistant ? "model" : "user", parts: [Part(text: $0.content)])
+        contents = []
+        for message in request.conversation {
+            switch message.role {
+            case .tool:
+                // Every result of one step goes back in a single user turn.
+                let part = Part(functionResponse: GeminiTools.response(message))
+                if let last = contents.indices.last, contents[last].role == "user", contents[last].parts.allSatisfy({ $0.functionResponse != nil }) {
+                    contents[last].parts.append(part)
+                } else {
+                    contents.append(Content(role: "user", parts: [part]))
+                }
+            case .assistant where !message.toolCalls.isEmpty:
+                let text = message.content.isEmpty ? [] : [Part(text: message.content)]
+                contents.append(Content(role: "model", parts: text + message.toolCalls.map { Part(functionCall: GeminiTools.call($0)) }))
+            default:
+                contents.append(Content(role: message.role == .assistant ? "model" : "user", parts: [Part(text: message.content)]))
+            }
         }
+        tools = GeminiTools.tools(request.tools)
+        toolConfig = GeminiTools.config(request.toolChoice, hasTools: tools != nil)
         systemInstruction = request.systemPrompt.map { Content(role: nil, parts: [Part(text: $0)]) }
         let parameters = request.parameters
         let config = GenerationConfig(

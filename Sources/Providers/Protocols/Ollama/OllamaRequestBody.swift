@@ -5,6 +5,27 @@ struct OllamaChatRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String
         var content: String
+        /// An assistant turn's calls: `[{"function":{"name","arguments":{…}}}]` (arguments as an object).
+        var toolCalls: [JSONValue]?
+        /// A tool turn names the tool it answers (Ollama has no call ids).
+        var toolName: String?
+
+        enum CodingKeys: String, CodingKey {
+            case role, content
+            case toolCalls = "tool_calls"
+            case toolName = "tool_name"
+        }
+
+        init(_ message: ChatMessage) {
+            role = message.role.rawValue
+            content = message.content
+            if !message.toolCalls.isEmpty {
+                toolCalls = message.toolCalls.map { call in
+                    .object(["function": .object(["name": .string(call.name), "arguments": ToolWire.argumentsObject(call.arguments)])])
+                }
+            }
+            toolName = message.role == .tool ? message.toolName : nil
+        }
     }
 
     var model: String
@@ -14,15 +35,18 @@ struct OllamaChatRequestBody: Encodable, Equatable {
     /// Top-level, not in `options` (Ollama 0.12.11 and later; older servers ignore them).
     var logprobs: Bool?
     var topLogprobs: Int?
+    /// The same shape as Chat Completions; Ollama has no `tool_choice`.
+    var tools: [JSONValue]?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream, options, logprobs
+        case model, messages, stream, options, logprobs, tools
         case topLogprobs = "top_logprobs"
     }
 
     init(_ request: ModelRequest) {
         model = request.model
-        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        messages = request.messages.map(Message.init)
+        tools = OpenAIChatTools.tools(request.tools)
         options = OllamaOptions.make(request.parameters)
         (logprobs, topLogprobs) = OllamaOptions.logprobs(request.parameters)
     }

@@ -4,7 +4,32 @@ import Foundation
 struct OpenAIChatRequestBody: Encodable, Equatable {
     struct Message: Encodable, Equatable {
         var role: String
-        var content: String
+        /// Null only for an assistant turn that is nothing but tool calls.
+        var content: String?
+        var toolCalls: [JSONValue]?
+        var toolCallID: String?
+
+        enum CodingKeys: String, CodingKey {
+            case role, content
+            case toolCalls = "tool_calls"
+            case toolCallID = "tool_call_id"
+        }
+
+        init(_ message: ChatMessage) {
+            role = message.role.rawValue
+            toolCalls = OpenAIChatTools.calls(message.toolCalls)
+            content = toolCalls != nil && message.content.isEmpty ? nil : message.content
+            toolCallID = message.role == .tool ? message.toolCallID : nil
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(role, forKey: .role)
+            // `content: null` is written out: the API wants the key on an assistant turn.
+            try c.encode(content, forKey: .content)
+            try c.encodeIfPresent(toolCalls, forKey: .toolCalls)
+            try c.encodeIfPresent(toolCallID, forKey: .toolCallID)
+        }
     }
 
     var model: String
@@ -19,9 +44,12 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     var seed: Int?
     var logprobs: Bool?
     var topLogprobs: Int?
+    var tools: [JSONValue]?
+    var toolChoice: JSONValue?
 
     enum CodingKeys: String, CodingKey {
-        case model, messages, stream, temperature, stop, seed, logprobs
+        case model, messages, stream, temperature, stop, seed, logprobs, tools
+        case toolChoice = "tool_choice"
         case topLogprobs = "top_logprobs"
         case streamOptions = "stream_options"
         case topP = "top_p"
@@ -33,7 +61,9 @@ struct OpenAIChatRequestBody: Encodable, Equatable {
     ///   models reject `max_tokens`); compatible servers mostly know only `max_tokens`.
     init(_ request: ModelRequest, useMaxCompletionTokens: Bool) {
         model = request.model
-        messages = request.messages.map { Message(role: $0.role.rawValue, content: $0.content) }
+        messages = request.messages.map(Message.init)
+        tools = OpenAIChatTools.tools(request.tools)
+        toolChoice = OpenAIChatTools.choice(request.toolChoice, hasTools: tools != nil)
         temperature = request.parameters.temperature
         topP = request.parameters.topP
         if useMaxCompletionTokens {

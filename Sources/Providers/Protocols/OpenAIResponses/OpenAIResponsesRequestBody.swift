@@ -7,9 +7,22 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
         var content: String
     }
 
+    /// One input item: a message, or a tool step (`function_call`, `function_call_output`).
+    enum InputItem: Encodable, Equatable {
+        case message(InputMessage)
+        case item(JSONValue)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .message(let m): try m.encode(to: encoder)
+            case .item(let v): try v.encode(to: encoder)
+            }
+        }
+    }
+
     var model: String
     var instructions: String?
-    var input: [InputMessage]
+    var input: [InputItem]
     var stream = true
     var maxOutputTokens: Int?
     var temperature: Double?
@@ -17,9 +30,12 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     /// Alternatives per token; with `include` asking for them, each text delta carries its tokens.
     var topLogprobs: Int?
     var include: [String]?
+    var tools: [JSONValue]?
+    var toolChoice: JSONValue?
 
     enum CodingKeys: String, CodingKey {
-        case model, instructions, input, stream, temperature, include
+        case model, instructions, input, stream, temperature, include, tools
+        case toolChoice = "tool_choice"
         case maxOutputTokens = "max_output_tokens"
         case topP = "top_p"
         case topLogprobs = "top_logprobs"
@@ -28,7 +44,12 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     init(_ request: ModelRequest) {
         model = request.model
         instructions = request.systemPrompt
-        input = request.conversation.map { InputMessage(role: $0.role == .assistant ? "assistant" : "user", content: $0.content) }
+        input = request.conversation.flatMap { message -> [InputItem] in
+            if let items = OpenAIResponsesTools.items(message) { return items.map(InputItem.item) }
+            return [.message(InputMessage(role: message.role == .assistant ? "assistant" : "user", content: message.content))]
+        }
+        tools = OpenAIResponsesTools.tools(request.tools)
+        toolChoice = OpenAIResponsesTools.choice(request.toolChoice, hasTools: tools != nil)
         maxOutputTokens = request.parameters.maxTokens
         temperature = request.parameters.temperature
         topP = request.parameters.topP
