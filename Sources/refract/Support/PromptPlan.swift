@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import PromptFiles
 import Providers
@@ -17,6 +18,8 @@ struct PromptPlan {
     var file: URL?
     /// The file's `labels` (label mode), if any.
     var labels: [String] = []
+    /// The file's `[[tools]]`, when it has some: runs go through the tool loop.
+    var tools: ToolSetup?
 
     static func make(
         file: String?, variants: [String], options: PromptOptions, generation: GenerationOptions, models: [String], context: AppContext
@@ -60,9 +63,11 @@ struct PromptPlan {
             }
         }
         let chosenModels = !refs.isEmpty ? refs : (!fileModels.isEmpty ? fileModels : [context.config.startingModel])
-        return PromptPlan(
+        var plan = PromptPlan(
             prompts: chosen.map { (doc.instructions[$0].name, doc.prompt(variant: $0)) }, models: chosenModels,
             parameters: generation.overriding(doc.parameters), mode: generation.modeOverride ?? doc.mode, file: url, labels: doc.labels
         )
+        plan.tools = ToolSetup(doc)
+        return plan
     }
 }
