@@ -165,6 +165,8 @@ public struct RunRequest: Sendable, Equatable {
     public var branch: RunBranch?
     /// A recorded answer to play instead of calling the model (an evaluation cell the cache had).
     public var canned: [StreamPart]?
+    /// The prompt file's tools: the run goes through the tool loop, answered as the file says.
+    public var tools: ToolSetup?
 
     public init(
         runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil,
