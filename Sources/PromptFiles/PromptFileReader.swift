@@ -18,7 +18,7 @@ public struct PromptFileReader: Sendable {
     ]
     static let instructionKeys: Set<String> = ["name", "text"]
     static let exampleKeys: Set<String> = ["input", "output"]
-    static let paramKeys: Set<String> = Set(["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]).union(["tool_choice"])
+    static let paramKeys: Set<String> = Set(["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]).union(PromptToolReader.paramKeys)
     static let toolKeys = PromptToolReader.toolKeys
     static let rawKeys: Set<String> = ["input_prefix", "output_prefix", "separator"]
 
@@ -220,7 +220,7 @@ private struct TableReading {
             guard let s = v.string, let mode = RequestMode(rawValue: s) else { throw fail("expected \"chat\" or \"raw\"", "mode", in: place) }
             doc.mode = mode
         }
-        doc.toolChoice = try toolReader.params(t, tools: doc.tools)
+        (doc.toolChoice, doc.maxToolSteps) = try toolReader.params(t, tools: doc.tools)
         doc.parameters = p
         doc.parameterExtras = extras(of: t, known: PromptFileReader.paramKeys, tablesAllowed: false)
     }

@@ -108,10 +108,10 @@ struct PromptToolReader {
     }
 
     /// `[params] tool_choice` and `max_tool_steps`, checked against the tools read.
-    /// Checks `max_tool_steps` (kept with the table's other lines, see `PromptDocument.maxToolSteps`)
-    /// and returns the tool choice.
-    func params(_ t: TOMLTable, tools: [PromptTool]) throws(PromptFileError) -> ToolChoice? {
+    /// `tool_choice` (checked against the tools read) and `max_tool_steps`.
+    func params(_ t: TOMLTable, tools: [PromptTool]) throws(PromptFileError) -> (choice: ToolChoice?, maxSteps: Int?) {
         var choice: ToolChoice?
+        var maxSteps: Int?
         if let v = t["tool_choice"] {
             guard let s = v.string else { throw fail("expected \"auto\", \"none\", \"required\" or a tool's name", "tool_choice", nil) }
             switch s {
@@ -127,9 +127,9 @@ struct PromptToolReader {
         }
         if let v = t["max_tool_steps"] {
             guard let n = v.int, (1...100).contains(n) else { throw fail("expected a whole number from 1 to 100", "max_tool_steps", nil) }
-            _ = n
+            maxSteps = n
         }
-        return choice
+        return (choice, maxSteps)
     }
 
     /// A TOML value as JSON. TOML tables do not keep their keys' order, so they come sorted; a JSON

@@ -18,7 +18,7 @@ enum PromptToolWriter {
         return out
     }
 
-    /// `tool_choice` when set (`max_tool_steps` is written with the table's kept lines).
+    /// `tool_choice` and `max_tool_steps` when set.
     static func params(_ doc: PromptDocument) -> [(String, String)] {
         var out: [(String, String)] = []
         switch doc.toolChoice {
@@ -28,6 +28,7 @@ enum PromptToolWriter {
         case .named(let name)?: out.append(("tool_choice", TOMLStringLiteral.renderOnOneLine(name)))
         case nil: break
         }
+        if let n = doc.maxToolSteps { out.append(("max_tool_steps", "\(n)")) }
         return out
     }
 

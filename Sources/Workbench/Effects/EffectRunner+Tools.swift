@@ -2,9 +2,14 @@ import Evaluation
 import Foundation
 
 extension EffectRunner {
-    /// How a run's `ask = true` tools are answered in the workbench. Not wired to a prompt yet: the
-    /// call gets an error answer saying it cannot be answered here, and the run goes on.
+    /// How a run's `ask = true` tools are answered in the workbench: the loop waits while a one-line
+    /// prompt asks the person (`Action.toolAsked`); Esc or cancelling the run answers with an error.
     func askTool(_ runID: String) -> ToolAsk {
-        ToolSetup.nobodyToAsk
+        { [queue] question in
+            await withCheckedContinuation { continuation in
+                let id = ToolQuestions.shared.wait(runID: runID, continuation)
+                queue.send(.toolAsked(questionID: id, runID: runID, question: question))
+            }
+        }
     }
 }

@@ -39,7 +39,10 @@ public final class EffectRunner: Sendable {
         switch effect {
         case .startRun(let run):
             start(run)
+        case .answerTool(let id, let answer):
+            ToolQuestions.shared.answer(id, with: answer)
         case .cancelRun(let id):
+            ToolQuestions.shared.decline(runID: id)
             cancelled.withLock { _ = $0.insert(id) }
             tasks.withLock { $0[id] }?.cancel()
         case .refreshModels:

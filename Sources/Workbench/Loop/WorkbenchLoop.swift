@@ -104,7 +104,7 @@ public final class WorkbenchLoop {
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
              .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy, .exportRunsToPromptFile, .inspectPrompt,
-             .scoreLabels, .prepareEvaluation, .gradeCell, .loadCases, .readCaseFile:
+             .scoreLabels, .prepareEvaluation, .gradeCell, .loadCases, .readCaseFile, .answerTool:
             runner.perform(effect)
         }
     }

@@ -12,6 +12,8 @@ public enum Action: Sendable {
     case part(runID: String, StreamPart)
     /// The run's stream closed.
     case runEnded(runID: String)
+    /// A run's `ask = true` tool wants an answer typed (see `Effect.answerTool`).
+    case toolAsked(questionID: Int, runID: String, question: ToolQuestion)
     /// The model list, keys and reachability were refreshed.
     case modelsUpdated([ModelEntry])
     /// `$EDITOR` returned; nil when it failed (the message says why).
@@ -63,6 +65,8 @@ public enum Action: Sendable {
 public enum Effect: Sendable, Equatable {
     case startRun(RunRequest)
     case cancelRun(runID: String)
+    /// What the person typed for a tool's question (nil: they declined).
+    case answerTool(questionID: Int, answer: String?)
     case copyToClipboard(String)
     case openExternalEditor(PaneID, text: String)
     case refreshModels

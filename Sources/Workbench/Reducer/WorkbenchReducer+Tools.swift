@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Providers
 import TerminalUI
@@ -18,4 +19,19 @@ extension WorkbenchReducer {
 extension RunState {
     /// The answer as a screen shows it: a looped run's calls and answers in place, a branch's prefix first.
     public var shownAnswer: String { (branch?.prefix ?? "") + result.shownText }
+}
+
+extension WorkbenchReducer {
+    /// A run's `ask = true` tool wants an answer: a one-line prompt over whatever is open (a question
+    /// already open is declined, so its run does not wait for ever).
+    func askForToolAnswer(_ id: Int, runID: String, _ question: ToolQuestion, _ state: inout WorkbenchState) -> [Effect] {
+        var effects: [Effect] = []
+        if case .textPrompt(let open)? = state.overlay, case .toolAnswer(let previous) = open.purpose {
+            effects.append(.answerTool(questionID: previous, answer: nil))
+        }
+        let arguments = TextSanitizer.plainSanitized(question.arguments)
+        let title = "Tool \(TextSanitizer.plainSanitized(question.name)) asks (\(arguments)): type its answer, Enter sends, Esc declines"
+        state.overlay = .textPrompt(TextPromptState(title: title, editor: TextEditorState(text: ""), purpose: .toolAnswer(questionID: id)))
+        return effects
+    }
 }

@@ -40,4 +40,40 @@ import Testing
         #expect(screen.contains("◂ sunny in Oslo"), "\(screen)")
         #expect(server.modelRequests.count == 3)
     }
+
+    @Test func anAskToolPromptsAndTheLoopGoesOnWithWhatWasTyped() throws {
+        let server = try ScriptedToolServer(protocolName: "anthropic", turns: [
+            .call("toolu_1", "ask_user", #"{"question":"Which day?"}"#),
+            .text("Then Tuesday it is."),
+        ])
+        defer { server.stop() }
+        let dir = TemporaryFolder()
+        let file = try dir.write("ask.refract.toml", """
+            input = "Plan my trip."
+            models = ["srv:m"]
+
+            [[tools]]
+            name = "ask_user"
+            parameters = { type = "object", properties = { question = { type = "string" } } }
+            ask = true
+            """)
+        let config = """
+            [providers.srv]
+            protocol = "anthropic"
+            base_url = "\(server.baseURL.absoluteString)"
+            api_key_env = "REFRACT_TEST_KEY"
+            models = ["m"]
+            """
+        let w = try WorkbenchInTmux([file], config: config, extraEnvironment: ["REFRACT_TEST_KEY": "k"], localModels: false)
+        try w.tmux.waitForText("Plan my trip.")
+        try w.keys("C-r")
+        try w.tmux.waitForText("Tool ask_user asks", timeout: 20)
+        try w.tmux.type("Tuesday")
+        try w.keys("Enter")
+        try w.tmux.waitForText("Then Tuesday it is.", timeout: 20)
+        #expect(w.screen.contains("◂ Tuesday"), "\(w.screen)")
+        let last = try #require(server.modelRequests.last?.jsonBody?["messages"] as? [[String: Any]])
+        let blocks = try #require(last.last?["content"] as? [[String: Any]])
+        #expect(blocks.first?["content"] as? String == "Tuesday")
+    }
 }
