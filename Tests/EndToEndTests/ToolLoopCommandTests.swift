@@ -64,6 +64,10 @@ import Testing
         #expect(third.map { $0["role"] as? String } == ["user", "assistant", "tool", "assistant", "tool"])
         #expect(third[4]["content"] as? String == "sunny in Oslo")
 
+        // `refract prompt` shows the request with its tools.
+        let prompt = try RefractCLI.run(["prompt", file, "--config", config, "--json", "--no-tokens"], in: dir.path)
+        #expect(prompt.stdout.contains("The weather in a city"), "\(prompt.stdout) \(prompt.stderr)")
+
         let session = try #require(TemporaryFolder.sessionFiles(in: sessions).first)
         let saved = try String(contentsOfFile: session, encoding: .utf8)
         #expect(saved.components(separatedBy: "\"type\":\"tool_result\"").count == 3, "two tool_result events")

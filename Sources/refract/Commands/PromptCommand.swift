@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import PromptFiles
 import Providers
@@ -69,10 +70,11 @@ struct PromptCommand: AsyncParsableCommand {
         for named in plan.prompts {
             for ref in plan.models {
                 let mode = plan.mode ?? context.registry.defaultMode(for: ref)
-                let request: ModelRequest
+                var request: ModelRequest
                 do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
                     throw CLIError(message: "\(error)", exitCode: 2)
                 }
+                plan.tools?.apply(to: &request)
                 var inspection: PromptInspection?
                 var unavailable: String?
                 if !noTokens {
