@@ -11,6 +11,7 @@ public struct RunAccumulator: Sendable, Equatable {
         public var id: String?
         public var name: String?
         public var arguments: String
+        public var signature: String?
     }
 
     public private(set) var text = ""
@@ -48,8 +49,9 @@ public struct RunAccumulator: Sendable, Equatable {
                 if let id = d.id { toolCalls[i].id = id }
                 if let name = d.name { toolCalls[i].name = name }
                 toolCalls[i].arguments += d.argumentsDelta
+                if let signature = d.signature { toolCalls[i].signature = signature }
             } else {
-                toolCalls.append(ToolCall(index: d.index, id: d.id, name: d.name, arguments: d.argumentsDelta))
+                toolCalls.append(ToolCall(index: d.index, id: d.id, name: d.name, arguments: d.argumentsDelta, signature: d.signature))
             }
         case .toolResult(let r):
             toolResults.append(r)

@@ -22,6 +22,8 @@ public struct ToolCallDelta: Sendable, Equatable, Codable {
     public var id: String?
     public var name: String?
     public var argumentsDelta: String
+    /// Gemini's `thoughtSignature` on the call's part, which the next request must carry back.
+    public var signature: String?
 
     public init(index: Int, id: String? = nil, name: String? = nil, argumentsDelta: String = "") {
         self.index = index

@@ -89,7 +89,8 @@ public struct ToolLoop: Sendable {
     private func plan(_ raw: RunAccumulator.ToolCall, index: Int, fallbackID: String) -> PendingCall {
         let name = raw.name ?? ""
         let id = (raw.id?.isEmpty == false ? raw.id : nil) ?? fallbackID
-        let call = ToolCall(id: id, name: name, arguments: raw.arguments)
+        var call = ToolCall(id: id, name: name, arguments: raw.arguments)
+        call.signature = raw.signature
         let text = raw.arguments.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let tool = tools.first(where: { $0.name == name }) else {
             let known = tools.map(\.name).joined(separator: ", ")

@@ -97,7 +97,8 @@ public enum ToolScriptEncoder {
         let parts: String
         switch turn {
         case .calls(let calls):
-            parts = calls.map { #"{"functionCall":{"name":\#(q($0.name)),"args":\#($0.arguments)}}"# }.joined(separator: ",")
+            // Thinking models put a signature on the call's part, which the next request must echo.
+            parts = calls.map { #"{"functionCall":{"name":\#(q($0.name)),"args":\#($0.arguments)},"thoughtSignature":\#(q("sig_" + $0.id))}"# }.joined(separator: ",")
         case .text(let text):
             parts = #"{"text":\#(q(text))}"#
         }

@@ -111,9 +111,9 @@ import Testing
         #expect(ToolTestValues.same(first["toolConfig"], #"{"functionCallingConfig":{"mode":"AUTO"}}"#))
         let expected = #"""
             [{"role":"user","parts":[{"text":"Weather?"}]},
-             {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Paris"}}}]},
+             {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Paris"}},"thoughtSignature":"sig_call_1"}]},
              {"role":"user","parts":[{"functionResponse":{"name":"get_weather","response":{"result":"sunny in Paris"}}}]},
-             {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}}}]},
+             {"role":"model","parts":[{"functionCall":{"name":"get_weather","args":{"city":"Oslo"}},"thoughtSignature":"sig_call_2"}]},
              {"role":"user","parts":[{"functionResponse":{"name":"get_weather","response":{"result":"sunny in Oslo"}}}]}]
             """#
         #expect(ToolTestValues.same(out.requests[2]["contents"], expected), "\(ToolTestValues.text(out.requests[2]["contents"]))")

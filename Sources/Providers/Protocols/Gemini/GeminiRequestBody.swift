@@ -6,11 +6,13 @@ struct GeminiRequestBody: Encodable, Equatable {
         var text: String?
         var functionCall: JSONValue?
         var functionResponse: JSONValue?
+        var thoughtSignature: String?
 
-        init(text: String? = nil, functionCall: JSONValue? = nil, functionResponse: JSONValue? = nil) {
+        init(text: String? = nil, functionCall: JSONValue? = nil, functionResponse: JSONValue? = nil, thoughtSignature: String? = nil) {
             self.text = text
             self.functionCall = functionCall
             self.functionResponse = functionResponse
+            self.thoughtSignature = thoughtSignature
         }
     }
 
@@ -55,7 +57,7 @@ struct GeminiRequestBody: Encodable, Equatable {
                 }
             case .assistant where !message.toolCalls.isEmpty:
                 let text = message.content.isEmpty ? [] : [Part(text: message.content)]
-                contents.append(Content(role: "model", parts: text + message.toolCalls.map { Part(functionCall: GeminiTools.call($0)) }))
+                contents.append(Content(role: "model", parts: text + message.toolCalls.map { Part(functionCall: GeminiTools.call($0), thoughtSignature: $0.signature) }))
             default:
                 contents.append(Content(role: message.role == .assistant ? "model" : "user", parts: [Part(text: message.content)]))
             }
