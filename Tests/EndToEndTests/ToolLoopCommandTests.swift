@@ -71,6 +71,11 @@ import Testing
         let session = try #require(TemporaryFolder.sessionFiles(in: sessions).first)
         let saved = try String(contentsOfFile: session, encoding: .utf8)
         #expect(saved.components(separatedBy: "\"type\":\"tool_result\"").count == 3, "two tool_result events")
+        let started = try #require(saved.split(separator: "\n").first { $0.contains("\"type\":\"run_started\"") })
+        let header = try #require(try JSONSerialization.jsonObject(with: Data(started.utf8)) as? [String: Any])
+        let recordedTools = try #require(header["tools"] as? [[String: Any]], "the tools are recorded with the run: \(started)")
+        #expect(recordedTools.first?["name"] as? String == "get_weather")
+        #expect(recordedTools.first?["parameters"] as? String == #"{"properties":{"city":{"type":"string"}},"required":["city"],"type":"object"}"#)
         let replay = try RefractCLI.run(["replay", session, "--speed", "0", "--json"])
         #expect(replay.status == 0, "\(replay.stderr)")
         let replayed = Self.objects(replay.stdout).filter { $0["type"] as? String == "tool_result" }

@@ -57,7 +57,7 @@ struct RunBatch {
                 // Started here, in order, so run numbers follow the order of the options.
                 let saving = recording?.beginRun(
                     prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
-                    mode: job.request.mode, variant: job.variantName
+                    mode: job.request.mode, variant: job.variantName, request: job.request
                 )
                 group.addTask {
                     let outcome = await limiter.withPermit(job.ref.provider) {
