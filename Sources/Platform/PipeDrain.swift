@@ -31,6 +31,14 @@ public final class PipeDrain: @unchecked Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
+    /// Waits for the end of the stream and returns the bytes as they came (for a check that they are UTF-8).
+    public func finishData() -> Data {
+        done.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        return data
+    }
+
     /// Waits for the end of the stream (the child exited and closed it).
     public func finish() -> String {
         done.wait()

@@ -30,6 +30,8 @@ public struct PromptDocument: Sendable, Equatable {
     /// The functions the model may call (`[[tools]]`), and whether it must (`[params] tool_choice`).
     public var tools: [PromptTool] = []
     public var toolChoice: ToolChoice?
+    /// The most tool steps a run takes before it stops (`[params] max_tool_steps`; nil: the loop's default).
+    public var maxToolSteps: Int?
     /// Files and images given to the model as context (`[[attachments]]`), in order.
     public var attachments: [PromptAttachment] = []
     /// Chat or raw completion; nil leaves it to the model (base models default to raw).

@@ -14,11 +14,12 @@ public struct PromptFileReader: Sendable {
 
     static let topLevelKeys: Set<String> = [
         "format", "title", "system", "input", "instruction", "instructions", "examples", "variables", "models", "labels", "params", "raw", "workbench", "schema", "schema_file",
-        "attachments",
+        "attachments", "tools",
     ]
     static let instructionKeys: Set<String> = ["name", "text", "schema"]
     static let exampleKeys: Set<String> = ["input", "output"]
-    static let paramKeys: Set<String> = ["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]
+    static let paramKeys: Set<String> = Set(["temperature", "top_p", "max_tokens", "stop", "seed", "logprobs", "mode"]).union(PromptToolReader.paramKeys)
+    static let toolKeys = PromptToolReader.toolKeys
     static let rawKeys: Set<String> = ["input_prefix", "output_prefix", "separator"]
     static let attachmentKeys: Set<String> = ["path"]
 
@@ -90,6 +91,7 @@ private struct TableReading {
         doc.variables = try variables(root)
         doc.models = try models(root)
         doc.labels = try labels(root)
+        doc.tools = try toolReader.tools(root["tools"])
         if let v = root["params"] {
             guard let t = v.table else { throw fail("expected a table [params]", "params") }
             try params(t, into: &doc)
@@ -104,6 +106,8 @@ private struct TableReading {
         doc.extras = extras(of: root, known: PromptFileReader.topLevelKeys, tablesAllowed: true)
         return doc
     }
+
+    var toolReader: PromptToolReader { PromptToolReader(file: file, locator: locator) }
 
     func text(_ value: TOMLValueConvertible?, _ key: String, in place: Place = .table([])) throws(PromptFileError) -> String? {
         guard let value else { return nil }
@@ -241,6 +245,7 @@ private struct TableReading {
             guard let s = v.string, let mode = RequestMode(rawValue: s) else { throw fail("expected \"chat\" or \"raw\"", "mode", in: place) }
             doc.mode = mode
         }
+        (doc.toolChoice, doc.maxToolSteps) = try toolReader.params(t, tools: doc.tools)
         doc.parameters = p
         doc.parameterExtras = extras(of: t, known: PromptFileReader.paramKeys, tablesAllowed: false)
     }

@@ -32,6 +32,7 @@ public enum PromptFileWriter {
         if let n = p.seed { params.append(("seed", "\(n)")) }
         if let n = p.logprobs { params.append(("logprobs", "\(n)")) }
         if let m = doc.mode { params.append(("mode", string(m.rawValue))) }
+        params += PromptToolWriter.params(doc)
         if !params.isEmpty || !doc.parameterExtras.lines.isEmpty {
             out.header("[params]", scope: "params.")
             for (key, value) in params { out.put(key, value) }
@@ -72,6 +73,12 @@ public enum PromptFileWriter {
             out.header("[[attachments]]", anchor: "[[attachments]]#\(index)", scope: "attachments#\(index).")
             out.put("path", string(attachment.path))
             out.extra(attachment.extras.lines)
+        }
+
+        for (index, tool) in doc.tools.enumerated() {
+            out.header("[[tools]]", anchor: "[[tools]]#\(index)", scope: "tools#\(index).")
+            for (key, value) in PromptToolWriter.fields(tool) { out.put(key, value) }
+            out.extra(tool.extras.lines)
         }
 
         if let place = doc.workbench {

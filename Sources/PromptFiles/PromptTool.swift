@@ -18,6 +18,8 @@ public struct PromptTool: Sendable, Equatable {
     /// A JSON schema of type object.
     public var parameters: JSON
     public var answer: Answer
+    /// The parameters as the file wrote them when that was a JSON string (written back as it was, key order kept).
+    public var parametersText: String?
     public var extras = ExtraKeys()
 
     public init(name: String, description: String = "", parameters: JSON = .object([("type", .string("object")), ("properties", .object([]))]), answer: Answer = .ask) {
@@ -26,6 +28,9 @@ public struct PromptTool: Sendable, Equatable {
         self.parameters = parameters
         self.answer = answer
     }
+
+    /// The seconds a command may run when the file gives no `timeout`.
+    public static let defaultTimeoutSeconds = 10.0
 
     /// The function as a request carries it.
     public var definition: ToolDefinition { ToolDefinition(name: name, description: description, parameters: parameters) }

@@ -26,10 +26,11 @@ import Testing
     }
 
     @Test func everyKeyTheReaderKnowsIsDocumented() {
-        let keys = PromptFileReader.topLevelKeys.subtracting(["instructions", "examples", "variables", "params", "raw", "workbench", "attachments"])
+        let keys = PromptFileReader.topLevelKeys.subtracting(["instructions", "examples", "variables", "params", "raw", "workbench", "attachments", "tools"])
         for key in keys { #expect(Self.doc.contains("| `\(key)` |"), "top-level key \(key)") }
         for table in ["[[instructions]]", "[[examples]]", "[[attachments]]", "[variables]", "[workbench]"] { #expect(Self.doc.contains("| `\(table)`"), "\(table)") }
         for key in PromptFileReader.paramKeys { #expect(Self.doc.contains("| `[params]` `\(key)` |"), "params.\(key)") }
+        for key in PromptFileReader.toolKeys { #expect(Self.doc.contains("| `[[tools]]` `\(key)` |"), "tools.\(key)") }
         for key in PromptFileReader.rawKeys { #expect(Self.doc.contains("| `[raw]` `\(key)` |"), "raw.\(key)") }
     }
 }

@@ -23,6 +23,7 @@ enum SampleEvents {
         .text(DeltaEvent(run: 1, ms: 812, text: "Hello, \"world\" \\ \n\t\u{1}é中文😀")),
         .reasoning(DeltaEvent(run: 1, ms: 40, text: "thinking…")),
         .toolCall(ToolCallEvent(run: 1, ms: 900, index: 0, id: "call_1", name: "lookup", arguments: #"{"q":"prism"}"#)),
+        .toolResult(ToolResultEvent(run: 1, ms: 950, result: ToolResult(index: 0, id: "call_1", name: "lookup", content: "a prism bends light", isError: false, step: 1))),
         .logprobs(LogprobsEvent(run: 1, ms: 950, tokens: [TokenLogprob(token: " prism", logprob: -0.25, top: [TokenAlternative(token: " prism", logprob: -0.25), TokenAlternative(token: " lens", logprob: -1.5)])])),
         .usage(UsageEvent(run: 1, usage: Usage(input: 12, output: 34, cacheRead: nil, cacheWrite: 5, reasoning: 7))),
         .cost(CostEvent(run: 1, usd: 0.000123, price: PriceRecord(input: 3, output: 15, cacheRead: 0.3, cacheWrite: 3.75, source: "data/prices.toml", checked: "2025-06-01"))),

@@ -21,6 +21,14 @@ public enum StreamPartJSON {
             w.key("id"); w.string(delta.id)
             w.key("name"); w.string(delta.name)
             w.key("arguments"); w.string(delta.argumentsDelta)
+        case .toolResult(let result):
+            typed(&w, "tool_result")
+            w.key("index"); w.integer(result.index)
+            w.key("id"); w.string(result.id)
+            w.key("name"); w.string(result.name)
+            w.key("content"); w.string(result.content)
+            w.key("is_error"); w.bool(result.isError)
+            w.key("step"); w.integer(result.step)
         case .usage(let usage):
             typed(&w, "usage")
             w.key("usage"); write(usage, into: &w)

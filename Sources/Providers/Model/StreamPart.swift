@@ -22,6 +22,8 @@ public struct ToolCallDelta: Sendable, Equatable, Codable {
     public var id: String?
     public var name: String?
     public var argumentsDelta: String
+    /// Gemini's `thoughtSignature` on the call's part, which the next request must carry back.
+    public var signature: String?
 
     public init(index: Int, id: String? = nil, name: String? = nil, argumentsDelta: String = "") {
         self.index = index
@@ -39,6 +41,8 @@ public enum StreamPart: Sendable, Equatable {
     case textDelta(String)
     case reasoningDelta(String)
     case toolCallDelta(ToolCallDelta)
+    /// A tool call's answer, added by the tool loop (never sent by a provider).
+    case toolResult(ToolResult)
     /// How sure the model was of the tokens just streamed (only when asked for, and where the protocol gives it).
     case logprobs([TokenLogprob])
     /// Cumulative usage so far; a later `.usage` replaces an earlier one field by field.

@@ -29,6 +29,8 @@ public struct ToolCall: Sendable, Equatable {
     public var id: String
     public var name: String
     public var arguments: String
+    /// Gemini's `thoughtSignature` for this call, sent back with it (other protocols have none).
+    public var signature: String?
 
     public init(id: String, name: String, arguments: String) {
         self.id = id

@@ -94,7 +94,7 @@ enum FastEventDecoder {
 
     private static func runStarted(_ o: JSONObjectView) -> RunStarted? {
         // A branch's start is rare: Codable reads it whole.
-        guard o.isAbsent("branch"), let header = runHeader(o) else { return nil }
+        guard o.isAbsent("branch"), o.isAbsent("tools"), o.isAbsent("tool_choice"), let header = runHeader(o) else { return nil }
         var prompt = PromptSnapshot()
         if !o.isAbsent("prompt") {
             // Examples, a raw format or a field this decoder does not know: let Codable read the prompt.

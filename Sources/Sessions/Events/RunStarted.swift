@@ -20,6 +20,9 @@ public struct RunStarted: Sendable, Equatable, Codable {
     public var variant: String?
     /// Set when this run is a branch of another: where it left it (see `BranchPoint`).
     public var branch: BranchPoint?
+    /// The tools the run offered the model (`tools`, absent without any) and the tool choice.
+    public var tools: [RecordedTool] = []
+    public var toolChoice: String?
 
     public init(
         run: Int, group: Int? = nil, at: Date, prompt: PromptSnapshot, model: ModelRef, protocolName: String? = nil,
@@ -41,6 +44,7 @@ public struct RunStarted: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case run, group, at, model, protocolName = "protocol", mode, label, variant, branch, params, prompt
+        case tools, toolChoice = "tool_choice"
     }
 
     public init(from decoder: any Decoder) throws {
@@ -56,6 +60,8 @@ public struct RunStarted: Sendable, Equatable, Codable {
         label = try c.decodeIfPresent(String.self, forKey: .label)
         variant = try c.decodeIfPresent(String.self, forKey: .variant)
         branch = try? c.decodeIfPresent(BranchPoint.self, forKey: .branch)
+        tools = (try? c.decodeIfPresent([RecordedTool].self, forKey: .tools)) ?? []
+        toolChoice = try? c.decodeIfPresent(String.self, forKey: .toolChoice)
     }
 
     /// Small fields first, the prompt last, so `head -c` and eyes see the model before the essay.
@@ -71,6 +77,8 @@ public struct RunStarted: Sendable, Equatable, Codable {
         try c.encodeIfPresent(variant, forKey: .variant)
         try c.encodeIfPresent(branch, forKey: .branch)
         try c.encode(params, forKey: .params)
+        if !tools.isEmpty { try c.encode(tools, forKey: .tools) }
+        try c.encodeIfPresent(toolChoice, forKey: .toolChoice)
         try c.encode(prompt, forKey: .prompt)
     }
 }

@@ -10,6 +10,7 @@ import Foundation
 ///     {"type":"text","run":1,"ms":812,"text":"Light bends "}        ← one per ~50 ms window; `ms` from the run's start
 ///     {"type":"reasoning","run":1,"ms":40,"text":"…"}
 ///     {"type":"tool_call","run":1,"ms":900,"index":0,"id":"…","name":"…","arguments":"{\"q\":"}
+///     {"type":"tool_result","run":1,"ms":950,"index":0,"id":"…","name":"…","content":"…","is_error":false,"step":1}   ← the tool loop's answer
 ///     {"type":"usage","run":1,"usage":{"input":12,"output":345,"cache_read":null,"cache_write":null,"reasoning":null}}
 ///     {"type":"cost","run":1,"usd":0.0052,"price":{"input":3,"output":15,"source":"data/prices.toml","checked":"2025-06-01"}}
 ///     {"type":"finished","run":1,"finish":"stop","raw_finish":"end_turn","ttft_ms":812,"total_ms":4200}
@@ -28,6 +29,8 @@ public enum SessionEvent: Sendable, Equatable {
     case text(DeltaEvent)
     case reasoning(DeltaEvent)
     case toolCall(ToolCallEvent)
+    /// The tool loop's answer to a call.
+    case toolResult(ToolResultEvent)
     case logprobs(LogprobsEvent)
     case usage(UsageEvent)
     case cost(CostEvent)
@@ -47,6 +50,7 @@ public enum SessionEvent: Sendable, Equatable {
         case session, runStarted = "run_started", text, reasoning, toolCall = "tool_call", logprobs, usage, cost
         case finished, failed, warning, renamed, groupStarted = "group_started", verdict
         case checkResult = "check_result"
+        case toolResult = "tool_result"
     }
 
     /// The `type` field's value.
@@ -57,6 +61,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .text: Kind.text.rawValue
         case .reasoning: Kind.reasoning.rawValue
         case .toolCall: Kind.toolCall.rawValue
+        case .toolResult: Kind.toolResult.rawValue
         case .logprobs: Kind.logprobs.rawValue
         case .usage: Kind.usage.rawValue
         case .cost: Kind.cost.rawValue
@@ -77,6 +82,7 @@ public enum SessionEvent: Sendable, Equatable {
         case .runStarted(let e): e.run
         case .text(let e), .reasoning(let e): e.run
         case .toolCall(let e): e.run
+        case .toolResult(let e): e.run
         case .logprobs(let e): e.run
         case .usage(let e): e.run
         case .cost(let e): e.run
@@ -105,6 +111,7 @@ extension SessionEvent: Codable {
         case .text: self = .text(try DeltaEvent(from: decoder))
         case .reasoning: self = .reasoning(try DeltaEvent(from: decoder))
         case .toolCall: self = .toolCall(try ToolCallEvent(from: decoder))
+        case .toolResult: self = .toolResult(try ToolResultEvent(from: decoder))
         case .logprobs: self = .logprobs(try LogprobsEvent(from: decoder))
         case .usage: self = .usage(try UsageEvent(from: decoder))
         case .cost: self = .cost(try CostEvent(from: decoder))
@@ -127,6 +134,7 @@ extension SessionEvent: Codable {
         case .runStarted(let e): try e.encode(to: encoder)
         case .text(let e), .reasoning(let e): try e.encode(to: encoder)
         case .toolCall(let e): try e.encode(to: encoder)
+        case .toolResult(let e): try e.encode(to: encoder)
         case .logprobs(let e): try e.encode(to: encoder)
         case .usage(let e): try e.encode(to: encoder)
         case .cost(let e): try e.encode(to: encoder)

@@ -35,6 +35,7 @@ struct RunAssembler {
         case .reasoning(let d): add(.reasoningDelta(d.text), at: d.ms, to: i)
         case .toolCall(let t):
             add(.toolCallDelta(ToolCallDelta(index: t.index, id: t.id, name: t.name, argumentsDelta: t.arguments)), at: t.ms, to: i)
+        case .toolResult(let r): add(.toolResult(r.result), at: r.ms, to: i)
         case .logprobs(let l): add(.logprobs(l.tokens), at: l.ms, to: i)
         case .usage(let u): add(.usage(u.usage), at: lastMs[i], to: i)
         case .warning(let w):

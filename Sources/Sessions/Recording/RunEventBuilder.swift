@@ -45,6 +45,8 @@ public struct RunEventBuilder: Sendable {
             var out = flushed()
             if let usage = accumulator.usage { out.append(.usage(UsageEvent(run: run, usage: usage))) }
             return out
+        case .toolResult(let result):
+            return flushed() + [.toolResult(ToolResultEvent(run: run, ms: ms, result: result))]
         case .warning(let message):
             return flushed() + [.warning(SessionWarning(run: run, message: message))]
         case .finish, .error:

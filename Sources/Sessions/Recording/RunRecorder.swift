@@ -106,12 +106,14 @@ extension SessionWriter {
     public func beginRun(
         prompt: PromptSnapshot, model: ModelRef, protocolName: String? = nil, params: GenerationParameters = .init(),
         mode: RequestMode = .chat, group: Int? = nil, label: String? = nil, variant: String? = nil, branch: BranchPoint? = nil,
-        at date: Date = Date(), windowMs: Int = 50, elapsedMs: (@Sendable () -> Int)? = nil
+        at date: Date = Date(), windowMs: Int = 50, elapsedMs: (@Sendable () -> Int)? = nil, tools: [RecordedTool] = [], toolChoice: String? = nil
     ) -> RunRecorder {
-        let started = RunStarted(
+        var started = RunStarted(
             run: allocateRun(), group: group, at: date, prompt: prompt, model: model, protocolName: protocolName,
             params: params, mode: mode, label: label, variant: variant, branch: branch
         )
+        started.tools = tools
+        started.toolChoice = toolChoice
         return RunRecorder(started: started, sink: self, windowMs: windowMs, elapsedMs: elapsedMs)
     }
 }

@@ -39,7 +39,10 @@ public final class EffectRunner: Sendable {
         switch effect {
         case .startRun(let run):
             start(run)
+        case .answerTool(let id, let answer):
+            ToolQuestions.shared.answer(id, with: answer)
         case .cancelRun(let id):
+            ToolQuestions.shared.decline(runID: id)
             cancelled.withLock { _ = $0.insert(id) }
             tasks.withLock { $0[id] }?.cancel()
         case .refreshModels:
@@ -193,7 +196,9 @@ public final class EffectRunner: Sendable {
 
     private func start(_ run: RunRequest) {
         // A cached evaluation cell plays its recorded answer: recorded and shown like any run, no model called.
-        let model: any LanguageModel = run.canned.map { CannedModel(parts: $0) } ?? models.languageModel(for: run.model)
+        let base: any LanguageModel = run.canned.map { CannedModel(parts: $0) } ?? models.languageModel(for: run.model)
+        // A canned answer is a recording: its loop already happened.
+        let model: any LanguageModel = run.canned == nil ? run.tools.map { $0.model(base, ask: askTool(run.runID)) } ?? base : base
         observer?.runStarted(run, at: MonotonicClock.now())
         let task = Task { [queue, observer, limiter] in
             let stream: @Sendable () async -> Void = {

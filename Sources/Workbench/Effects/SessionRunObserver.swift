@@ -129,7 +129,8 @@ public final class SessionRunObserver: RunObserver {
             let recorder = writer.beginRun(
                 prompt: run.prompt, model: run.model, protocolName: protocols[run.model.provider]?.rawValue,
                 params: run.request.parameters, mode: run.request.mode, group: run.groupID.flatMap { s.groups[$0] },
-                label: run.label, variant: run.variant, branch: branch
+                label: run.label, variant: run.variant, branch: branch,
+                tools: RecordedTool.of(run.request), toolChoice: RecordedTool.choice(run.request)
             )
             s.active[run.runID] = Active(recorder: recorder, model: run.model, protocolName: protocols[run.model.provider])
             s.numbers[run.runID] = recorder.run

@@ -108,7 +108,7 @@ public final class WorkbenchLoop {
             state.shouldQuit = true
         case .startRun, .cancelRun, .refreshModels, .listSessions, .searchSessions, .openSession, .loadSavedRun, .loadSavedGroup, .renameSession,
              .deleteSession, .startGroup, .countTokens, .recordVerdict, .saveDocument, .saveDocumentAs, .writeCopy, .exportRunsToPromptFile, .inspectPrompt,
-             .scoreLabels, .prepareEvaluation, .gradeCell, .loadCases, .readCaseFile, .loadAttachments, .listAttachableFiles, .countAttachmentTokens, .decodeImagePreviews:
+             .scoreLabels, .prepareEvaluation, .gradeCell, .loadCases, .readCaseFile, .loadAttachments, .listAttachableFiles, .countAttachmentTokens, .decodeImagePreviews, .answerTool:
             runner.perform(effect)
         }
     }

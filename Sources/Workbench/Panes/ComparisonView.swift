@@ -84,11 +84,11 @@ struct ComparisonView: Widget {
         var wrapped: WrappedText
         if let cache {
             let key = ColumnTextCache.Key(runID: run.id, width: max(1, textArea.width), subtitle: subtitle)
-            wrapped = cache.wrapped(column: index, key: key, text: run.answerText, ended: !run.phase.isActive)
+            wrapped = cache.wrapped(column: index, key: key, text: run.shownAnswer, ended: !run.phase.isActive)
         } else {
             wrapped = WrappedText(width: max(1, textArea.width))
             if let subtitle { wrapped.append(subtitle + "\n", role: .responseMeta) }
-            wrapped.append(TextSanitizer.sanitize(run.answerText), role: .responseText, inertRole: .responseInert)
+            wrapped.append(TextSanitizer.sanitize(run.shownAnswer), role: .responseText, inertRole: .responseInert)
         }
         if let error = run.result.error {
             wrapped.append("\n\n✖ " + TextSanitizer.plainSanitized(error.description), role: .error)

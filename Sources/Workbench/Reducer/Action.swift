@@ -12,6 +12,8 @@ public enum Action: Sendable {
     case part(runID: String, StreamPart)
     /// The run's stream closed.
     case runEnded(runID: String)
+    /// A run's `ask = true` tool wants an answer typed (see `Effect.answerTool`).
+    case toolAsked(questionID: Int, runID: String, question: ToolQuestion)
     /// The model list, keys and reachability were refreshed.
     case modelsUpdated([ModelEntry])
     /// `$EDITOR` returned; nil when it failed (the message says why).
@@ -73,6 +75,8 @@ public enum Action: Sendable {
 public enum Effect: Sendable, Equatable {
     case startRun(RunRequest)
     case cancelRun(runID: String)
+    /// What the person typed for a tool's question (nil: they declined).
+    case answerTool(questionID: Int, answer: String?)
     case copyToClipboard(String)
     case openExternalEditor(PaneID, text: String)
     /// The response schema's JSON text in `$EDITOR`.
@@ -185,6 +189,8 @@ public struct RunRequest: Sendable, Equatable {
     public var branch: RunBranch?
     /// A recorded answer to play instead of calling the model (an evaluation cell the cache had).
     public var canned: [StreamPart]?
+    /// The prompt file's tools: the run goes through the tool loop, answered as the file says.
+    public var tools: ToolSetup?
 
     public init(
         runID: String, model: ModelRef, request: ModelRequest, prompt: Prompt, label: String? = nil, variant: String? = nil,

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Providers
 import Sessions
@@ -132,7 +133,7 @@ extension WorkbenchReducer {
         var columns: [ComparisonState.Column] = []
         for cell in cells {
             let variantPrompt = state.prompt(variant: cell.variant)
-            let request: ModelRequest
+            var request: ModelRequest
             do { request = try variantPrompt.request(model: cell.model.model, parameters: cell.parameters, mode: cell.mode) } catch {
                 state.notice = Notice("\(state.variants[cell.variant].name): \(error.message)", level: .error)
                 return effects
@@ -144,7 +145,11 @@ extension WorkbenchReducer {
                                startedAt: state.now, price: prices.price(for: cell.model), protocolName: providers[cell.model.provider]?.protocolName)
             run.label = name
             state.runs.append(run)
-            requests.append(RunRequest(runID: id, model: cell.model, request: request, prompt: variantPrompt, label: "cell \(requests.count + 1)", variant: name, groupID: groupID))
+            let tools = ToolSetup(state.document.base)
+            tools?.apply(to: &request)
+            var started = RunRequest(runID: id, model: cell.model, request: request, prompt: variantPrompt, label: "cell \(requests.count + 1)", variant: name, groupID: groupID)
+            started.tools = tools
+            requests.append(started)
             let multipleVariants = Set(cells.map(\.variant)).count > 1
             let multipleModels = Set(cells.map(\.model)).count > 1
             let title = [multipleVariants ? name : nil, multipleModels || !multipleVariants ? cell.model.description : nil].compactMap { $0 }.joined(separator: " · ")

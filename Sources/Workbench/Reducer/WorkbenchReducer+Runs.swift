@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Providers
 import TerminalUI
@@ -22,7 +23,7 @@ extension WorkbenchReducer {
             state.variables.selected = state.variables.names.firstIndex(of: first) ?? 0
             return []
         }
-        let request: ModelRequest
+        var request: ModelRequest
         do {
             request = try prompt.request(model: state.model.model, parameters: state.parameters, mode: state.mode)
         } catch {
@@ -46,7 +47,11 @@ extension WorkbenchReducer {
         state.response.showReasoning = true
         state.response.probabilities = probabilities  // the view stays on across runs; its cursor starts over
         state.notice = nil
-        effects.append(.startRun(RunRequest(runID: id, model: state.model, request: request, prompt: prompt)))
+        let tools = ToolSetup(state.document.base)
+        tools?.apply(to: &request)
+        var started = RunRequest(runID: id, model: state.model, request: request, prompt: prompt)
+        started.tools = tools
+        effects.append(.startRun(started))
         return effects
     }
 
@@ -61,9 +66,12 @@ extension WorkbenchReducer {
         guard let i = runIndex(id, state) else { return }
         // Parts that arrive after a cancel (already in flight) are dropped, so a cancelled run stays as it was.
         guard state.runs[i].phase.isActive else { return }
+        let shownBefore = state.runs[i].result.shownText.utf8.count
         state.runs[i].apply(part, at: state.now)
         guard state.shownRun?.id == id else { return }
         switch part {
+        case .toolCallDelta, .toolResult:
+            showToolStep(from: shownBefore, of: state.runs[i], &state)
         case .textDelta(let text):
             if state.response.sawReasoning, !state.response.sawTextAfterReasoning, state.response.showReasoning {
                 state.response.sawTextAfterReasoning = true
@@ -103,11 +111,11 @@ extension WorkbenchReducer {
         if state.shownRun?.id == id { appendFooter(state.runs[i], &state) }
     }
 
-    private func flushSanitizer(_ state: inout WorkbenchState) -> SanitizedText {
+    func flushSanitizer(_ state: inout WorkbenchState) -> SanitizedText {
         state.response.sanitizer.finish()
     }
 
-    private func appendSanitized(_ piece: SanitizedText, role: ThemeRole, _ state: inout WorkbenchState) {
+    func appendSanitized(_ piece: SanitizedText, role: ThemeRole, _ state: inout WorkbenchState) {
         guard !piece.text.isEmpty else { return }
         state.response.wrapped.append(piece, role: role, inertRole: .responseInert)
     }
@@ -161,7 +169,7 @@ extension WorkbenchReducer {
                 state.response.wrapped.append("\n\n", role: .responseText)
             }
         }
-        state.response.wrapped.append(TextSanitizer.sanitize(run.answerText), role: .responseText, inertRole: .responseInert)
+        state.response.wrapped.append(TextSanitizer.sanitize(run.shownAnswer), role: .responseText, inertRole: .responseInert)
         if !run.phase.isActive { appendFooter(run, &state) }
     }
 

@@ -78,6 +78,9 @@ extension WorkbenchReducer {
                     return applyRepeats(text, &state)
                 case .importCases:
                     return importCases(text, &state)
+                case .toolAnswer(let id):
+                    // Typed as is: the tool's answer is text for the model, spaces and all.
+                    return [.answerTool(questionID: id, answer: prompt.editor.text)]
                 case .branchToken(let runID, let token):
                     // Spaces count here: " blue" and "blue" are different tokens.
                     guard let run = state.runs.last(where: { $0.id == runID }) else { return [] }
@@ -86,6 +89,7 @@ extension WorkbenchReducer {
                 return []
             case .cancel:
                 state.overlay = nil
+                if case .toolAnswer(let id) = prompt.purpose { return [.answerTool(questionID: id, answer: nil)] }
                 return []
             case .changed, .moved, .ignored:
                 break

@@ -37,6 +37,8 @@ public struct WorkbenchReducer: Sendable {
         case .runEnded(let runID):
             endRun(runID, &state)
             effects = evaluationRunEnded(runID, &state)
+        case .toolAsked(let id, let runID, let question):
+            effects = askForToolAnswer(id, runID: runID, question, &state)
         case .modelsUpdated(let entries):
             state.models = entries
             effects = []

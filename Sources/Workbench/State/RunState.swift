@@ -63,7 +63,7 @@ public struct RunState: Sendable, Equatable, Identifiable {
             if w.hasPrefix("retrying") { retryNote = w }
         case .error:
             if phase.isActive { phase = .failed }
-        case .usage, .finish, .logprobs:
+        case .usage, .finish, .logprobs, .toolResult:
             break
         }
     }

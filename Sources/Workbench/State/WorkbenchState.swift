@@ -220,6 +220,8 @@ public struct TextPromptState: Sendable {
         case repeats
         /// A CSV or JSONL file (or folder) of cases to copy into the prompt file's `[[cases]]`.
         case importCases
+        /// The answer to a run's `ask = true` tool call.
+        case toolAnswer(questionID: Int)
     }
     public var title: String
     public var editor: TextEditorState

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import PromptFiles
 import Providers
@@ -78,6 +79,7 @@ struct PromptCommand: AsyncParsableCommand {
                     request = SchemaInPrompt.apply(to: request)
                     if !json { writer.write("⚠ \(ref): \(SchemaInPrompt.warning(reason: "raw completion has no schema field"))\n") }
                 }
+                plan.tools?.apply(to: &request)
                 var inspection: PromptInspection?
                 var unavailable: String?
                 if !noTokens {

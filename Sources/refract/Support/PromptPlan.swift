@@ -1,4 +1,5 @@
 import ArgumentParser
+import Evaluation
 import Foundation
 import PromptFiles
 import Providers
@@ -17,6 +18,8 @@ struct PromptPlan {
     var file: URL?
     /// The file's `labels` (label mode), if any.
     var labels: [String] = []
+    /// The file's `[[tools]]`, when it has some: runs go through the tool loop.
+    var tools: ToolSetup?
 
     static func make(
         file: String?, variants: [String], options: PromptOptions, generation: GenerationOptions, models: [String], context: AppContext
@@ -68,9 +71,11 @@ struct PromptPlan {
         }
         let files = try AttachedFiles.load(file: doc.attachments.map(\.path), options: options.attachments, fileFolder: url.deletingLastPathComponent())
         let chosenModels = !refs.isEmpty ? refs : (!fileModels.isEmpty ? fileModels : [context.config.startingModel])
-        return PromptPlan(
+        var plan = PromptPlan(
             prompts: chosen.map { (doc.instructions[$0].name, doc.prompt(variant: $0).attaching(files)) }, models: chosenModels,
             parameters: generation.overriding(doc.parameters), mode: generation.modeOverride ?? doc.mode, file: url, labels: doc.labels
         )
+        plan.tools = ToolSetup(doc)
+        return plan
     }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Platform
 import Providers
@@ -10,6 +11,8 @@ struct RunBatch {
     let jobs: [RunJob]
     let prompts: [Prompt]
     let models: [ModelRef]
+    /// The file's tools: each run's model is wrapped in the tool loop.
+    let tools: ToolSetup?
 
     /// Builds the jobs; an unknown provider, a missing key, a missing `{{variable}}` fail here.
     init(plan: PromptPlan, context: AppContext) throws {
@@ -20,10 +23,11 @@ struct RunBatch {
                 let spec: ProviderSpec
                 do { spec = try context.registry.resolve(ref) } catch { throw CLIError(message: error.description) }
                 let mode = plan.mode ?? spec.defaultMode(for: ref.model)
-                let request: ModelRequest
+                var request: ModelRequest
                 do { request = try named.prompt.request(model: ref.model, parameters: plan.parameters, mode: mode) } catch {
                     throw CLIError(message: error.description, exitCode: 2)
                 }
+                plan.tools?.apply(to: &request)
                 jobs.append(RunJob(
                     ref: ref, request: request, prompt: named.prompt, protocolName: spec.protocolName, price: context.prices.price(for: ref),
                     instruction: several ? index + 1 : nil, variantName: named.name ?? (several ? "instruction \(index + 1)" : nil)
@@ -31,6 +35,7 @@ struct RunBatch {
             }
         }
         self.jobs = jobs
+        self.tools = plan.tools
         self.prompts = plan.prompts.map(\.prompt)
         self.models = plan.models
     }
@@ -52,11 +57,13 @@ struct RunBatch {
                 // Started here, in order, so run numbers follow the order of the options.
                 let saving = recording?.beginRun(
                     prompt: job.prompt, model: job.ref, protocolName: job.protocolName, parameters: job.request.parameters,
-                    mode: job.request.mode, variant: job.variantName
+                    mode: job.request.mode, variant: job.variantName, request: job.request
                 )
                 group.addTask {
                     let outcome = await limiter.withPermit(job.ref.provider) {
-                        await job.execute(model: context.registry.languageModel(for: job.ref), index: index, printer: printer, recording: saving)
+                        let base = context.registry.languageModel(for: job.ref)
+                        let model = tools.map { $0.model(base, ask: TerminalToolAsk.ask) } ?? base
+                        return await job.execute(model: model, index: index, printer: printer, recording: saving)
                     }
                     // Cancelled while waiting for a place: it never started.
                     let (meter, cancelled) = outcome ?? job.notStarted(recording: saving)

@@ -39,6 +39,8 @@ actor RunPrinter {
     private var reasoning = StreamSanitizer()
     private var endedWithNewline = true
     private var sectionOpen = false
+    /// The tool calls being assembled, by index: printed whole with their result.
+    private var calls: [Int: (name: String, arguments: String)] = [:]
 
     init(jobs: [PrintedRun], json: Bool) {
         self.jobs = jobs
@@ -93,7 +95,17 @@ actor RunPrinter {
             // On one terminal, a warning in the middle of a line of the answer starts a line of its own.
             if !endedWithNewline, text.toTerminal, Stderr.isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
             Stderr.line("refract: \(jobs[job].ref): \(TextSanitizer.plainSanitized(w))")
-        case .error, .usage, .finish, .toolCallDelta, .logprobs:
+        case .toolCallDelta(let d):
+            var call = calls[d.index] ?? ("", "")
+            if let name = d.name { call.name = name }
+            call.arguments += d.argumentsDelta
+            calls[d.index] = call
+        case .toolResult(let r):
+            // The loop goes to stderr, like reasoning: stdout stays the final answer.
+            if !endedWithNewline, text.toTerminal, Stderr.isTerminal { FileHandle.standardError.write(Data("\n".utf8)) }
+            Stderr.line(ToolLines.call(name: r.name, arguments: calls[r.index]?.arguments ?? "", step: r.step))
+            Stderr.line(ToolLines.result(r))
+        case .error, .usage, .finish, .logprobs:
             break
         }
     }

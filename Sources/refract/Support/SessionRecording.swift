@@ -52,12 +52,13 @@ final class SessionRecording: Sendable {
     /// Starts recording one run (`run_started` with the prompt snapshot); nil when nothing can be saved.
     func beginRun(
         prompt: Prompt, model: ModelRef, protocolName: ProtocolName, parameters: GenerationParameters, mode: RequestMode, variant: String? = nil,
-        label: String? = nil
+        label: String? = nil, request: ModelRequest? = nil
     ) -> RunRecording? {
         guard let writer else { return nil }
         let snapshot: PromptSnapshot = prompt  // examples and their raw format included, so replays and re-runs are exact
         let recorder = writer.beginRun(
-            prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, label: label, variant: variant
+            prompt: snapshot, model: model, protocolName: protocolName.rawValue, params: parameters, mode: mode, group: group, label: label, variant: variant,
+            tools: request.map(RecordedTool.of) ?? [], toolChoice: request.flatMap(RecordedTool.choice)
         )
         if let error = recorder.writeError { warn(error) }
         return RunRecording(recorder: recorder, session: self)

@@ -40,7 +40,9 @@ private func chunk(_ parts: String, finish: String? = nil, usage: String? = nil)
             chunk(#"[{"text": ""}]"#, finish: "STOP", usage: #"{"promptTokenCount": 29,"candidatesTokenCount": 10,"thoughtsTokenCount": 202}"#),
         ])
         let parts = SplitFeeding.partsAllWays(.gemini, body)
-        #expect(parts.first == .toolCallDelta(ToolCallDelta(index: 0, name: "get_country", argumentsDelta: #"{"code":"FR","n":2}"#)))
+        var call = ToolCallDelta(index: 0, name: "get_country", argumentsDelta: #"{"code":"FR","n":2}"#)
+        call.signature = "EjQK"
+        #expect(parts.first == .toolCallDelta(call))
         let run = SplitFeeding.run(parts)
         #expect(run.finish == FinishReason(.toolCalls, raw: "STOP"))
         #expect(run.usage?.output == 212)

@@ -3,10 +3,8 @@ import Foundation
 /// A message with images or PDFs is sent with `content` as blocks: `image` and `document` blocks
 /// (`source` of type `base64`), then a `text` block; without them `content` stays a plain string.
 extension AnthropicRequestBody.Message {
-    private enum Keys: String, CodingKey { case role, content }
-
-    private struct Block: Encodable {
-        struct Source: Encodable {
+    struct Block: Encodable, Equatable {
+        struct Source: Encodable, Equatable {
             var type = "base64"
             var mediaType: String
             var data: String
@@ -17,14 +15,12 @@ extension AnthropicRequestBody.Message {
         var source: Source?
     }
 
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(role, forKey: .role)
-        guard !attachments.isEmpty else { return try c.encode(content, forKey: .content) }
+    /// The attachments as blocks, then the text when there is any.
+    var attachmentBlocks: [Block] {
         var blocks = attachments.map {
             Block(type: $0.kind == .pdf ? "document" : "image", source: Block.Source(mediaType: $0.mediaType, data: $0.data.base64EncodedString()))
         }
         if !content.isEmpty { blocks.append(Block(type: "text", text: content)) }
-        try c.encode(blocks, forKey: .content)
+        return blocks
     }
 }

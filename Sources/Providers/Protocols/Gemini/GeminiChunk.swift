@@ -12,6 +12,8 @@ struct GeminiChunk: Decodable {
         @Lenient var text: String?
         @Lenient var thought: Bool?
         @Lenient var functionCall: FunctionCall?
+        /// Gemini's opaque note on its thinking, to be sent back with the part it came on.
+        @Lenient var thoughtSignature: String?
     }
 
     struct Candidate: Decodable {

@@ -79,7 +79,9 @@ public struct GeminiEventMapper: EventMapper {
             calledFunctions = true
             emittedContent = true
             let arguments = call.args?.jsonText ?? "{}"
-            parts.append(.toolCallDelta(ToolCallDelta(index: nextToolIndex, id: call.id, name: call.name, argumentsDelta: arguments)))
+            var delta = ToolCallDelta(index: nextToolIndex, id: call.id, name: call.name, argumentsDelta: arguments)
+            delta.signature = part.thoughtSignature
+            parts.append(.toolCallDelta(delta))
             nextToolIndex += 1
         }
     }

@@ -6,6 +6,17 @@ struct GeminiRequestBody: Encodable, Equatable {
         var text: String?
         /// An image or PDF, base64 (`GeminiInlineData`).
         var inlineData: GeminiInlineData?
+        var functionCall: JSONValue?
+        var functionResponse: JSONValue?
+        var thoughtSignature: String?
+
+        init(text: String? = nil, inlineData: GeminiInlineData? = nil, functionCall: JSONValue? = nil, functionResponse: JSONValue? = nil, thoughtSignature: String? = nil) {
+            self.text = text
+            self.inlineData = inlineData
+            self.functionCall = functionCall
+            self.functionResponse = functionResponse
+            self.thoughtSignature = thoughtSignature
+        }
     }
 
     struct Content: Encodable, Equatable {
@@ -35,11 +46,30 @@ struct GeminiRequestBody: Encodable, Equatable {
     var contents: [Content]
     var systemInstruction: Content?
     var generationConfig: GenerationConfig?
+    var tools: [JSONValue]?
+    var toolConfig: JSONValue?
 
     init(_ request: ModelRequest) {
-        contents = request.conversation.map {
-            Content(role: $0.role == .assistant ? "model" : "user", parts: GeminiInlineData.parts(of: $0.attachments) + [Part(text: $0.content)])
+        contents = []
+        for message in request.conversation {
+            switch message.role {
+            case .tool:
+                // Every result of one step goes back in a single user turn.
+                let part = Part(functionResponse: GeminiTools.response(message))
+                if let last = contents.indices.last, contents[last].role == "user", contents[last].parts.allSatisfy({ $0.functionResponse != nil }) {
+                    contents[last].parts.append(part)
+                } else {
+                    contents.append(Content(role: "user", parts: [part]))
+                }
+            case .assistant where !message.toolCalls.isEmpty:
+                let text = message.content.isEmpty ? [] : [Part(text: message.content)]
+                contents.append(Content(role: "model", parts: text + message.toolCalls.map { Part(functionCall: GeminiTools.call($0), thoughtSignature: $0.signature) }))
+            default:
+                contents.append(Content(role: message.role == .assistant ? "model" : "user", parts: GeminiInlineData.parts(of: message.attachments) + [Part(text: message.content)]))
+            }
         }
+        tools = GeminiTools.tools(request.tools)
+        toolConfig = GeminiTools.config(request.toolChoice, hasTools: tools != nil)
         systemInstruction = request.systemPrompt.map { Content(role: nil, parts: [Part(text: $0)]) }
         let parameters = request.parameters
         let config = GenerationConfig(

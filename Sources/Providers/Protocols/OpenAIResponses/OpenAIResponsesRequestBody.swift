@@ -9,9 +9,22 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
         var attachments: [MessageAttachment] = []
     }
 
+    /// One input item: a message, or a tool step (`function_call`, `function_call_output`).
+    enum InputItem: Encodable, Equatable {
+        case message(InputMessage)
+        case item(JSONValue)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .message(let m): try m.encode(to: encoder)
+            case .item(let v): try v.encode(to: encoder)
+            }
+        }
+    }
+
     var model: String
     var instructions: String?
-    var input: [InputMessage]
+    var input: [InputItem]
     var stream = true
     var maxOutputTokens: Int?
     var temperature: Double?
@@ -21,9 +34,12 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     var include: [String]?
     /// Structured output: `text: {format: {type: json_schema, name, schema, strict}}`.
     var text: OpenAIResponsesText?
+    var tools: [JSONValue]?
+    var toolChoice: JSONValue?
 
     enum CodingKeys: String, CodingKey {
-        case model, instructions, input, stream, temperature, include, text
+        case model, instructions, input, stream, temperature, include, text, tools
+        case toolChoice = "tool_choice"
         case maxOutputTokens = "max_output_tokens"
         case topP = "top_p"
         case topLogprobs = "top_logprobs"
@@ -32,7 +48,12 @@ struct OpenAIResponsesRequestBody: Encodable, Equatable {
     init(_ request: ModelRequest) {
         model = request.model
         instructions = request.systemPrompt
-        input = request.conversation.map { InputMessage(role: $0.role == .assistant ? "assistant" : "user", content: $0.content, attachments: $0.attachments) }
+        input = request.conversation.flatMap { message -> [InputItem] in
+            if let items = OpenAIResponsesTools.items(message) { return items.map(InputItem.item) }
+            return [.message(InputMessage(role: message.role == .assistant ? "assistant" : "user", content: message.content, attachments: message.attachments))]
+        }
+        tools = OpenAIResponsesTools.tools(request.tools)
+        toolChoice = OpenAIResponsesTools.choice(request.toolChoice, hasTools: tools != nil)
         maxOutputTokens = request.parameters.maxTokens
         temperature = request.parameters.temperature
         topP = request.parameters.topP
