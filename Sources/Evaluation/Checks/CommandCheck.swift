@@ -38,30 +38,10 @@ public enum CommandCheck {
         } catch {
             return result(.error, "\(error)")
         }
-        let output = PipeDrain(child.stdoutPipe, limit: 65_536)
-        let errors = PipeDrain(child.stderrPipe, limit: 65_536)
-        // Written on its own thread: a program that never reads its stdin must not block us.
-        let input = Array(context.answer.utf8)
-        let stdin = child.stdinPipe
-        Thread.detachNewThread {
-            if let stdin { StdinWriter.write(input, to: stdin.fileDescriptor) }
-            try? stdin?.close()
-        }
-        let deadline = Date().addingTimeInterval(command.timeoutSeconds)
-        var timedOut = false
-        while child.exitCodeIfExited() == nil {
-            if Date() >= deadline {
-                timedOut = true
-                child.signal(SIGKILL, group: true)
-                break
-            }
-            usleep(2_000)
-        }
-        let status = child.wait()
-        // Whatever it left running in its group (`cmd &`) would hold the pipes open and stall the drain.
-        kill(-child.pid, SIGKILL)
-        let text = output.finish(), problems = errors.finish()
-        if timedOut { return result(.error, "timed out after \(command.timeoutSeconds) s") }
+        let run = FedCommand.run(child, input: Array(context.answer.utf8), timeoutSeconds: command.timeoutSeconds, outputLimit: 65_536, errorLimit: 65_536)
+        let status = run.status
+        let text = String(decoding: run.output, as: UTF8.self), problems = run.errors
+        if run.timedOut { return result(.error, "timed out after \(command.timeoutSeconds) s") }
         let firstLine = (text.split(whereSeparator: \.isNewline).first ?? problems.split(whereSeparator: \.isNewline).first).map(String.init) ?? ""
         if status == 0 { return result(.pass, firstLine.isEmpty ? "exit 0" : CheckText.clip(firstLine, 100)) }
         if status == 127 && command.shell { return result(.error, "the shell cannot find \(program) (exit 127)") }

@@ -33,30 +33,10 @@ public enum ToolCommandRunner {
         } catch {
             return failed("\(error)")
         }
-        let output = PipeDrain(child.stdoutPipe, limit: outputLimit + 1)
-        let errors = PipeDrain(child.stderrPipe, limit: 4096)
-        let bytes = Array(input.utf8)
-        let stdin = child.stdinPipe
-        // Written on its own thread: a program that never reads its stdin must not block us.
-        Thread.detachNewThread {
-            if let stdin { StdinWriter.write(bytes, to: stdin.fileDescriptor) }
-            try? stdin?.close()
-        }
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
-        var timedOut = false
-        while child.exitCodeIfExited() == nil {
-            if Date() >= deadline {
-                timedOut = true
-                child.signal(SIGKILL, group: true)
-                break
-            }
-            usleep(2_000)
-        }
-        let status = child.wait()
-        kill(-child.pid, SIGKILL)
-        let data = output.finishData()
-        let problems = errors.finish().trimmingCharacters(in: .whitespacesAndNewlines)
-        if timedOut { return failed("no answer within \(seconds(timeoutSeconds)) s; it was stopped") }
+        let run = FedCommand.run(child, input: Array(input.utf8), timeoutSeconds: timeoutSeconds, outputLimit: outputLimit + 1, errorLimit: 4096)
+        let status = run.status, data = run.output
+        let problems = run.errors.trimmingCharacters(in: .whitespacesAndNewlines)
+        if run.timedOut { return failed("no answer within \(seconds(timeoutSeconds)) s; it was stopped") }
         guard var text = String(validating: data.prefix(outputLimit), as: UTF8.self) ?? Self.cutAtCharacter(data.prefix(outputLimit)) else {
             return failed("its output is not UTF-8 text (\(data.count) bytes)")
         }
