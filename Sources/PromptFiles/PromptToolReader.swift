@@ -69,7 +69,7 @@ struct PromptToolReader {
                 do { json = try JSONParser.parse(s) } catch { throw fail("not JSON: \(error.description)", "parameters", index) }
                 tool.parametersText = s
             } else if v.table != nil {
-                json = Self.json(v)
+                json = TOMLValueJSON.json(v)
             } else {
                 throw fail("expected a JSON schema: an inline table { type = \"object\", properties = { ... } } or a JSON string", "parameters", index)
             }
@@ -130,17 +130,5 @@ struct PromptToolReader {
             maxSteps = n
         }
         return (choice, maxSteps)
-    }
-
-    /// A TOML value as JSON. TOML tables do not keep their keys' order, so they come sorted; a JSON
-    /// string keeps the order as written.
-    static func json(_ value: TOMLValueConvertible) -> JSON {
-        if let s = value.string { return .string(s) }
-        if let n = value.int { return .number(Double(n)) }
-        if let d = value.double { return .number(d) }
-        if let b = value.bool { return .bool(b) }
-        if let a = value.array { return .array(a.map { json($0) }) }
-        if let t = value.table { return .object(t.keys.sorted().compactMap { k in t[k].map { (k, json($0)) } }) }
-        return .null
     }
 }

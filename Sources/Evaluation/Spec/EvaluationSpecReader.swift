@@ -1,4 +1,5 @@
 import Foundation
+import PromptFiles
 import Providers
 import Platform
 import TOMLKit
@@ -85,18 +86,7 @@ public struct EvaluationSpecReader: Sendable {
         if let n = value.int { return String(n) }
         if let d = value.double { return JSON.number(d).text }
         if let b = value.bool { return String(b) }
-        return json(value).text
-    }
-
-    /// A TOML value as JSON (inline schemas are written as TOML tables).
-    func json(_ value: TOMLValueConvertible) -> JSON {
-        if let s = value.string { return .string(s) }
-        if let n = value.int { return .number(Double(n)) }
-        if let d = value.double { return .number(d) }
-        if let b = value.bool { return .bool(b) }
-        if let a = value.array { return .array(a.map { json($0) }) }
-        if let t = value.table { return .object(t.keys.sorted().compactMap { k in t[k].map { (k, json($0)) } }) }
-        return .null
+        return TOMLValueJSON.json(value).text
     }
 
     private func inlineCase(_ t: TOMLTable, index: Int, at: (line: Int, column: Int)?, locator: TOMLKeyLocator) throws(EvaluationError) -> EvalCase {
@@ -249,7 +239,7 @@ public struct EvaluationSpecReader: Sendable {
                     return .failure(CheckSetupError("\(where_(key)): the schema is not JSON: \(error.description)"))
                 }
             } else {
-                value = json(v)
+                value = TOMLValueJSON.json(v)
             }
         } else {
             return .failure(CheckSetupError("\(where_("type")): \(label) needs schema = {…} or schema_file = \"FILE\""))
