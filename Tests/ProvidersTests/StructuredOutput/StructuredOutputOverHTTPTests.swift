@@ -76,6 +76,29 @@ import Testing
         #expect(warnings == ["the schema is not enforced (raw completion has no schema field): it was added to the prompt instead, so the answer may not follow it"])
     }
 
+    /// Tools' parameter schemas keep their key order too, on every protocol, each in its own place.
+    @Test(arguments: [("openai-chat", "/v1"), ("openai-responses", "/v1"), ("gemini", ""), ("ollama", ""), ("anthropic", "/v1")])
+    func toolParametersKeepTheirKeyOrder(_ wire: String, _ path: String) async throws {
+        let server = try server(Self.sse, "")
+        defer { server.stop() }
+        let implementation = try #require(ProtocolName(rawValue: wire)).implementation
+        let client = ProviderClient(
+            wireProtocol: implementation, endpoint: ProviderEndpoint(baseURL: URL(string: server.baseURL.absoluteString + path)!, apiKey: "k"),
+            transport: SharedTestTransport.transport, retryPolicy: .none, readTimeout: 5
+        )
+        let weather = #"{"type":"object","properties":{"city":{"type":"string"},"unit":{"enum":["c","f"]},"accuracy":{"type":"integer"}},"required":["city"]}"#
+        let time = #"{"type":"object","properties":{"zone":{"type":"string"},"format":{"type":"string"}}}"#
+        var request = ModelRequest(model: "m", messages: [ChatMessage(role: .user, content: "Weather?")])
+        request.tools = [
+            ToolDefinition(name: "weather", parameters: try JSONParser.parse(weather)),
+            ToolDefinition(name: "time", parameters: try JSONParser.parse(time)),
+        ]
+        _ = await client.collect(request)
+        let body = String(decoding: try #require(server.requests.first).body, as: UTF8.self)
+        #expect(body.contains(weather) && body.contains(time), "\(wire): \(body)")
+        #expect(!body.contains("@@refract"))
+    }
+
     @Test func aPlaceholderLookalikeInTheTextIsLeftAlone() throws {
         var request = ModelRequest(model: "m", messages: [ChatMessage(role: .user, content: "\"\(SchemaSplice.token)\"")])
         request.responseSchema = Self.schema

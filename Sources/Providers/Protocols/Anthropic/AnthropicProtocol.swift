@@ -26,7 +26,7 @@ public struct AnthropicProtocol: WireProtocol {
             method: "POST",
             url: try EndpointURL.make(endpoint.baseURL, path: "messages"),
             headers: headers(endpoint, accept: "text/event-stream"),
-            body: try WireJSON.encodeBody(AnthropicRequestBody(request), schema: request.responseSchema)
+            body: try WireJSON.encodeBody(AnthropicRequestBody(request), for: request)
         )
     }
 

@@ -6,8 +6,8 @@ enum AnthropicTools {
     /// `{"name","description","input_schema"}`.
     static func tools(_ tools: [ToolDefinition]) -> [JSONValue]? {
         guard !tools.isEmpty else { return nil }
-        return tools.map { tool in
-            var entry: [String: JSONValue] = ["name": .string(tool.name), "input_schema": ToolWire.value(tool.parameters)]
+        return tools.enumerated().map { index, tool in
+            var entry: [String: JSONValue] = ["name": .string(tool.name), "input_schema": ToolWire.parametersPlaceholder(index)]
             if !tool.description.isEmpty { entry["description"] = .string(tool.description) }
             return .object(entry)
         }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Puts a response schema into an encoded request body with its keys in the order the user wrote them.
+/// Puts a response schema and the tools' parameter schemas into an encoded request body with their keys
+/// in the order the user wrote them.
 ///
 /// Request bodies are encoded with sorted keys (reproducible bytes), but a schema's property order is
 /// meaningful: a grammar built from it makes the model write the properties in that order, and
@@ -14,9 +15,22 @@ enum SchemaSplice {
     /// The placeholder as it appears in encoded JSON.
     static let encodedPlaceholder = Data("\"\(token)\"".utf8)
 
+    /// The string encoded in place of tool `index`'s parameters.
+    static func toolToken(_ index: Int) -> String { "@@refract.tool-parameters.\(index)@@" }
+
+    /// `body` with the request's response schema and each tool's parameters put in their placeholders.
+    static func splice(_ body: Data, for request: ModelRequest) -> Data {
+        var body = body
+        if let schema = request.responseSchema { body = splice(body, schema: schema.schema) }
+        for (index, tool) in request.tools.enumerated() {
+            body = splice(body, schema: tool.parameters, placeholder: Data("\"\(toolToken(index))\"".utf8))
+        }
+        return body
+    }
+
     /// Replaces the first placeholder in `body` with `schema`'s compact text; the body unchanged when it has none.
-    static func splice(_ body: Data, schema: JSON) -> Data {
-        guard let range = body.range(of: encodedPlaceholder) else { return body }
+    static func splice(_ body: Data, schema: JSON, placeholder: Data = encodedPlaceholder) -> Data {
+        guard let range = body.range(of: placeholder) else { return body }
         var result = body
         result.replaceSubrange(range, with: Data(schema.text.utf8))
         return result
@@ -32,10 +46,8 @@ struct SchemaPlaceholder: Encodable, Equatable {
 }
 
 extension WireJSON {
-    /// `encodeBody`, then the request's schema (if any) spliced in with its key order kept.
-    static func encodeBody<T: Encodable>(_ value: T, schema: ResponseSchema?) throws(ProviderError) -> Data {
-        let body = try encodeBody(value)
-        guard let schema else { return body }
-        return SchemaSplice.splice(body, schema: schema.schema)
+    /// `encodeBody`, then the request's schemas (the response's, the tools' parameters) spliced in with their key order kept.
+    static func encodeBody<T: Encodable>(_ value: T, for request: ModelRequest) throws(ProviderError) -> Data {
+        SchemaSplice.splice(try encodeBody(value), for: request)
     }
 }

@@ -15,6 +15,9 @@ enum ToolWire {
         }
     }
 
+    /// Where tool `index`'s parameters schema goes; `SchemaSplice` puts the schema there with its key order.
+    static func parametersPlaceholder(_ index: Int) -> JSONValue { .string(SchemaSplice.toolToken(index)) }
+
     /// A call's arguments as an object, for protocols that send them as JSON rather than text
     /// (Anthropic `input`, Gemini `args`, Ollama `arguments`): text that is not an object becomes `{}`,
     /// because the loop already answered such a call with an error result.

@@ -26,7 +26,7 @@ public struct GeminiProtocol: WireProtocol {
             method: "POST",
             url: try EndpointURL.make(endpoint.baseURL, path: path, query: [URLQueryItem(name: "alt", value: "sse")]),
             headers: RequestHeaders.make(accept: "text/event-stream", auth: RequestHeaders.keyHeader("x-goog-api-key", endpoint.apiKey), extra: endpoint.extraHeaders),
-            body: try WireJSON.encodeBody(GeminiRequestBody(request), schema: request.responseSchema)
+            body: try WireJSON.encodeBody(GeminiRequestBody(request), for: request)
         )
     }
 

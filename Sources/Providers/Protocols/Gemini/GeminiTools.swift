@@ -6,8 +6,8 @@ enum GeminiTools {
     /// One `{"functionDeclarations":[{"name","description","parameters"}]}` entry.
     static func tools(_ tools: [ToolDefinition]) -> [JSONValue]? {
         guard !tools.isEmpty else { return nil }
-        let declarations: [JSONValue] = tools.map { tool in
-            var entry: [String: JSONValue] = ["name": .string(tool.name), "parameters": ToolWire.value(tool.parameters)]
+        let declarations: [JSONValue] = tools.enumerated().map { index, tool in
+            var entry: [String: JSONValue] = ["name": .string(tool.name), "parameters": ToolWire.parametersPlaceholder(index)]
             if !tool.description.isEmpty { entry["description"] = .string(tool.description) }
             return .object(entry)
         }

@@ -27,7 +27,7 @@ public struct OllamaProtocol: WireProtocol {
         switch request.mode {
         case .chat:
             path = "api/chat"
-            body = try WireJSON.encodeBody(OllamaChatRequestBody(request), schema: request.responseSchema)
+            body = try WireJSON.encodeBody(OllamaChatRequestBody(request), for: request)
         case .rawCompletion:
             path = "api/generate"
             body = try WireJSON.encodeBody(OllamaGenerateRequestBody(request))

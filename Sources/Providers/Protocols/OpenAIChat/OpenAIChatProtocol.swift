@@ -22,7 +22,7 @@ public struct OpenAIChatProtocol: WireProtocol {
         case .chat:
             path = "chat/completions"
             let isOpenAI = endpoint.baseURL.host?.lowercased() == "api.openai.com"
-            body = try WireJSON.encodeBody(OpenAIChatRequestBody(request, useMaxCompletionTokens: isOpenAI), schema: request.responseSchema)
+            body = try WireJSON.encodeBody(OpenAIChatRequestBody(request, useMaxCompletionTokens: isOpenAI), for: request)
         case .rawCompletion:
             path = "completions"
             body = try WireJSON.encodeBody(OpenAICompletionRequestBody(request))

@@ -6,8 +6,8 @@ enum OpenAIChatTools {
     /// `{"type":"function","function":{"name","description","parameters"}}`.
     static func tools(_ tools: [ToolDefinition]) -> [JSONValue]? {
         guard !tools.isEmpty else { return nil }
-        return tools.map { tool in
-            var function: [String: JSONValue] = ["name": .string(tool.name), "parameters": ToolWire.value(tool.parameters)]
+        return tools.enumerated().map { index, tool in
+            var function: [String: JSONValue] = ["name": .string(tool.name), "parameters": ToolWire.parametersPlaceholder(index)]
             if !tool.description.isEmpty { function["description"] = .string(tool.description) }
             return .object(["type": .string("function"), "function": .object(function)])
         }

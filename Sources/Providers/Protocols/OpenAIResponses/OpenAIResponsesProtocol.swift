@@ -23,7 +23,7 @@ public struct OpenAIResponsesProtocol: WireProtocol {
             method: "POST",
             url: try EndpointURL.make(endpoint.baseURL, path: "responses"),
             headers: RequestHeaders.make(accept: "text/event-stream", auth: RequestHeaders.bearer(endpoint.apiKey), extra: endpoint.extraHeaders),
-            body: try WireJSON.encodeBody(OpenAIResponsesRequestBody(request), schema: request.responseSchema)
+            body: try WireJSON.encodeBody(OpenAIResponsesRequestBody(request), for: request)
         )
     }
 

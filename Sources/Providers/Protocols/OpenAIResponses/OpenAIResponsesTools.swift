@@ -6,8 +6,8 @@ enum OpenAIResponsesTools {
     /// `{"type":"function","name","description","parameters"}` (no `function` wrapper, unlike Chat Completions).
     static func tools(_ tools: [ToolDefinition]) -> [JSONValue]? {
         guard !tools.isEmpty else { return nil }
-        return tools.map { tool in
-            var entry: [String: JSONValue] = ["type": .string("function"), "name": .string(tool.name), "parameters": ToolWire.value(tool.parameters)]
+        return tools.enumerated().map { index, tool in
+            var entry: [String: JSONValue] = ["type": .string("function"), "name": .string(tool.name), "parameters": ToolWire.parametersPlaceholder(index)]
             if !tool.description.isEmpty { entry["description"] = .string(tool.description) }
             return .object(entry)
         }
