@@ -23,7 +23,14 @@ extension WorkbenchReducer {
             state.notice = Notice("only attached files can be detached here; the schema and tools live in the prompt file", level: .info, expiresAt: state.now + 4)
             return []
         }
-        guard let index = state.document.base.attachments.firstIndex(where: { $0.path == path }) else {
+        // An entry names the file as shown, or where it was read from (the scratch workspace writes them absolute).
+        let location = state.attachments.files.first { $0.path == path }?.location
+        let folder = attachmentFolder(state) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let index = state.document.base.attachments.firstIndex { entry in
+            let resolved = entry.path.hasPrefix("/") ? entry.path : folder.appendingPathComponent(entry.path).standardizedFileURL.path
+            return entry.path == path || entry.path == location || resolved == location
+        }
+        guard let index else {
             state.notice = Notice("\(AttachmentSummary.inert(path)) comes from a glob or folder entry: change that entry in the prompt file", level: .info, expiresAt: state.now + 5)
             return []
         }

@@ -166,6 +166,21 @@ import TerminalUI
         #expect(h.state.notice?.text.contains("live in the prompt file") == true)
     }
 
+    @Test func aFileAttachedByItsAbsolutePathIsDetachedToo() throws {
+        let folder = try Folder()
+        var h = WorkbenchHarness(width: 120, height: 44)
+        h.state.document.url = folder.url.appendingPathComponent("p.refract.toml")
+        let absolute = folder.url.appendingPathComponent("notes.md").path
+        h.state.document.base.attachments = [PromptAttachment(path: absolute)]
+        let (entries, at) = try #require(h.send(.tick).compactMap { if case .loadAttachments(let e, let a) = $0 { (e, a) } else { nil } }.first)
+        let (files, error) = AttachableFiles.load(entries, folder: at)
+        h.send(.attachmentsLoaded(entries: entries, files: files, error: error))
+        #expect(contextLines(h).contains { $0.contains("▸ notes.md") })
+        h.key("M-7"); h.key("d")
+        #expect(h.state.document.base.attachments.isEmpty)
+        #expect(h.state.notice?.text == "detached notes.md")
+    }
+
     @Test func imagesThatAreNotDecodedSayWhy() {
         #expect(AttachmentPreview.decode(Data("GIF89a....".utf8), mediaType: "image/gif").unavailable == "GIF is not decoded here")
         let broken = AttachmentPreview.decode(Data(Self.png.prefix(40)) + Data(repeating: 0xCD, count: 60), mediaType: "image/png")
