@@ -8,6 +8,12 @@ extension Prompt {
         return prompt
     }
 
+    /// Characters the prompt sends as text — its own texts and the attached text files — for the input
+    /// estimate before the provider reports usage.
+    public var textCharacters: Int {
+        [system, instruction, input].reduce(0) { $0 + $1.unicodeScalars.count } + files.filter { $0.kind == .text }.reduce(0) { $0 + $1.bytes }
+    }
+
     /// `request` with the attached files placed: text files as blocks before the last user turn's text
     /// (and before a raw prompt's own pattern), images and PDFs as that turn's parts.
     func attachingFiles(to request: ModelRequest) throws(ProviderError) -> ModelRequest {

@@ -36,8 +36,7 @@ public struct RunState: Sendable, Equatable, Identifiable {
         self.parameters = parameters
         self.mode = mode
         self.prompt = prompt
-        let chars = prompt.system.unicodeScalars.count + prompt.instruction.unicodeScalars.count + prompt.input.unicodeScalars.count
-        self.meter = RunMeter(startedAt: startedAt, price: price, protocolName: protocolName, promptCharacters: chars)
+        self.meter = RunMeter(startedAt: startedAt, price: price, protocolName: protocolName, promptCharacters: prompt.textCharacters)
     }
 
     public var result: RunAccumulator { meter.result }

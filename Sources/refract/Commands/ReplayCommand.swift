@@ -102,7 +102,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let model = ReplayModel(run: run, speed: speed)
         var meter = RunMeter(
             startedAt: 0, price: run.cost.map { price(from: $0.price) }, protocolName: run.started.protocolName.flatMap(ProtocolName.init(rawValue:)),
-            promptCharacters: [run.started.prompt.system, run.started.prompt.instruction, run.started.prompt.input].reduce(0) { $0 + $1.unicodeScalars.count }
+            promptCharacters: run.started.prompt.textCharacters
         )
         // The meter runs on the recorded clock, so the figures are the recording's whatever the speed.
         var position = 0

@@ -19,6 +19,14 @@ import Testing
         #expect(request.messages[1].content == "File: docs/a.md\n```\nalpha\n```\n\nFile: b.txt\n```\nbeta\n```\n\nSummarise.\n\nNow.")
     }
 
+    @Test func theInputEstimateCountsAttachedTextButNotImages() {
+        var prompt = Prompt(system: "S", instruction: "Summarise.", input: "Now.")
+        #expect(prompt.textCharacters == 15)
+        let image = ContextFile(path: "a.png", kind: .image, mediaType: "image/png", bytes: 50_000, sha256: "h", content: Data(count: 50_000))
+        prompt.files = [Self.text("docs/a.md", "alpha\n"), image]
+        #expect(prompt.textCharacters == 21)
+    }
+
     @Test func aFileContainingTheFenceGetsALongerOne() {
         #expect(ContextLayout.block(path: "x.md", text: "a\n```\nb\n````` c") == "File: x.md\n``````\na\n```\nb\n````` c\n``````")
         #expect(ContextLayout.block(path: "e", text: "") == "File: e\n```\n\n```")
