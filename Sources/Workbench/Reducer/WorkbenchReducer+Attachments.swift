@@ -23,24 +23,9 @@ extension WorkbenchReducer {
             return []
         }
         let matches = picker.matches()
-        let printable = if case .char = press.key, press.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
-        guard !printable, let command = keymap.command(for: press, in: [.list]),
-              [.scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom, .confirm].contains(command) else {
-            if LineInput(keymap: keymap).reduce(press, &picker.filter) == .changed { picker.list = ListViewState(selected: 0) }
-            return []
-        }
-        switch command {
-        case .scrollUp: picker.list.moveSelection(by: -1, count: matches.count)
-        case .scrollDown: picker.list.moveSelection(by: 1, count: matches.count)
-        case .pageUp: picker.list.moveSelection(by: -10, count: matches.count)
-        case .pageDown: picker.list.moveSelection(by: 10, count: matches.count)
-        case .scrollTop: picker.list.moveSelection(by: -matches.count, count: matches.count)
-        case .scrollBottom: picker.list.moveSelection(by: matches.count, count: matches.count)
-        case .confirm:
-            guard let i = picker.list.selected, matches.indices.contains(i) else { return [] }
+        if case .confirmed(let i) = filteredListKey(press, filter: &picker.filter, list: &picker.list, count: matches.count) {
             toggleAttachment(matches[i], &state)
             state.overlay = nil
-        default: break
         }
         return []
     }

@@ -42,21 +42,7 @@ extension WorkbenchReducer {
     /// keys are read through the keymap's list context as in every list, and the rest edits the filter line.
     func switcherModelsKey(_ press: KeyPress, _ switcher: inout SwitcherState, _ state: inout WorkbenchState) -> [Effect] {
         let matches = switcher.matches(in: state.models)
-        let printable = if case .char = press.key, press.modifiers.isDisjoint(with: [.ctrl, .alt]) { true } else { false }
-        guard !printable, let command = keymap.command(for: press, in: [.list]),
-              [.scrollUp, .scrollDown, .pageUp, .pageDown, .scrollTop, .scrollBottom, .confirm].contains(command) else {
-            if LineInput(keymap: keymap).reduce(press, &switcher.filter) == .changed { switcher.list = ListViewState(selected: 0) }
-            return []
-        }
-        switch command {
-        case .scrollUp: switcher.list.moveSelection(by: -1, count: matches.count)
-        case .scrollDown: switcher.list.moveSelection(by: 1, count: matches.count)
-        case .pageUp: switcher.list.moveSelection(by: -10, count: matches.count)
-        case .pageDown: switcher.list.moveSelection(by: 10, count: matches.count)
-        case .scrollTop: switcher.list.moveSelection(by: -matches.count, count: matches.count)
-        case .scrollBottom: switcher.list.moveSelection(by: matches.count, count: matches.count)
-        case .confirm:
-            guard let i = switcher.list.selected, matches.indices.contains(i) else { return [] }
+        if case .confirmed(let i) = filteredListKey(press, filter: &switcher.filter, list: &switcher.list, count: matches.count) {
             let entry = matches[i].entry
             if var setup = switcher.gridSetup {
                 return pickForGrid(entry, switcher, &setup, &state)
@@ -70,8 +56,6 @@ extension WorkbenchReducer {
             if state.mode == .rawCompletion { note += " · raw completion (a base model continues the text)" }
             if !entry.hasKey { note += " · \(entry.keyLabel)" }
             state.notice = Notice(note, level: entry.hasKey ? .info : .warning, expiresAt: state.now + 5)
-        default:
-            break
         }
         return []
     }
